@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest'
+import { CursorLoopError, MalformedResponseError, OffsetLimitError } from '../core/errors'
+import { closeEventsCursor, closeOffset, closeSearchCursor } from './close'
+
+type Lead = { id: string; display_name: string }
+const lead = (n: number): Lead => ({ id: `lead_${n}`, display_name: `Lead ${n}` })
+const leads = (from: number, count: number) => Array.from({ length: count }, (_, i) => lead(from + i))
+
+describe('closeOffset', () => {
+  const adapter = closeOffset<Lead>()
+
+  it('describes Close list pagination', () => {
+    expect(adapter).toMatchObject({
+      id: 'close.offset',
+      kind: 'offset',
+      initialPageParam: 0,
+      defaultLimit: 100,
+      maxLimit: 200,
+    })
+  })
+
+  it('puts _skip and _limit in the query string and clamps the limit to maxLimit', () => {
+    expect(adapter.toRequest(200, 100)).toEqual({ query: { _skip: '200', _limit: '100' } })
+    expect(adapter.toRequest(0, 5000)).toEqual({ query: { _skip: '0', _limit: '200' } })
+    expect(closeOffset({ maxLimit: 250 }).toRequest(0, 300).query._limit).toBe('250')
+  })
+
+  it('reads data, has_more and total_results', () => {
+    const page = { data: leads(0, 100), has_more: true, total_results: 2500 }
+    expect(adapter.getItems(page)).toHaveLength(100)
+    expect(adapter.getTotal?.(page)).toBe(2500)
+    expect(adapter.getTotal?.({ data: [], has_more: false })).toBeUndefined()
+  })
+
+  it('advances _skip by the number of items received while has_more is true', () => {
+    const page = { data: leads(0, 97), has_more: true }
+    expect(adapter.getNextPageParam(page, [page], 0, [0])).toBe(97)
+    const last = { data: leads(97, 3), has_more: false }
+    expect(adapter.getNextPageParam(last, [page, last], 97, [0, 97])).toBeUndefined()
+  })
+
+  it('gives random access for pagers', () => {
+    expect(adapter.pageParamAt?.(3, 50)).toBe(150)
+  })
+
+  it.each([
+    ['data missing', { has_more: false }, 'data', undefined],
+    ['data not an array', { data: { id: 1 }, has_more: false }, 'data', { id: 1 }],
+    ['has_more missing', { data: [] }, 'has_more', undefined],
+    ['has_more a string', { data: [], has_more: 'yes' }, 'has_more', 'yes'],
+    ['total_results not a count', { data: [], has_more: false, total_results: '12' }, 'total_results', '12'],
+  ])('throws MalformedResponseError naming the field when %s', (_case, response, field, received) => {
+    const read = () => {
+      adapter.getNextPageParam(response as never, [], 0, [0])
+      adapter.getTotal?.(response as never)
+    }
+    expect(read).toThrow(MalformedResponseError)
+    try {
+      read()
+    } catch (error) {
+      expect(error).toMatchObject({ adapterId: 'close.offset', field, received })
+      expect((error as Error).message).toContain(`close.offset: expected "${field}"`)
+    }
+  })
+
+  it.each([
+    ['an HTML error page', '<!DOCTYPE html><html><title>502 Bad Gateway</title></html>', '"<!DOCTYPE html>'],
+    ['null', null, 'null'],
+    ['an array', [lead(1)], 'an array of 1'],
+  ])('rejects a response that is %s', (_case, response, shown) => {
+    expect(() => adapter.getItems(response as never)).toThrow(
+      expect.objectContaining({
+        name: 'MalformedResponseError',
+        field: '$',
+        message: expect.stringContaining(shown),
+      }),
+    )
+  })
+
+  it('refuses has_more: true with an empty page instead of looping', () => {
+    const page = { data: [], has_more: true }
+    expect(() => adapter.getNextPageParam(page, [page], 300, [0, 300])).toThrow(CursorLoopError)
+    expect(() => adapter.getNextPageParam(page, [page], 300, [0, 300])).toThrow(/close\.offset.*empty page/)
+  })
+
+  it('stops with OffsetLimitError before a _skip Close would refuse', () => {
+    const small = closeOffset<Lead>({ maxSkip: 1000 })
+    const page = { data: leads(0, 100), has_more: true }
+    expect(small.getNextPageParam(page, [page], 900, [900])).toBe(1000)
+    const error = (() => {
+      try {
+        small.getNextPageParam(page, [page], 1000, [1000])
+      } catch (caught) {
+        return caught
+      }
+    })()
+    expect(error).toBeInstanceOf(OffsetLimitError)
+    expect(error).toMatchObject({ adapterId: 'close.offset', field: '_skip', offset: 1100, maxOffset: 1000 })
+  })
+})
+
+describe('closeEventsCursor', () => {
+  const adapter = closeEventsCursor<{ id: string }>()
+
+  it('sends _cursor and _limit, at most 50, and no cursor on the first page', () => {
+    expect(adapter).toMatchObject({
+      id: 'close.eventsCursor',
+      kind: 'cursor',
+      initialPageParam: null,
+      maxLimit: 50,
+    })
+    expect(adapter.toRequest(null, 50)).toEqual({ query: { _limit: '50' } })
+    expect(adapter.toRequest('abc', 500)).toEqual({ query: { _cursor: 'abc', _limit: '50' } })
+    expect(adapter.toRequest('abc', 10).query).not.toHaveProperty('_skip')
+  })
+
+  it('follows cursor_next and ends on null', () => {
+    const page = { data: [{ id: 'ev_1' }], cursor_next: 'c2', cursor_previous: null }
+    expect(adapter.getNextPageParam(page, [page], null, [null])).toBe('c2')
+    const last = { data: [{ id: 'ev_2' }], cursor_next: null, cursor_previous: 'c1' }
+    expect(adapter.getNextPageParam(last, [page, last], 'c2', [null, 'c2'])).toBeUndefined()
+  })
+
+  it('pages backwards with cursor_previous', () => {
+    const page = { data: [], cursor_next: null, cursor_previous: 'newer' }
+    expect(adapter.getPreviousPageParam?.(page, [page], 'x', ['x'])).toBe('newer')
+  })
+
+  it('throws CursorLoopError when the API repeats a cursor', () => {
+    const page = { data: [{ id: 'ev_1' }], cursor_next: 'c2', cursor_previous: null }
+    expect(() => adapter.getNextPageParam(page, [page, page], 'c2', [null, 'c2'])).toThrow(
+      expect.objectContaining({ name: 'CursorLoopError', reason: 'repeated-param', pageParam: 'c2' }),
+    )
+  })
+
+  it('rejects a cursor that is neither a string nor null', () => {
+    const page = { data: [], cursor_next: 42, cursor_previous: null }
+    expect(() => adapter.getNextPageParam(page as never, [], null, [null])).toThrow(
+      expect.objectContaining({ field: 'cursor_next', received: 42, adapterId: 'close.eventsCursor' }),
+    )
+    const missing = { data: [] }
+    expect(() => adapter.getNextPageParam(missing as never, [], null, [null])).toThrow(/"cursor_next"/)
+  })
+})
+
+describe('closeSearchCursor', () => {
+  const adapter = closeSearchCursor<Lead>()
+
+  it('puts cursor and _limit in the JSON body, cursor: null on the first page', () => {
+    expect(adapter).toMatchObject({
+      id: 'close.searchCursor',
+      kind: 'cursor',
+      defaultLimit: 100,
+      maxLimit: 200,
+    })
+    expect(adapter.toRequest(null, 100)).toEqual({ query: {}, body: { cursor: null, _limit: 100 } })
+    expect(adapter.toRequest('next', 1000)).toEqual({ query: {}, body: { cursor: 'next', _limit: 200 } })
+  })
+
+  it('follows the response cursor and ends on null', () => {
+    const page = { data: leads(0, 2), cursor: 'c2' }
+    expect(adapter.getNextPageParam(page, [page], null, [null])).toBe('c2')
+    expect(adapter.getNextPageParam({ data: [], cursor: null }, [], 'c2', [null, 'c2'])).toBeUndefined()
+  })
+})

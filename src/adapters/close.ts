@@ -1,0 +1,131 @@
+import type { PaginationAdapter } from '../core/types'
+import { cursorAdapter } from './cursorAdapter'
+import type { CursorParam } from './cursorAdapter'
+import { offsetAdapter } from './offsetAdapter'
+
+/** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
+export interface CloseListResponse<TItem> {
+  data: TItem[]
+  has_more: boolean
+  /** Present on some lists (opportunities always; leads when a query is given). */
+  total_results?: number
+}
+
+/** A page of Close's event log (`GET /event/`). */
+export interface CloseEventsResponse<TItem> {
+  data: TItem[]
+  /** Cursor to older events; `null` at the end. */
+  cursor_next: string | null
+  /** Cursor to newer events. */
+  cursor_previous: string | null
+}
+
+/** A page of Close's Advanced Filtering search (`POST /data/search/`). */
+export interface CloseSearchResponse<TItem> {
+  data: TItem[]
+  /** Cursor of the next page, to send back in the body; `null` at the end. */
+  cursor: string | null
+}
+
+/** Options of `closeOffset`. */
+export interface CloseOffsetOptions {
+  /**
+   * Largest `_limit` the resource accepts. Close does not publish it; it varies per resource (leads 200,
+   * opportunities 250, contacts and activities 100, tasks and users 1000).
+   * @default 200
+   */
+  maxLimit?: number
+  /** Page size when the caller does not choose one. @default 100 */
+  defaultLimit?: number
+  /**
+   * Largest `_skip` the resource accepts. The list stops with `OffsetLimitError` rather than send a larger one.
+   * @default 250000
+   */
+  maxSkip?: number
+}
+
+const CLOSE_MAX_SKIP_ADVICE =
+  'Close refuses deeper offsets: narrow the query (for example by date_created ranges) or use the Export API.'
+
+/**
+ * Close list endpoints: `_skip` / `_limit`, answered with `{ data, has_more, total_results? }`.
+ *
+ * @example
+ * const leads = closeOffset<Lead>()
+ * const opportunities = closeOffset<Opportunity>({ maxLimit: 250 })
+ */
+export function closeOffset<TItem>(
+  options: CloseOffsetOptions = {},
+): PaginationAdapter<CloseListResponse<TItem>, TItem, number> {
+  const maxLimit = options.maxLimit ?? 200
+  return offsetAdapter<CloseListResponse<TItem>, TItem>({
+    id: 'close.offset',
+    items: 'data',
+    hasMore: 'has_more',
+    total: 'total_results',
+    offsetParam: '_skip',
+    limitParam: '_limit',
+    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+    maxLimit,
+    maxOffset: options.maxSkip ?? 250_000,
+    maxOffsetAdvice: CLOSE_MAX_SKIP_ADVICE,
+  })
+}
+
+/**
+ * Close's event log (`GET /event/`): `_cursor` / `_limit` (at most 50), answered with `cursor_next` (older events)
+ * and `cursor_previous` (newer events). Send your filters again with every request.
+ *
+ * @example
+ * const events = closeEventsCursor<CloseEvent>()
+ */
+export function closeEventsCursor<TItem>(): PaginationAdapter<
+  CloseEventsResponse<TItem>,
+  TItem,
+  CursorParam
+> {
+  return cursorAdapter<CloseEventsResponse<TItem>, TItem>({
+    id: 'close.eventsCursor',
+    items: 'data',
+    nextCursor: 'cursor_next',
+    previousCursor: 'cursor_previous',
+    cursorParam: '_cursor',
+    limitParam: '_limit',
+    defaultLimit: 50,
+    maxLimit: 50,
+  })
+}
+
+/** Options of `closeSearchCursor`. */
+export interface CloseSearchCursorOptions {
+  /** Largest `_limit` the search accepts. @default 200 */
+  maxLimit?: number
+  /** Page size when the caller does not choose one. @default 100 */
+  defaultLimit?: number
+}
+
+/**
+ * Close Advanced Filtering (`POST /data/search/`): `cursor` and `_limit` travel in the JSON body, the next cursor
+ * comes back as `cursor`. Put your `query`, `sort` and `_fields` in the fetcher's body.
+ *
+ * @example
+ * const search = createFetcher({ baseUrl: 'https://api.close.com/api/v1' })('/data/search/', {
+ *   body: { query: { type: 'object_type', object_type: 'lead' } },
+ * })
+ * const leads = usePaginatedList({ queryKey: ['search'], adapter: closeSearchCursor<Lead>(), fetchPage: search })
+ */
+export function closeSearchCursor<TItem>(
+  options: CloseSearchCursorOptions = {},
+): PaginationAdapter<CloseSearchResponse<TItem>, TItem, CursorParam> {
+  const maxLimit = options.maxLimit ?? 200
+  return cursorAdapter<CloseSearchResponse<TItem>, TItem>({
+    id: 'close.searchCursor',
+    items: 'data',
+    nextCursor: 'cursor',
+    cursorParam: 'cursor',
+    limitParam: '_limit',
+    placement: 'body',
+    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+    maxLimit,
+  })
+}

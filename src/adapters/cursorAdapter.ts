@@ -1,0 +1,114 @@
+import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { expectArray, expectBoolean, expectCursor, expectOptionalCount } from '../core/readField'
+import type { PaginationAdapter } from '../core/types'
+import { defineAdapter } from './defineAdapter'
+import { placeParams, readFieldSpec } from './fieldSpec'
+import type { FieldSpec, ParamPlacement } from './fieldSpec'
+
+/** The page param of cursor adapters: the opaque cursor, or `null` for the first page. */
+export type CursorParam = string | null
+
+/** Describes a cursor-paginated API for `cursorAdapter`. */
+export interface CursorAdapterSpec<TResponse, TItem> {
+  /** Identifier used in the query key and in error messages, such as `'acme.cursor'`. */
+  id: string
+  /**
+   * Where the records are.
+   * @default 'data'
+   */
+  items?: FieldSpec<TResponse> | ((response: TResponse) => TItem[] | null | undefined)
+  /** Read `null` at `items` as an empty page instead of a malformed response. @default false */
+  itemsMayBeNull?: boolean
+  /** Where the next cursor is, such as `'additional_data.next_cursor'`. `null` (or `''`) there ends the list. */
+  nextCursor: FieldSpec<TResponse>
+  /** Where the cursor of the page before is, for APIs that can page backwards. */
+  previousCursor?: FieldSpec<TResponse>
+  /** Where a "more pages exist" flag is, for APIs that send one beside the cursor; `false` ends the list. */
+  hasMore?: FieldSpec<TResponse>
+  /** Where the total record count is, when the API reports one. */
+  total?: FieldSpec<TResponse>
+  /** Name of the cursor parameter. Left out of the first request when in the query string. @default 'cursor' */
+  cursorParam?: string
+  /** Name of the page-size parameter. @default 'limit' */
+  limitParam?: string
+  /** Whether the params go in the query string or a JSON body (sent as `cursor: null` on the first page). @default 'query' */
+  placement?: ParamPlacement
+  /** Page size when the caller does not choose one. @default 100 */
+  defaultLimit?: number
+  /** Largest page size the API accepts. @default defaultLimit */
+  maxLimit?: number
+}
+
+/**
+ * An adapter for any cursor-paginated API, in a few lines. Repeated cursors stop the list with `CursorLoopError`.
+ *
+ * @example
+ * const events = cursorAdapter<EventsPage, AuditEvent>({
+ *   id: 'acme.events',
+ *   items: 'events',
+ *   nextCursor: 'next_page_token',
+ *   cursorParam: 'page_token',
+ *   limitParam: 'page_size',
+ *   maxLimit: 1000,
+ * })
+ */
+export function cursorAdapter<TResponse = unknown, TItem = unknown>(
+  spec: CursorAdapterSpec<TResponse, TItem>,
+): PaginationAdapter<TResponse, TItem, CursorParam> {
+  const { id, itemsMayBeNull = false, placement = 'query' } = spec
+  if (spec.nextCursor === undefined) {
+    throw new InvalidOptionError(
+      `cursorAdapter(${id})`,
+      'nextCursor',
+      'a field path or a function',
+      spec.nextCursor,
+    )
+  }
+  const itemsSpec = (spec.items ?? 'data') as FieldSpec<TResponse>
+  const cursorParam = spec.cursorParam ?? 'cursor'
+  const limitParam = spec.limitParam ?? 'limit'
+  const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
+  const maxLimit = spec.maxLimit ?? defaultLimit
+
+  const getItems = (response: TResponse): TItem[] => {
+    const { field, value } = readFieldSpec(id, response, itemsSpec, 'items')
+    return expectArray(id, field, value, { nullAsEmpty: itemsMayBeNull }) as TItem[]
+  }
+  const readCursor = (response: TResponse, cursorSpec: FieldSpec<TResponse>, optionName: string) => {
+    const { field, value } = readFieldSpec(id, response, cursorSpec, optionName)
+    return expectCursor(id, field, value) ?? undefined
+  }
+  const adapter: PaginationAdapter<TResponse, TItem, CursorParam> = {
+    id,
+    kind: 'cursor',
+    initialPageParam: null,
+    defaultLimit,
+    maxLimit,
+    toRequest: (cursor, limit) => placeParams(placement, { [cursorParam]: cursor, [limitParam]: limit }),
+    getItems,
+    getNextPageParam: (lastPage) => {
+      getItems(lastPage)
+      const next = readCursor(lastPage, spec.nextCursor, 'nextCursor')
+      if (spec.hasMore === undefined) return next
+      const { field, value } = readFieldSpec(id, lastPage, spec.hasMore, 'hasMore')
+      if (!expectBoolean(id, field, value)) return undefined
+      if (next === undefined) {
+        const cursor = readFieldSpec(id, lastPage, spec.nextCursor, 'nextCursor')
+        throw new MalformedResponseError(id, cursor.field, `a cursor while ${field} is true`, cursor.value)
+      }
+      return next
+    },
+  }
+  if (spec.previousCursor !== undefined) {
+    const previousCursor = spec.previousCursor
+    adapter.getPreviousPageParam = (firstPage) => readCursor(firstPage, previousCursor, 'previousCursor')
+  }
+  if (spec.total !== undefined) {
+    const totalSpec = spec.total
+    adapter.getTotal = (response) => {
+      const { field, value } = readFieldSpec(id, response, totalSpec, 'total')
+      return expectOptionalCount(id, field, value)
+    }
+  }
+  return defineAdapter(adapter)
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { CursorLoopError, InvalidOptionError } from '../core/errors'
+import type { PaginationAdapter } from '../core/types'
+import { containsPageParam, defineAdapter } from './defineAdapter'
+
+type Page = { items: string[]; next: string | null }
+const handWritten: PaginationAdapter<Page, string, string | null> = {
+  id: 'gitlab.keyset',
+  kind: 'cursor',
+  initialPageParam: null,
+  defaultLimit: 20,
+  maxLimit: 100,
+  toRequest: (cursor, limit) => ({ query: { per_page: String(limit), ...(cursor ? { cursor } : {}) } }),
+  getItems: (page) => page.items,
+  getNextPageParam: (page) => page.next ?? undefined,
+}
+
+describe('defineAdapter', () => {
+  it('keeps the adapter working and clamps limits in toRequest', () => {
+    const adapter = defineAdapter(handWritten)
+    expect(adapter.toRequest(null, 20)).toEqual({ query: { per_page: '20' } })
+    expect(adapter.toRequest('x', 1000)).toEqual({ query: { per_page: '100', cursor: 'x' } })
+  })
+
+  it('adds loop detection to a hand-written getNextPageParam', () => {
+    const adapter = defineAdapter({ ...handWritten, getNextPageParam: () => 'same' })
+    expect(adapter.getNextPageParam({ items: [], next: null }, [], null, [null])).toBe('same')
+    expect(() => adapter.getNextPageParam({ items: [], next: null }, [], 'same', [null, 'same'])).toThrow(
+      CursorLoopError,
+    )
+  })
+
+  it('reads a null next param as the end of the list', () => {
+    const adapter = defineAdapter({ ...handWritten, getNextPageParam: () => null as never })
+    expect(adapter.getNextPageParam({ items: [], next: null }, [], null, [null])).toBeUndefined()
+  })
+
+  it('compares object params by value', () => {
+    expect(containsPageParam([{ after: 1, id: 'a' }], { after: 1, id: 'a' })).toBe(true)
+    expect(containsPageParam([{ after: 1, id: 'a' }], { after: 2, id: 'a' })).toBe(false)
+    expect(containsPageParam([0, 100], 100)).toBe(true)
+  })
+
+  it('does not wrap twice when an adapter is defined again', () => {
+    const once = defineAdapter(handWritten)
+    const twice = defineAdapter({ ...once, id: 'gitlab.copy' })
+    expect(twice.getNextPageParam).toBe(once.getNextPageParam)
+  })
+
+  it.each([
+    ['id', { id: '' }],
+    ['kind', { kind: 'pages' }],
+    ['maxLimit', { maxLimit: 1.5 }],
+    ['defaultLimit', { defaultLimit: 0 }],
+    ['getItems', { getItems: 'data' }],
+    ['pageParamAt', { pageParamAt: 3 }],
+  ])('refuses an invalid %s with InvalidOptionError', (option, override) => {
+    expect(() => defineAdapter({ ...handWritten, ...override } as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', option }),
+    )
+  })
+
+  it('names the adapter in its own errors', () => {
+    expect(() => defineAdapter({ ...handWritten, maxLimit: -1 })).toThrow(
+      '[pagewise] defineAdapter(gitlab.keyset): option "maxLimit" must be a positive integer, received -1 (a number).',
+    )
+    expect(() => defineAdapter({ ...handWritten, maxLimit: -1 })).toThrow(InvalidOptionError)
+  })
+})

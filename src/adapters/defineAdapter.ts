@@ -1,0 +1,106 @@
+import { CursorLoopError, InvalidOptionError } from '../core/errors'
+import { isNonNegativeInteger } from '../core/readField'
+import { clampLimit } from '../core/resolveLimit'
+import type { PaginationAdapter } from '../core/types'
+
+type PageParamFn<TResponse, TParam> = (
+  page: TResponse,
+  allPages: TResponse[],
+  pageParam: TParam,
+  allPageParams: TParam[],
+) => TParam | undefined
+
+const guarded = new WeakSet<object>()
+
+/**
+ * Checks a hand-written adapter and gives it pagewise's guarantees: `toRequest` never sends a limit above
+ * `maxLimit`, and `getNextPageParam` / `getPreviousPageParam` throw `CursorLoopError` instead of returning a
+ * param the list has already requested (a `null` param is read as "no more pages").
+ *
+ * @example
+ * const gitlab = defineAdapter({
+ *   id: 'gitlab.keyset',
+ *   kind: 'cursor',
+ *   initialPageParam: null as string | null,
+ *   defaultLimit: 20,
+ *   maxLimit: 100,
+ *   toRequest: (cursor, limit) => ({ query: { per_page: String(limit), ...(cursor ? { cursor } : {}) } }),
+ *   getItems: (response: { items: Project[]; next: string | null }) => response.items,
+ *   getNextPageParam: (lastPage) => lastPage.next ?? undefined,
+ * })
+ */
+export function defineAdapter<TResponse, TItem, TParam>(
+  adapter: PaginationAdapter<TResponse, TItem, TParam>,
+): PaginationAdapter<TResponse, TItem, TParam> {
+  assertAdapterShape(adapter)
+  const { maxLimit } = adapter
+  const toRequest = adapter.toRequest
+  const defined: PaginationAdapter<TResponse, TItem, TParam> = {
+    ...adapter,
+    toRequest: (pageParam, limit) => toRequest(pageParam, clampLimit(limit, maxLimit)),
+    getNextPageParam: guardAgainstLoops(adapter.id, adapter.getNextPageParam),
+  }
+  if (adapter.getPreviousPageParam) {
+    defined.getPreviousPageParam = guardAgainstLoops(adapter.id, adapter.getPreviousPageParam)
+  }
+  return defined
+}
+
+/** Wraps a page-param function so that it never returns a param already in `allPageParams`. */
+function guardAgainstLoops<TResponse, TParam>(
+  adapterId: string,
+  pageParamFn: PageParamFn<TResponse, TParam>,
+): PageParamFn<TResponse, TParam> {
+  if (guarded.has(pageParamFn)) return pageParamFn
+  const guard: PageParamFn<TResponse, TParam> = (page, allPages, pageParam, allPageParams) => {
+    const next = pageParamFn(page, allPages, pageParam, allPageParams)
+    if (next === undefined || next === null) return undefined
+    if (containsPageParam(allPageParams, next)) throw new CursorLoopError(adapterId, 'repeated-param', next)
+    return next
+  }
+  guarded.add(guard)
+  return guard
+}
+
+/** Whether `params` holds `param`; objects compare by their JSON, so `{ skip: 0 }` equals another `{ skip: 0 }`. */
+export function containsPageParam(params: readonly unknown[], param: unknown): boolean {
+  if (typeof param !== 'object' || param === null) return params.includes(param)
+  const key = JSON.stringify(param)
+  return params.some((candidate) => typeof candidate === 'object' && JSON.stringify(candidate) === key)
+}
+
+function assertAdapterShape(adapter: PaginationAdapter<unknown, unknown, unknown>): void {
+  const owner =
+    typeof adapter?.id === 'string' && adapter.id ? `defineAdapter(${adapter.id})` : 'defineAdapter'
+  if (typeof adapter !== 'object' || adapter === null) {
+    throw new InvalidOptionError(owner, 'adapter', 'an object', adapter)
+  }
+  if (typeof adapter.id !== 'string' || adapter.id.trim() === '') {
+    throw new InvalidOptionError(owner, 'id', 'a non-empty string', adapter.id)
+  }
+  if (adapter.kind !== 'offset' && adapter.kind !== 'cursor') {
+    throw new InvalidOptionError(owner, 'kind', '"offset" or "cursor"', adapter.kind)
+  }
+  for (const option of ['maxLimit', 'defaultLimit'] as const) {
+    if (!isNonNegativeInteger(adapter[option]) || adapter[option] === 0) {
+      throw new InvalidOptionError(owner, option, 'a positive integer', adapter[option])
+    }
+  }
+  if (adapter.defaultLimit > adapter.maxLimit) {
+    throw new InvalidOptionError(
+      owner,
+      'defaultLimit',
+      `at most maxLimit (${adapter.maxLimit})`,
+      adapter.defaultLimit,
+    )
+  }
+  for (const method of ['toRequest', 'getItems', 'getNextPageParam'] as const) {
+    if (typeof adapter[method] !== 'function')
+      throw new InvalidOptionError(owner, method, 'a function', adapter[method])
+  }
+  for (const method of ['getPreviousPageParam', 'getTotal', 'pageParamAt'] as const) {
+    if (adapter[method] !== undefined && typeof adapter[method] !== 'function') {
+      throw new InvalidOptionError(owner, method, 'a function or absent', adapter[method])
+    }
+  }
+}

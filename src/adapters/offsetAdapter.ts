@@ -1,0 +1,139 @@
+import { CursorLoopError, InvalidOptionError, OffsetLimitError } from '../core/errors'
+import { expectArray, expectBoolean, expectNonNegativeInteger, expectOptionalCount } from '../core/readField'
+import type { PaginationAdapter } from '../core/types'
+import { defineAdapter } from './defineAdapter'
+import { placeParams, readFieldSpec } from './fieldSpec'
+import type { FieldSpec, ParamPlacement } from './fieldSpec'
+
+/** Describes an offset-paginated API (`?offset=200&limit=100`, `?page=3&per_page=50`, …) for `offsetAdapter`. */
+export interface OffsetAdapterSpec<TResponse, TItem> {
+  /** Identifier used in the query key and in error messages, such as `'acme.offset'`. */
+  id: string
+  /**
+   * Where the records are.
+   * @default 'data'
+   */
+  items?: FieldSpec<TResponse> | ((response: TResponse) => TItem[] | null | undefined)
+  /** Read `null` at `items` as an empty page instead of a malformed response. @default false */
+  itemsMayBeNull?: boolean
+  /**
+   * Where the "more pages exist" flag is, such as `'has_more'`. Without it, the list goes on while `total` says so,
+   * or, without `total` either, until a page comes back empty.
+   */
+  hasMore?: FieldSpec<TResponse>
+  /** Where the API gives the next offset (Pipedrive's `next_start`). Default: this offset plus the items received. */
+  nextOffset?: FieldSpec<TResponse>
+  /** Where the total record count is, when the API reports one. */
+  total?: FieldSpec<TResponse>
+  /** Name of the offset parameter. @default 'offset' */
+  offsetParam?: string
+  /** Name of the page-size parameter. @default 'limit' */
+  limitParam?: string
+  /**
+   * `'item'`: the param counts records (`offset=200`). `'page'`: it counts pages (`page=3`), starting at `firstPage`.
+   * @default 'item'
+   */
+  unit?: 'item' | 'page'
+  /** With `unit: 'page'`, the number of the first page. @default 1 */
+  firstPage?: number
+  /** Whether the params go in the query string or a JSON body. @default 'query' */
+  placement?: ParamPlacement
+  /** Page size when the caller does not choose one. @default 100 */
+  defaultLimit?: number
+  /** Largest page size the API accepts. @default defaultLimit */
+  maxLimit?: number
+  /** Largest offset the API accepts; the list stops with `OffsetLimitError` rather than send a larger one. */
+  maxOffset?: number
+  /** Advice appended to the `OffsetLimitError` message. */
+  maxOffsetAdvice?: string
+}
+
+/**
+ * An adapter for any offset- or page-number-paginated API, in a few lines.
+ *
+ * @example
+ * const tickets = offsetAdapter<TicketPage, Ticket>({
+ *   id: 'helpdesk.tickets',
+ *   items: 'results',
+ *   total: 'count',
+ *   offsetParam: 'page',
+ *   limitParam: 'per_page',
+ *   unit: 'page',
+ *   maxLimit: 100,
+ * })
+ */
+export function offsetAdapter<TResponse = unknown, TItem = unknown>(
+  spec: OffsetAdapterSpec<TResponse, TItem>,
+): PaginationAdapter<TResponse, TItem, number> {
+  const { id, itemsMayBeNull = false, placement = 'query', unit = 'item' } = spec
+  const itemsSpec = (spec.items ?? 'data') as FieldSpec<TResponse>
+  const offsetParam = spec.offsetParam ?? 'offset'
+  const limitParam = spec.limitParam ?? 'limit'
+  const firstPage = unit === 'page' ? (spec.firstPage ?? 1) : 0
+  const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
+  const maxLimit = spec.maxLimit ?? defaultLimit
+  if (spec.maxOffset !== undefined && !(Number.isSafeInteger(spec.maxOffset) && spec.maxOffset >= 0)) {
+    throw new InvalidOptionError(
+      `offsetAdapter(${id})`,
+      'maxOffset',
+      'a non-negative integer',
+      spec.maxOffset,
+    )
+  }
+
+  const getItems = (response: TResponse): TItem[] => {
+    const { field, value } = readFieldSpec(id, response, itemsSpec, 'items')
+    return expectArray(id, field, value, { nullAsEmpty: itemsMayBeNull }) as TItem[]
+  }
+  const getTotal = (response: TResponse): number | undefined => {
+    if (spec.total === undefined) return undefined
+    const { field, value } = readFieldSpec(id, response, spec.total, 'total')
+    return expectOptionalCount(id, field, value)
+  }
+  /** Records up to the end of this page, for lists that report a total but no "more" flag. */
+  const loadedThrough = (offset: number, received: number, allPages: TResponse[]): number => {
+    if (unit === 'item') return offset + received
+    const fullPageLength = Math.max(received, allPages[0] === undefined ? 0 : getItems(allPages[0]).length)
+    return (offset - firstPage) * fullPageLength + received
+  }
+  const hasMore = (response: TResponse, offset: number, received: number, allPages: TResponse[]): boolean => {
+    if (spec.hasMore !== undefined) {
+      const { field, value } = readFieldSpec(id, response, spec.hasMore, 'hasMore')
+      return expectBoolean(id, field, value)
+    }
+    const total = getTotal(response)
+    if (total !== undefined) return loadedThrough(offset, received, allPages) < total
+    return received > 0
+  }
+
+  return defineAdapter<TResponse, TItem, number>({
+    id,
+    kind: 'offset',
+    initialPageParam: firstPage,
+    defaultLimit,
+    maxLimit,
+    toRequest: (offset, limit) => placeParams(placement, { [offsetParam]: offset, [limitParam]: limit }),
+    getItems,
+    getNextPageParam: (lastPage, allPages, offset) => {
+      const received = getItems(lastPage).length
+      if (!hasMore(lastPage, offset, received, allPages)) return undefined
+      if (received === 0)
+        throw new CursorLoopError(id, 'no-progress', offset, 'more items reported, none received')
+      let next: number
+      if (spec.nextOffset !== undefined) {
+        const { field, value } = readFieldSpec(id, lastPage, spec.nextOffset, 'nextOffset')
+        next = expectNonNegativeInteger(id, field, value)
+        if (next <= offset)
+          throw new CursorLoopError(id, 'repeated-param', next, `${field} did not advance past ${offset}`)
+      } else {
+        next = unit === 'page' ? offset + 1 : offset + received
+      }
+      if (spec.maxOffset !== undefined && next > spec.maxOffset) {
+        throw new OffsetLimitError(id, offsetParam, next, spec.maxOffset, spec.maxOffsetAdvice ?? '')
+      }
+      return next
+    },
+    ...(spec.total === undefined ? {} : { getTotal }),
+    pageParamAt: (pageIndex, limit) => (unit === 'page' ? firstPage + pageIndex : pageIndex * limit),
+  })
+}

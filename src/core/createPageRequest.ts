@@ -1,0 +1,16 @@
+import { clampLimit } from './resolveLimit'
+import type { PageRequest, PaginationAdapter } from './types'
+
+/** Builds the `PageRequest` handed to `fetchPage`: the adapter's query/body for `pageParam`, the clamped limit, the signal. */
+export function createPageRequest<TResponse, TItem, TParam>(
+  adapter: PaginationAdapter<TResponse, TItem, TParam>,
+  pageParam: TParam,
+  limit: number,
+  signal: AbortSignal,
+): PageRequest<TParam> {
+  const clamped = clampLimit(limit, adapter.maxLimit)
+  const { query, body } = adapter.toRequest(pageParam, clamped)
+  const request: PageRequest<TParam> = { pageParam, limit: clamped, query, signal }
+  if (body !== undefined) request.body = body
+  return request
+}

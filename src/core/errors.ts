@@ -1,0 +1,111 @@
+import { describeValue } from './describeValue'
+
+/** Base class of every error pagewise throws on purpose. `instanceof PagewiseError` catches them all. */
+export class PagewiseError extends Error {
+  /** The adapter involved, such as `'close.offset'`, when one is. */
+  readonly adapterId: string | undefined
+
+  constructor(message: string, adapterId?: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = new.target.name
+    this.adapterId = adapterId
+  }
+}
+
+/**
+ * A response did not have the shape its adapter expects: `data` missing, `has_more` not a boolean, an HTML page
+ * instead of JSON, and so on. Pages loaded before it are kept.
+ *
+ * @example
+ * if (error instanceof MalformedResponseError) console.log(error.adapterId, error.field, error.received)
+ */
+export class MalformedResponseError extends PagewiseError {
+  declare readonly adapterId: string
+  /** Path of the offending field, such as `'additional_data.pagination.next_start'`; `'$'` for the response itself. */
+  readonly field: string
+  /** The value found there (`undefined` when the field is missing). */
+  readonly received: unknown
+  /** What the adapter expected, such as `'a boolean'`. */
+  readonly expected: string
+
+  constructor(adapterId: string, field: string, expected: string, received: unknown) {
+    const where = field === '$' ? 'the response' : `"${field}"`
+    super(
+      `[pagewise] ${adapterId}: expected ${where} to be ${expected}, received ${describeValue(received)}.`,
+      adapterId,
+    )
+    this.field = field
+    this.expected = expected
+    this.received = received
+  }
+}
+
+/** Why a `CursorLoopError` was thrown. */
+export type CursorLoopReason =
+  /** The API returned a cursor or offset that this list has already requested. */
+  | 'repeated-param'
+  /** The API said there is more, but the page was empty, so the next request could not advance. */
+  | 'no-progress'
+
+/**
+ * The API answered in a way that would make pagination loop forever: a cursor or offset returned twice, or
+ * "there is more" with an empty page. Pagination stops; pages loaded before it are kept.
+ */
+export class CursorLoopError extends PagewiseError {
+  declare readonly adapterId: string
+  /** The page param that would have been requested again (for `'no-progress'`, the param of the empty page). */
+  readonly pageParam: unknown
+  /** What went wrong. */
+  readonly reason: CursorLoopReason
+
+  constructor(adapterId: string, reason: CursorLoopReason, pageParam: unknown, detail?: string) {
+    const what =
+      reason === 'repeated-param'
+        ? `the API returned the page param ${describeValue(pageParam)} a second time`
+        : `the API reported more items after an empty page (page param ${describeValue(pageParam)})`
+    super(
+      `[pagewise] ${adapterId}: ${what}${detail ? ` (${detail})` : ''}; stopping instead of looping forever.`,
+      adapterId,
+    )
+    this.pageParam = pageParam
+    this.reason = reason
+  }
+}
+
+/**
+ * The next page lies past a limit the API enforces (Close's `max_skip`). pagewise stops before sending a request
+ * the server would refuse.
+ */
+export class OffsetLimitError extends PagewiseError {
+  declare readonly adapterId: string
+  /** The request parameter that would exceed the limit, such as `'_skip'`. */
+  readonly field: string
+  /** The offset that would have been requested. */
+  readonly offset: number
+  /** The largest offset the API accepts. */
+  readonly maxOffset: number
+
+  constructor(adapterId: string, field: string, offset: number, maxOffset: number, advice: string) {
+    super(
+      `[pagewise] ${adapterId}: the next page starts at ${field}=${offset}, past the API's maximum of ${maxOffset}. ${advice}`,
+      adapterId,
+    )
+    this.field = field
+    this.offset = offset
+    this.maxOffset = maxOffset
+  }
+}
+
+/** An option passed to a pagewise factory or hook is invalid. Thrown at once, before any request. */
+export class InvalidOptionError extends PagewiseError {
+  /** The option's name, such as `'maxLimit'`. */
+  readonly option: string
+
+  constructor(owner: string, option: string, expected: string, received: unknown) {
+    super(
+      `[pagewise] ${owner}: option "${option}" must be ${expected}, received ${describeValue(received)}.`,
+      owner,
+    )
+    this.option = option
+  }
+}

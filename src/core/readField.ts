@@ -1,0 +1,85 @@
+import { MalformedResponseError } from './errors'
+
+/**
+ * Validated reads from an API response. Every reader names the adapter and the dotted field path in the
+ * `MalformedResponseError` it throws, so a user sees exactly what the server got wrong.
+ */
+
+type JsonObject = Record<string, unknown>
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The response as an object; throws for HTML pages, strings, arrays, `null`, … */
+export function readResponseObject(adapterId: string, response: unknown): JsonObject {
+  if (!isObject(response)) throw new MalformedResponseError(adapterId, '$', 'a JSON object', response)
+  return response
+}
+
+/**
+ * The value at a dotted path such as `'additional_data.pagination.next_start'`. A missing parent reads as
+ * `undefined`; a parent that is present but not an object is itself malformed.
+ */
+export function readField(adapterId: string, response: unknown, path: string): unknown {
+  let value: unknown = readResponseObject(adapterId, response)
+  let walked = ''
+  for (const key of path.split('.')) {
+    if (value === undefined || value === null) return undefined
+    if (!isObject(value)) throw new MalformedResponseError(adapterId, walked, 'an object', value)
+    value = value[key]
+    walked = walked ? `${walked}.${key}` : key
+  }
+  return value
+}
+
+/** An array of records. With `nullAsEmpty`, `null` is an empty page (Pipedrive v1 answers `data: null`). */
+export function expectArray(
+  adapterId: string,
+  field: string,
+  value: unknown,
+  options: { nullAsEmpty?: boolean } = {},
+): unknown[] {
+  if (Array.isArray(value)) return value
+  if (value === null && options.nullAsEmpty) return []
+  throw new MalformedResponseError(
+    adapterId,
+    field,
+    options.nullAsEmpty ? 'an array or null' : 'an array',
+    value,
+  )
+}
+
+/** A boolean flag such as `has_more`. */
+export function expectBoolean(adapterId: string, field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new MalformedResponseError(adapterId, field, 'a boolean', value)
+  return value
+}
+
+/** A cursor: a string, or `null` at the end of the list. An empty string also means the end. */
+export function expectCursor(adapterId: string, field: string, value: unknown): string | null {
+  if (value === null || value === '') return null
+  if (typeof value !== 'string') throw new MalformedResponseError(adapterId, field, 'a string or null', value)
+  return value
+}
+
+/** An offset or count: a non-negative integer. */
+export function expectNonNegativeInteger(adapterId: string, field: string, value: unknown): number {
+  if (!isNonNegativeInteger(value)) {
+    throw new MalformedResponseError(adapterId, field, 'a non-negative integer', value)
+  }
+  return value
+}
+
+/** A count the API may leave out (such as Close's `total_results`): `undefined` when missing or `null`. */
+export function expectOptionalCount(adapterId: string, field: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined
+  if (!isNonNegativeInteger(value)) {
+    throw new MalformedResponseError(adapterId, field, 'a non-negative integer or absent', value)
+  }
+  return value
+}
+
+export function isNonNegativeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import type { Plugin } from 'vite'
+import dts from 'vite-plugin-dts'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const entries = {
+  index: 'src/index.ts',
+  mock: 'src/mock/index.ts',
+  testing: 'src/testing/index.ts',
+}
+/** Peers and optional peers stay external: the app brings its own copy. */
+const external = /^(react|react-dom|@tanstack\/[^/]+|msw)(\/.*)?$/
+
+/** Ships `src/styles.css` as `dist/styles.css`, untouched (the `pagewise/styles.css` export). */
+function stylesheet(): Plugin {
+  return {
+    name: 'pagewise:stylesheet',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css',
+        source: readFileSync(`${root}src/styles.css`, 'utf8'),
+      })
+    },
+  }
+}
+
+// Library build. Storybook uses .storybook/vite.config.ts; tests use vitest.config.ts.
+export default defineConfig({
+  plugins: [
+    react(),
+    stylesheet(),
+    dts({
+      tsconfigPath: './tsconfig.build.json',
+      entryRoot: 'src',
+      bundleTypes: true,
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    emptyOutDir: true,
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      external: (id) => external.test(id),
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Hooks and components need React's client runtime; the banner keeps server-component apps working.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
+    },
+  },
+})
