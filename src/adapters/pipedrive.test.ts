@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { CursorLoopError, MalformedResponseError } from '../core/errors'
 import { pipedriveCursor, pipedriveOffset } from './pipedrive'
+import type { PipedriveOffsetResponse } from './pipedrive'
 
 type Note = { id: number; content: string }
 const notes = (from: number, count: number): Note[] =>
   Array.from({ length: count }, (_, i) => ({ id: from + i, content: `<p>Note ${from + i}</p>` }))
-const offsetPage = (data: Note[] | null, pagination: Record<string, unknown>) => ({
-  success: true,
-  data,
-  additional_data: { pagination: { start: 0, limit: 100, ...pagination } },
-})
+/** A v1 page; `pagination` may hold deliberately wrong values, hence the cast. */
+const offsetPage = (data: Note[] | null, pagination: Record<string, unknown>) =>
+  ({
+    success: true,
+    data,
+    additional_data: { pagination: { start: 0, limit: 100, ...pagination } },
+  }) as PipedriveOffsetResponse<Note>
 
 describe('pipedriveOffset', () => {
   const adapter = pipedriveOffset<Note>()

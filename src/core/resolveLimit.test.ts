@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { InvalidOptionError } from './errors'
+import { clampLimit, resolveLimit } from './resolveLimit'
+
+const adapter = { id: 'close.offset', defaultLimit: 100, maxLimit: 200 }
+
+describe('resolveLimit', () => {
+  it('uses the default when no size is chosen', () => {
+    expect(resolveLimit(adapter)).toEqual({ limit: 100, requested: undefined, clamped: false })
+  })
+
+  it('clamps sizes above maxLimit and says so', () => {
+    expect(resolveLimit(adapter, 500)).toEqual({ limit: 200, requested: 500, clamped: true })
+    expect(resolveLimit(adapter, 200)).toEqual({ limit: 200, requested: 200, clamped: false })
+  })
+
+  it.each([0, -1, 2.5, Number.NaN])('refuses %s with an error naming the adapter and option', (size) => {
+    expect(() => resolveLimit(adapter, size)).toThrow(InvalidOptionError)
+    expect(() => resolveLimit(adapter, size)).toThrow(
+      /close\.offset: option "pageSize" must be a positive integer/,
+    )
+  })
+})
+
+describe('clampLimit', () => {
+  it('keeps limits within 1..max', () => {
+    expect(clampLimit(500, 200)).toBe(200)
+    expect(clampLimit(0, 200)).toBe(1)
+    expect(clampLimit(12.7, 200)).toBe(12)
+    expect(clampLimit(Number.NaN, 200)).toBe(1)
+  })
+})
