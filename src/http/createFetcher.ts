@@ -1,0 +1,131 @@
+import { InvalidOptionError } from '../core/errors'
+import type { PageRequest } from '../core/types'
+import { assertNoCredentials } from './credentials'
+import { applyQuery, checkBaseUrl, checkPath, isAbsoluteUrl, joinUrl, resolveBaseUrl } from './buildUrl'
+import { fetchJson } from './fetchJson'
+
+/** Options of `createFetcher`. */
+export interface FetcherOptions {
+  /** API root such as `'https://api.close.com/api/v1'` (path kept); in a browser, also `'/api/close'`. */
+  baseUrl: string
+  /** Sent with every request; credentials go here (Basic, `x-api-token`, Bearer). Functions run per call. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>)
+  /** The `fetch` to use. Default: `globalThis.fetch`, looked up at each call so MSW and test stubs apply. */
+  fetch?: typeof fetch
+}
+
+/** Per-endpoint settings, the second argument of the function `createFetcher` returns. */
+export interface EndpointDefaults {
+  /** Query parameters sent with every page (filters, `_fields`, …); the page's own parameters win. */
+  query?: Record<string, string>
+  /** JSON body fields sent with every page of a POST search; the page's own body fields win. */
+  body?: Record<string, unknown>
+  /** Request method. Default: `'POST'` when there is a body, else `'GET'`. */
+  method?: 'GET' | 'POST'
+  /** Headers for this endpoint, sent over the fetcher's own. */
+  headers?: HeadersInit
+}
+
+function invalid(option: string, expected: string, received: unknown): InvalidOptionError {
+  return new InvalidOptionError('createFetcher', option, expected, received)
+}
+
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function checkOptions(options: FetcherOptions): void {
+  if (!isRecord(options)) throw invalid('options', 'an object such as { baseUrl: "https://…" }', options)
+  const { headers, fetch } = options
+  if (headers !== undefined && typeof headers !== 'function' && typeof headers !== 'object') {
+    throw invalid(
+      'headers',
+      'a Headers object, a record, a list of pairs, or a function returning one',
+      '[redacted]',
+    )
+  }
+  if (fetch !== undefined && typeof fetch !== 'function') throw invalid('fetch', 'a fetch function', fetch)
+}
+
+function checkDefaults(defaults: EndpointDefaults): void {
+  if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
+  const { query, body, method } = defaults
+  if (query !== undefined && !isRecord(query)) throw invalid('defaults.query', 'an object of strings', query)
+  if (body !== undefined && !isRecord(body)) throw invalid('defaults.body', 'an object', body)
+  if (method !== undefined && method !== 'GET' && method !== 'POST') {
+    throw invalid('defaults.method', '"GET" or "POST"', method)
+  }
+  if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
+  if (query !== undefined) assertNoCredentials('defaults.query', Object.keys(query))
+}
+
+async function resolveHeaders(
+  shared: FetcherOptions['headers'],
+  own: HeadersInit | undefined,
+): Promise<Headers> {
+  const headers = new Headers(typeof shared === 'function' ? await shared() : shared)
+  new Headers(own).forEach((value, key) => headers.set(key, value))
+  if (!headers.has('accept')) headers.set('accept', 'application/json')
+  return headers
+}
+
+/**
+ * Makes `fetchPage` functions for one API. `fetcher(path, defaults)` returns a function that loads one page:
+ * a GET with the page's query merged into the URL, or a POST with its JSON body; it passes the abort signal
+ * on, returns the parsed JSON, and throws `HttpError` (with the provider's message and `retryAfterMs`) or
+ * `NetworkError`.
+ *
+ * @example
+ * const close = createFetcher({
+ *   baseUrl: 'https://api.close.com/api/v1',
+ *   headers: { authorization: `Basic ${btoa(`${apiKey}:`)}` },
+ * })
+ * const fetchLeads = close('/lead/')
+ * const search = close('/data/search/', { body: { query: { type: 'object_type', object_type: 'lead' } } })
+ */
+export function createFetcher(
+  options: FetcherOptions,
+): (
+  path: string,
+  defaults?: EndpointDefaults,
+) => <TResponse = unknown>(request: PageRequest<unknown>) => Promise<TResponse> {
+  checkOptions(options)
+  const baseUrl = checkBaseUrl(options.baseUrl)
+  const { headers: sharedHeaders, fetch: customFetch } = options
+
+  return (path, defaults = {}) => {
+    checkPath(path)
+    checkDefaults(defaults)
+    // With an absolute baseUrl, a path on another origin fails here, before any request.
+    const endpointUrl = isAbsoluteUrl(baseUrl) ? joinUrl(new URL(baseUrl), path) : undefined
+
+    return async <TResponse = unknown>(request: PageRequest<unknown>): Promise<TResponse> => {
+      const url = new URL(endpointUrl ?? joinUrl(resolveBaseUrl(baseUrl), path))
+      applyQuery(url, 'defaults.query', defaults.query)
+      applyQuery(url, 'request.query', request.query)
+      const hasBody = request.body !== undefined || defaults.body !== undefined
+      const method = defaults.method ?? (hasBody ? 'POST' : 'GET')
+      if (hasBody && method === 'GET') {
+        throw invalid('defaults.method', '"POST" for a request with a body', method)
+      }
+      const headers = await resolveHeaders(sharedHeaders, defaults.headers)
+      let body: string | undefined
+      if (hasBody) {
+        body = JSON.stringify({ ...defaults.body, ...request.body })
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+      }
+      const fetchImpl = customFetch ?? globalThis.fetch
+      if (typeof fetchImpl !== 'function') {
+        throw invalid('fetch', 'a fetch function (none on globalThis)', fetchImpl)
+      }
+      const prepared = {
+        url: url.href,
+        method,
+        headers,
+        signal: request.signal,
+        ...(body === undefined ? {} : { body }),
+      }
+      return (await fetchJson(fetchImpl, prepared)) as TResponse
+    }
+  }
+}
