@@ -30,6 +30,8 @@ function stylesheet(): Plugin {
 
 // Library build. Storybook uses .storybook/vite.config.ts; tests use vitest.config.ts.
 export default defineConfig({
+  // public/ holds Storybook's MSW worker, not part of the package.
+  publicDir: false,
   plugins: [
     react(),
     stylesheet(),

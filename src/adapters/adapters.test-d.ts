@@ -1,10 +1,10 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { AdapterItem, AdapterParam, AdapterResponse, PageRequest } from '../core/types'
-import { closeEventsCursor, closeOffset } from './close'
-import type { CloseListResponse } from './close'
+import { closeOffset } from './close'
+import type { CloseListResponse, closeEventsCursor } from './close'
 import { cursorAdapter } from './cursorAdapter'
-import { pipedriveCursor } from './pipedrive'
+import type { pipedriveCursor } from './pipedrive'
 
 type Lead = { id: string; display_name: string }
 
