@@ -10,7 +10,11 @@ const preview: Preview = {
     mswLoader(async () => {
       const worker = setupWorker()
       // A relative worker URL keeps the static build working when served from any folder.
-      await worker.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true })
+      await worker.start({
+        serviceWorker: { url: './mockServiceWorker.js' },
+        onUnhandledRequest: 'bypass',
+        quiet: true,
+      })
       return worker
     }),
   ],

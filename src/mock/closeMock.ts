@@ -1,0 +1,146 @@
+import { http } from 'msw'
+import { buildCloseDataset } from './closeDataset'
+import type { CloseDatasetOptions } from './closeDataset'
+import {
+  closeDriftCounters,
+  insertCloseEvents,
+  insertCloseLeads,
+  insertCloseOpportunities,
+} from './closeDrift'
+import { closeEventsAnswer } from './closeEventsHandler'
+import { closeEqualityFilter, closeLeadFilter, closeListAnswer } from './closeListHandler'
+import { closeProfile } from './closeResponses'
+import { closeSearchAnswer } from './closeSearchHandler'
+import type { CloseContact, CloseDataset, CloseLead, CloseOpportunity } from './closeTypes'
+import { closeEventsMalformed, closeListMalformed, closeSearchMalformed } from './malformed'
+import { assembleMockApi, trimBaseUrl } from './mockApi'
+import type { MockApi, MockCommonOptions } from './mockTypes'
+import { createMockRuntime } from './runtime'
+
+/**
+ * Where the Close mock listens unless told otherwise: handlers serve `${baseUrl}/api/v1/...`.
+ *
+ * @example
+ * const leads = await fetch(`${CLOSE_MOCK_BASE_URL}/api/v1/lead/?_limit=10`)
+ */
+export const CLOSE_MOCK_BASE_URL = 'https://api.close.com'
+
+/** Largest `_limit` per Close endpoint. */
+export interface CloseMaxLimits {
+  /** `GET /lead/`. @default 200 */
+  lead?: number
+  /** `GET /contact/`. @default 100 */
+  contact?: number
+  /** `GET /opportunity/`. @default 250 */
+  opportunity?: number
+  /** `GET /event/` (also its default `_limit`). @default 50 */
+  event?: number
+  /** `POST /data/search/`. @default 200 */
+  search?: number
+}
+
+/** Options of `createCloseMock`. */
+export interface CloseMockOptions extends MockCommonOptions, CloseDatasetOptions {
+  /** Origin (and optional path prefix) the handlers answer on. @default CLOSE_MOCK_BASE_URL */
+  baseUrl?: string
+  /** When set, every request needs HTTP Basic with this key as user and an empty password, else 401. @default undefined */
+  apiKey?: string
+  /** Largest `_limit` per endpoint; above it the answer is HTTP 400. @default see `CloseMaxLimits` */
+  maxLimit?: CloseMaxLimits
+  /** Largest `_skip` of the offset lists; above it the answer is HTTP 400. @default 250000 */
+  maxSkip?: number
+}
+
+/**
+ * A mock of Close's REST API for MSW: `GET /lead/`, `/contact/`, `/opportunity/` (offset), `GET /event/` (cursor)
+ * and `POST /data/search/` (cursor in the body), with Close's envelopes, limits and errors.
+ *
+ * Drift (`faults.drift`) counts answered requests per list endpoint; leads and contacts drift by new leads with
+ * one contact each, opportunities and events by new records. All are newer than every generated record, so they
+ * land at the head of the default (newest first) order; cursor endpoints are keyset-based and are not shifted.
+ *
+ * @example
+ * const close = createCloseMock({ leads: 10_000, faults: { latency: { fixedMs: 150, jitterMs: 100 } } })
+ * const server = setupServer(...close.handlers)
+ */
+export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDataset> {
+  const base = `${trimBaseUrl(options.baseUrl ?? CLOSE_MOCK_BASE_URL)}/api/v1`
+  const limits = { lead: 200, contact: 100, opportunity: 250, event: 50, search: 200, ...options.maxLimit }
+  const maxSkip = options.maxSkip ?? 250_000
+  let build = buildCloseDataset(options)
+  let counters = closeDriftCounters()
+  const runtime = createMockRuntime(closeProfile(options.apiKey), options)
+  const list = { maxSkip, alwaysTotal: false }
+  const handlers = [
+    http.get(
+      `${base}/lead/`,
+      runtime.endpoint({
+        answer: closeListAnswer<CloseLead>({
+          ...list,
+          records: () => build.dataset.leads,
+          maxLimit: limits.lead,
+          filter: closeLeadFilter,
+        }),
+        malformed: closeListMalformed,
+        drift: (count) => insertCloseLeads(build, counters, count),
+      }),
+    ),
+    http.get(
+      `${base}/contact/`,
+      runtime.endpoint({
+        answer: closeListAnswer<CloseContact>({
+          ...list,
+          records: () => build.dataset.contacts,
+          maxLimit: limits.contact,
+          filter: closeEqualityFilter<CloseContact>(['lead_id']),
+        }),
+        malformed: closeListMalformed,
+        drift: (count) => insertCloseLeads(build, counters, count),
+      }),
+    ),
+    http.get(
+      `${base}/opportunity/`,
+      runtime.endpoint({
+        answer: closeListAnswer<CloseOpportunity>({
+          ...list,
+          alwaysTotal: true,
+          records: () => build.dataset.opportunities,
+          maxLimit: limits.opportunity,
+          filter: closeEqualityFilter<CloseOpportunity>(['lead_id', 'status_type', 'user_id']),
+        }),
+        malformed: closeListMalformed,
+        drift: (count) => insertCloseOpportunities(build, counters, count),
+      }),
+    ),
+    http.get(
+      `${base}/event/`,
+      runtime.endpoint({
+        answer: closeEventsAnswer({ records: () => build.dataset.events, maxLimit: limits.event }),
+        malformed: closeEventsMalformed,
+        drift: (count) => insertCloseEvents(build, counters, count),
+      }),
+    ),
+    http.post(
+      `${base}/data/search/`,
+      runtime.endpoint({
+        answer: closeSearchAnswer({
+          records: (type) =>
+            type === 'lead'
+              ? build.dataset.leads
+              : type === 'contact'
+                ? build.dataset.contacts
+                : build.dataset.opportunities,
+          maxLimit: limits.search,
+        }),
+        malformed: closeSearchMalformed,
+      }),
+    ),
+  ]
+  return assembleMockApi(runtime, handlers, {
+    current: () => build.dataset,
+    reset: () => {
+      build = buildCloseDataset(options)
+      counters = closeDriftCounters()
+    },
+  })
+}

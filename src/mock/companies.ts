@@ -1,0 +1,155 @@
+/** First words of generated company names. */
+export const COMPANY_HEADS: readonly string[] = [
+  'Acme',
+  'Blue Harbor',
+  'Brightline',
+  'Cedar',
+  'Cobalt',
+  'Copperfield',
+  'Driftwood',
+  'Evergreen',
+  'Fjord',
+  'Granite',
+  'Harborview',
+  'Ironbark',
+  'Juniper',
+  'Kestrel',
+  'Lakeside',
+  'Lumen',
+  'Maple & Finch',
+  'Meridian',
+  'Northwind',
+  'Oakridge',
+  'Orchid',
+  'Pinnacle',
+  'Quarry',
+  'Redwood',
+  'Riverbend',
+  'Saltmarsh',
+  'Silverline',
+  'Summit',
+  'Tidewater',
+  'Trellis',
+  'Umbra',
+  'Vantage',
+  'Westbrook',
+  'Willow',
+  'Yellowpine',
+  'Zephyr',
+  'Alder',
+  'Basalt',
+  'Clearwater',
+  'Dovetail',
+  'Ember',
+  'Foxglove',
+  'Goldcrest',
+  'Hollow Oak',
+  'Indigo',
+]
+
+/** Middle words: what the company does. */
+export const COMPANY_TRADES: readonly string[] = [
+  'Analytics',
+  'Logistics',
+  'Dental',
+  'Robotics',
+  'Coffee',
+  'Health',
+  'Software',
+  'Freight',
+  'Media',
+  'Solar',
+  'Foods',
+  'Labs',
+  'Security',
+  'Interiors',
+  'Bikes',
+  'Legal',
+  'Biotech',
+  'Outfitters',
+  'Travel',
+  'Payments',
+  'Studios',
+  'Manufacturing',
+  'Consulting',
+  'Energy',
+  'Realty',
+  'Pharma',
+  'Textiles',
+  'Audio',
+]
+
+/** Legal-form suffixes (the empty string means none). */
+export const COMPANY_SUFFIXES: readonly string[] = [
+  'Inc.',
+  'LLC',
+  'Ltd',
+  'GmbH',
+  'Co.',
+  'Group',
+  'S.A.',
+  'AB',
+  'B.V.',
+  '',
+  '',
+  '',
+]
+
+/** Top-level domains for company websites and e-mail addresses. */
+export const TLDS: readonly string[] = [
+  'com',
+  'com',
+  'com',
+  'io',
+  'co',
+  'net',
+  'de',
+  'fr',
+  'co.uk',
+  'se',
+  'app',
+]
+
+/** Cities with their state or region, country code, postcode pattern (`#` = digit) and
+ * telephone country code. */
+export const CITIES: readonly {
+  city: string
+  state: string
+  country: string
+  zip: string
+  dial: string
+}[] = [
+  { city: 'Austin', state: 'TX', country: 'US', zip: '787##', dial: '1' },
+  { city: 'Boston', state: 'MA', country: 'US', zip: '021##', dial: '1' },
+  { city: 'Chicago', state: 'IL', country: 'US', zip: '606##', dial: '1' },
+  { city: 'Denver', state: 'CO', country: 'US', zip: '802##', dial: '1' },
+  { city: 'Portland', state: 'OR', country: 'US', zip: '972##', dial: '1' },
+  { city: 'San Francisco', state: 'CA', country: 'US', zip: '941##', dial: '1' },
+  { city: 'Toronto', state: 'ON', country: 'CA', zip: 'M5V #A#', dial: '1' },
+  { city: 'London', state: 'England', country: 'GB', zip: 'EC1A #BB', dial: '44' },
+  { city: 'Berlin', state: 'Berlin', country: 'DE', zip: '10###', dial: '49' },
+  { city: 'Lisbon', state: 'Lisboa', country: 'PT', zip: '1###-###', dial: '351' },
+  { city: 'Tallinn', state: 'Harju', country: 'EE', zip: '10###', dial: '372' },
+  { city: 'Stockholm', state: 'Stockholm', country: 'SE', zip: '11# ##', dial: '46' },
+  { city: 'Madrid', state: 'Madrid', country: 'ES', zip: '280##', dial: '34' },
+  { city: 'Paris', state: 'Île-de-France', country: 'FR', zip: '750##', dial: '33' },
+  { city: 'Amsterdam', state: 'North Holland', country: 'NL', zip: '10## AB', dial: '31' },
+  { city: 'Sydney', state: 'NSW', country: 'AU', zip: '2###', dial: '61' },
+]
+
+/** Street names for postal addresses. */
+export const STREETS: readonly string[] = [
+  'Market Street',
+  'Harbor Road',
+  'Elm Avenue',
+  'King Street',
+  'Station Road',
+  'Mill Lane',
+  'Park Avenue',
+  'Bridge Street',
+  'Orchard Way',
+  'Canal Street',
+  'High Street',
+  'Willow Drive',
+  'Ocean Boulevard',
+]

@@ -1,0 +1,72 @@
+/**
+ * `pagewise/mock`: seeded, deterministic mock APIs of Close and Pipedrive for MSW, the default backend of the
+ * stories, tests and benchmarks. They run in the browser (MSW service worker) and in Node (`msw/node`, or the HTTP
+ * server in `scripts/mock-api.ts`).
+ *
+ * Endpoints (envelopes, limits and error bodies as the providers document them):
+ *
+ * - Close `GET /api/v1/lead/` (max `_limit` 200, `query` filter adds `total_results`), `/contact/` (100),
+ *   `/opportunity/` (250, always `total_results`): `_skip`, `_limit` (default 100), `_fields`; `_skip` above
+ *   `maxSkip` (250000) is a 400 with Close's message.
+ * - Close `GET /api/v1/event/`: `_cursor`, `_limit` (default and max 50), filters `object_type`, `object_id`,
+ *   `lead_id`, `action`, `user_id`; `_skip` is a 400. Cursors are opaque, checksummed keyset positions.
+ * - Close `POST /api/v1/data/search/`: supported `query` subset = one `{ type: 'object_type' }` (lead, contact or
+ *   opportunity), any `{ type: 'text', value }` (case-insensitive substring of a lead's `display_name`, a contact's
+ *   `name`, an opportunity's `lead_name`) and `{ type: 'and', queries }` nesting; `sort` by top-level fields;
+ *   `cursor`, `_limit` (default 100, max 200), `results_limit`, `_fields` (without it, results carry only
+ *   `__object_type` and `id`, as in Close). Other query types are a 400 with `field-errors`.
+ * - Pipedrive `GET /api/v1/notes` and `/api/v1/leads`: `start`, `limit` (default 100, max 500), `sort`
+ *   (`field ASC, field2 DESC`), filters (`deal_id`, `person_id`, `org_id`, `user_id`; `owner_id`,
+ *   `person_id`, `organization_id`, `archived_status`). `data: null` when a page is empty.
+ * - Pipedrive `GET /api/v2/deals` and `/api/v2/persons`: `cursor`, `limit` (default 100, max 500), `sort_by`,
+ *   `sort_direction`, `updated_since`, `updated_until`, `ids`, equality filters. The cursor is base64url JSON
+ *   `{"field","fieldValue","sortDirection","id"}`.
+ *
+ * Faults (`MockFaults`), applied in this order: latency → auth (401) → rate limit (429) → malformed 200 on the
+ * Nth request → seeded 5xx (502 HTML gateway page or 503 provider JSON) → drift → answer. Malformed bodies:
+ * Close lists `has_more: "yes"`; Close events no `data`; Close search and Pipedrive v1 leads an HTML page with
+ * `content-type: text/html`; Pipedrive v2 `next_cursor` as a number; Pipedrive v1 notes no `data`.
+ *
+ * Pipedrive note contents are HTML and include hostile samples (`UNSAFE_NOTE_HTML`) on purpose.
+ *
+ * @packageDocumentation
+ */
+export { CLOSE_MOCK_BASE_URL, createCloseMock } from './closeMock'
+export { createCloseDataset } from './closeDataset'
+export { PIPEDRIVE_MOCK_BASE_URL, createPipedriveMock } from './pipedriveMock'
+export { createPipedriveDataset } from './pipedriveDataset'
+export { UNSAFE_NOTE_HTML } from './crmWords'
+
+export type { CloseMaxLimits, CloseMockOptions } from './closeMock'
+export type { CloseDatasetOptions } from './closeDataset'
+export type {
+  CloseAddress,
+  CloseContact,
+  CloseDataset,
+  CloseEmail,
+  CloseEvent,
+  CloseEventObjectType,
+  CloseLead,
+  CloseLeadStatusLabel,
+  CloseOpportunity,
+  ClosePhone,
+} from './closeTypes'
+export type { PipedriveMaxLimits, PipedriveMockOptions } from './pipedriveMock'
+export type { PipedriveDatasetOptions } from './pipedriveDataset'
+export type {
+  PipedriveContactPoint,
+  PipedriveDataset,
+  PipedriveDeal,
+  PipedriveLead,
+  PipedriveNote,
+  PipedrivePerson,
+} from './pipedriveTypes'
+export type {
+  MockApi,
+  MockCommonOptions,
+  MockDrift,
+  MockFaults,
+  MockLatency,
+  MockRateLimit,
+  MockRequestRecord,
+} from './mockTypes'

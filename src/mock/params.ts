@@ -1,0 +1,61 @@
+/** Thrown by handlers for a request the provider would refuse with HTTP 400; the handler formats the body. */
+export class MockBadRequest extends Error {
+  override readonly name = 'MockBadRequest'
+
+  /** The offending parameter or body field, for providers that report errors per field. */
+  readonly field: string | undefined
+
+  constructor(message: string, field?: string) {
+    super(message)
+    this.field = field
+  }
+}
+
+/**
+ * An integer query parameter: `fallback` when absent, else digits only (no sign, no decimals) and `>= min`.
+ * Throws `MockBadRequest` with `message(name)` otherwise.
+ */
+export function integerParam(
+  query: Record<string, string>,
+  name: string,
+  fallback: number,
+  min: number,
+  message: (name: string, raw: string) => string,
+): number {
+  const raw = query[name]
+  if (raw === undefined) return fallback
+  const value = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(value >= min)) throw new MockBadRequest(message(name, raw))
+  return value
+}
+
+/** A comma-separated list parameter (`_fields=id,display_name`); empty items are dropped. */
+export function listParam(query: Record<string, string>, name: string): string[] | undefined {
+  const raw = query[name]
+  if (raw === undefined) return undefined
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+/** An optional integer filter (`deal_id=12`); throws `MockBadRequest` when not an integer. */
+export function idFilter(query: Record<string, string>, name: string): number | undefined {
+  const raw = query[name]
+  if (raw === undefined) return undefined
+  if (!/^\d{1,15}$/.test(raw)) throw new MockBadRequest(`${name} must be an integer`)
+  return Number(raw)
+}
+
+/** A copy of `record` with only `fields` (plus `id`, always kept), in the record's own key order. */
+export function pickFields<T extends object>(
+  record: T,
+  fields: readonly string[] | undefined,
+  keep: readonly string[] = ['id'],
+): Partial<T> {
+  if (fields === undefined) return record
+  const wanted = new Set([...keep, ...fields])
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(record)) if (wanted.has(key)) out[key] = value
+  return out as Partial<T>
+}

@@ -1,0 +1,173 @@
+import { http } from 'msw'
+import { pipedriveCursorMalformed, pipedriveLeadsMalformed, pipedriveNotesMalformed } from './malformed'
+import { assembleMockApi, trimBaseUrl } from './mockApi'
+import type { MockApi, MockCommonOptions } from './mockTypes'
+import { idFilter, MockBadRequest } from './params'
+import { pipedriveCursorAnswer } from './pipedriveCursorHandler'
+import { buildPipedriveDataset } from './pipedriveDataset'
+import type { PipedriveDatasetOptions } from './pipedriveDataset'
+import { insertPipedriveRecords, pipedriveDriftCounters } from './pipedriveDrift'
+import { pipedriveOffsetAnswer } from './pipedriveOffsetHandler'
+import { pipedriveProfile } from './pipedriveResponses'
+import type { PipedriveDataset, PipedriveLead, PipedriveNote } from './pipedriveTypes'
+import { createMockRuntime } from './runtime'
+
+/**
+ * Where the Pipedrive mock listens unless told otherwise: `${baseUrl}/api/v1/...` and `${baseUrl}/api/v2/...`.
+ *
+ * @example
+ * const deals = await fetch(`${PIPEDRIVE_MOCK_BASE_URL}/api/v2/deals?limit=10`)
+ */
+export const PIPEDRIVE_MOCK_BASE_URL = 'https://pagewise-demo.pipedrive.com'
+
+/** Largest `limit` per Pipedrive endpoint. */
+export interface PipedriveMaxLimits {
+  /** `GET /api/v2/deals`. @default 500 */
+  deals?: number
+  /** `GET /api/v2/persons`. @default 500 */
+  persons?: number
+  /** `GET /api/v1/notes`. @default 500 */
+  notes?: number
+  /** `GET /api/v1/leads`. @default 500 */
+  leads?: number
+}
+
+/** Options of `createPipedriveMock`. */
+export interface PipedriveMockOptions extends MockCommonOptions, PipedriveDatasetOptions {
+  /** Company origin the handlers answer on. @default PIPEDRIVE_MOCK_BASE_URL */
+  baseUrl?: string
+  /**
+   * When set, every request needs `x-api-token: <token>` or `Authorization: Bearer <token>`, else 401. The
+   * `?api_token=` query parameter is refused on purpose. @default undefined
+   */
+  apiToken?: string
+  /** Largest `limit` per endpoint; above it the answer is HTTP 400. @default 500 each */
+  maxLimit?: PipedriveMaxLimits
+}
+
+const NOTE_FILTERS = ['deal_id', 'person_id', 'org_id', 'user_id'] as const
+const LEAD_FILTERS = ['owner_id', 'person_id', 'organization_id'] as const
+
+function noteFilter(query: Record<string, string>): ((note: PipedriveNote) => boolean) | undefined {
+  const wanted = NOTE_FILTERS.map((name) => [name, idFilter(query, name)] as const).filter(
+    ([, v]) => v !== undefined,
+  )
+  const pinned = query.pinned_to_deal_flag
+  if (wanted.length === 0 && pinned === undefined) return undefined
+  return (note) =>
+    wanted.every(([name, value]) => note[name] === value) &&
+    (pinned === undefined || note.pinned_to_deal_flag === (pinned === '1'))
+}
+
+function leadFilter(query: Record<string, string>): (lead: PipedriveLead) => boolean {
+  const wanted = LEAD_FILTERS.map((name) => [name, idFilter(query, name)] as const).filter(
+    ([, v]) => v !== undefined,
+  )
+  const archived = query.archived_status ?? 'all'
+  if (archived !== 'archived' && archived !== 'not_archived' && archived !== 'all') {
+    throw new MockBadRequest('archived_status must be one of archived, not_archived, all')
+  }
+  return (lead) =>
+    wanted.every(([name, value]) => lead[name] === value) &&
+    (archived === 'all' || lead.is_archived === (archived === 'archived'))
+}
+
+/**
+ * A mock of Pipedrive's REST API for MSW: v2 cursor lists `GET /api/v2/deals` and `/api/v2/persons`, v1 offset lists
+ * `GET /api/v1/notes` and `/api/v1/leads`, with Pipedrive's envelopes, limits and errors. Note contents are HTML
+ * and include hostile samples (`<script>`, `onerror=`) on purpose.
+ *
+ * Drift (`faults.drift`) counts answered requests per list endpoint and adds records with the next ids and the
+ * newest times: the head of `sort_by=update_time&sort_direction=desc`, the end of the default id order.
+ *
+ * @example
+ * const pipedrive = createPipedriveMock({ apiToken: 'demo', faults: { rateLimit: { requests: 20, windowMs: 2000 } } })
+ * const server = setupServer(...pipedrive.handlers)
+ */
+export function createPipedriveMock(options: PipedriveMockOptions = {}): MockApi<PipedriveDataset> {
+  const base = trimBaseUrl(options.baseUrl ?? PIPEDRIVE_MOCK_BASE_URL)
+  const limits = { deals: 500, persons: 500, notes: 500, leads: 500, ...options.maxLimit }
+  let build = buildPipedriveDataset(options)
+  let counters = pipedriveDriftCounters()
+  const runtime = createMockRuntime(pipedriveProfile(options.apiToken), options)
+  const drift = (kind: 'deals' | 'persons' | 'notes' | 'leads') => (count: number) =>
+    insertPipedriveRecords(build, counters, kind, count)
+  const handlers = [
+    http.get(
+      `${base}/api/v2/deals`,
+      runtime.endpoint({
+        answer: pipedriveCursorAnswer({
+          records: () => build.dataset.deals,
+          maxLimit: limits.deals,
+          idFilters: ['owner_id', 'person_id', 'org_id', 'pipeline_id', 'stage_id'],
+          textFilters: ['status'],
+        }),
+        malformed: pipedriveCursorMalformed,
+        drift: drift('deals'),
+      }),
+    ),
+    http.get(
+      `${base}/api/v2/persons`,
+      runtime.endpoint({
+        answer: pipedriveCursorAnswer({
+          records: () => build.dataset.persons,
+          maxLimit: limits.persons,
+          idFilters: ['owner_id', 'org_id'],
+        }),
+        malformed: pipedriveCursorMalformed,
+        drift: drift('persons'),
+      }),
+    ),
+    http.get(
+      `${base}/api/v1/notes`,
+      runtime.endpoint({
+        answer: pipedriveOffsetAnswer<PipedriveNote>({
+          records: () => build.dataset.notes,
+          maxLimit: limits.notes,
+          sortFields: [
+            'id',
+            'user_id',
+            'deal_id',
+            'person_id',
+            'org_id',
+            'content',
+            'add_time',
+            'update_time',
+          ],
+          filter: noteFilter,
+        }),
+        malformed: pipedriveNotesMalformed,
+        drift: drift('notes'),
+      }),
+    ),
+    http.get(
+      `${base}/api/v1/leads`,
+      runtime.endpoint({
+        answer: pipedriveOffsetAnswer<PipedriveLead>({
+          records: () => build.dataset.leads,
+          maxLimit: limits.leads,
+          sortFields: [
+            'id',
+            'title',
+            'owner_id',
+            'creator_id',
+            'was_seen',
+            'expected_close_date',
+            'add_time',
+            'update_time',
+          ],
+          filter: leadFilter,
+        }),
+        malformed: pipedriveLeadsMalformed,
+        drift: drift('leads'),
+      }),
+    ),
+  ]
+  return assembleMockApi(runtime, handlers, {
+    current: () => build.dataset,
+    reset: () => {
+      build = buildPipedriveDataset(options)
+      counters = pipedriveDriftCounters()
+    },
+  })
+}

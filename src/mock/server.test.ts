@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseMockServerArgs, startMockServer } from '../../scripts/mock-api'
+import type { RunningMockServer } from '../../scripts/mock-api'
+
+let running: RunningMockServer | undefined
+afterEach(async () => {
+  await running?.close()
+  running = undefined
+})
+
+describe('node mock server (scripts/mock-api.ts)', () => {
+  it('serves both mocks on 127.0.0.1 with a free port', async () => {
+    running = await startMockServer({ port: 0, leads: 300 })
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const close = await fetch(`${running.closeBaseUrl}/api/v1/lead/?_limit=2&_fields=id,display_name`)
+    expect(close.status).toBe(200)
+    const leads = (await close.json()) as { data: { id: string }[]; has_more: boolean }
+    expect(leads.data.map((lead) => lead.id)).toEqual(
+      running.closeMock.dataset.leads.slice(0, 2).map((l) => l.id),
+    )
+    expect(leads.has_more).toBe(true)
+    const search = await fetch(`${running.closeBaseUrl}/api/v1/data/search/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: { type: 'object_type', object_type: 'lead' }, _limit: 1 }),
+    })
+    expect(((await search.json()) as { data: unknown[] }).data).toHaveLength(1)
+    const deals = await fetch(`${running.pipedriveBaseUrl}/api/v2/deals?limit=1`)
+    expect(await deals.json()).toMatchObject({ success: true, data: [{ id: 1 }] })
+    expect(running.closeMock.requests.map((r) => r.path)).toEqual([
+      '/close/api/v1/lead/',
+      '/close/api/v1/data/search/',
+    ])
+  })
+
+  it('answers 404 JSON for unknown paths and CORS preflights', async () => {
+    running = await startMockServer({ port: 0 })
+    const missing = await fetch(`${running.url}/close/api/v1/nothing/`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toStrictEqual({ error: 'No mock for GET /close/api/v1/nothing/' })
+    const preflight = await fetch(`${running.closeBaseUrl}/api/v1/lead/`, { method: 'OPTIONS' })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('x-api-token')
+  })
+
+  it('reads fault flags', () => {
+    expect(
+      parseMockServerArgs(
+        [
+          '--latency',
+          '200',
+          '--rate-limit',
+          '10/2000',
+          '--failure-rate',
+          '0.1',
+          '--drift',
+          '5:3',
+          '--seed',
+          '7',
+        ],
+        { PORT: '5000' },
+      ),
+    ).toStrictEqual({
+      port: 5000,
+      seed: 7,
+      leads: undefined,
+      faults: {
+        latency: { fixedMs: 200, jitterMs: 0 },
+        rateLimit: { requests: 10, windowMs: 2000 },
+        failureRate: 0.1,
+        drift: { insertEvery: 5, count: 3 },
+      },
+    })
+    expect(parseMockServerArgs(['--port', '0']).port).toBe(0)
+  })
+})

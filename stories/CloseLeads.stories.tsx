@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, within } from 'storybook/test'
+import { createCloseMock } from '../src/mock'
+import { CloseLeadsList } from './demo/CloseLeadsList'
+
+const closeMock = createCloseMock({ leads: 2500 })
+
+const meta = {
+  title: 'Adapters/Close leads (closeOffset)',
+  component: CloseLeadsList,
+  parameters: { msw: closeMock.handlers },
+  args: { pageSize: 50, latencyMs: 150 },
+  argTypes: {
+    pageSize: { control: { type: 'number', min: 1, max: 500 } },
+    latencyMs: { control: { type: 'range', min: 0, max: 2000, step: 50 }, description: 'Mock API latency' },
+  },
+  beforeEach: ({ args }) => {
+    closeMock.reset()
+    closeMock.setFaults({ latency: { fixedMs: args.latencyMs, jitterMs: 0 } })
+  },
+} satisfies Meta<React.ComponentProps<typeof CloseLeadsList> & { latencyMs: number }>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** 2,500 seeded Close leads from the mock API, 50 per request, "Load more" appends the next `_skip`. */
+export const Leads: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const table = await canvas.findByRole('table', { name: 'Close leads' })
+    await expect(await within(table).findAllByRole('row', undefined, { timeout: 5000 })).toHaveLength(51)
+    await userEvent.click(canvas.getByRole('button', { name: 'Load more' }))
+    await expect(await canvas.findByText('100 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+  },
+}
+
+/** A page size above Close's maximum is clamped to 200 before any request: no 400 from the API. */
+export const ClampedPageSize: Story = {
+  args: { pageSize: 1000 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('200 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+  },
+}
