@@ -1,11 +1,8 @@
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { setupMockServer } from '../../test/mockServer'
 import { CLOSE_MOCK_BASE_URL, createCloseMock, createPipedriveMock, PIPEDRIVE_MOCK_BASE_URL } from './index'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const { server } = setupMockServer()
 
 const basic = (user: string, password = ''): string => `Basic ${btoa(`${user}:${password}`)}`
 

@@ -1,18 +1,10 @@
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { setupMockServer } from '../../test/mockServer'
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from './index'
 import type { CloseEvent, CloseMockOptions } from './index'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-function mock(options: CloseMockOptions = {}) {
-  const api = createCloseMock(options)
-  server.use(...api.handlers)
-  return api
-}
+const { serve } = setupMockServer()
+const mock = (options: CloseMockOptions = {}) => serve(createCloseMock(options))
 
 interface EventsPage {
   data: CloseEvent[]

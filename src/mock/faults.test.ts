@@ -1,20 +1,9 @@
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setupMockServer } from '../../test/mockServer'
 import { CLOSE_MOCK_BASE_URL, createCloseMock, createPipedriveMock, PIPEDRIVE_MOCK_BASE_URL } from './index'
-import type { MockApi } from './index'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  vi.useRealTimers()
-})
-afterAll(() => server.close())
-
-function use<T>(api: MockApi<T>): MockApi<T> {
-  server.use(...api.handlers)
-  return api
-}
+const { server, serve: use } = setupMockServer()
+afterEach(() => vi.useRealTimers())
 
 const CLOSE = `${CLOSE_MOCK_BASE_URL}/api/v1`
 const PIPEDRIVE = PIPEDRIVE_MOCK_BASE_URL

@@ -1,18 +1,10 @@
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { setupMockServer } from '../../test/mockServer'
 import { createPipedriveMock, PIPEDRIVE_MOCK_BASE_URL } from './index'
 import type { PipedriveLead, PipedriveMockOptions, PipedriveNote } from './index'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-function mock(options: PipedriveMockOptions = {}) {
-  const api = createPipedriveMock(options)
-  server.use(...api.handlers)
-  return api
-}
+const { serve } = setupMockServer()
+const mock = (options: PipedriveMockOptions = {}) => serve(createPipedriveMock(options))
 
 interface Pagination {
   start: number
