@@ -83,19 +83,24 @@ describe('closeOffset', () => {
     expect(() => adapter.getNextPageParam(page, [page], 300, [0, 300])).toThrow(/close\.offset.*empty page/)
   })
 
-  it('stops with OffsetLimitError before a _skip Close would refuse', () => {
+  it('refuses to request a _skip Close would refuse, after reading the page before it', () => {
     const small = closeOffset<Lead>({ maxSkip: 1000 })
     const page = { data: leads(0, 100), has_more: true }
     expect(small.getNextPageParam(page, [page], 900, [900])).toBe(1000)
+    expect(small.toRequest(1000, 100)).toEqual({ query: { _skip: '1000', _limit: '100' } })
+    expect(small.getNextPageParam(page, [page], 1000, [1000])).toBe(1100)
     const error = (() => {
       try {
-        small.getNextPageParam(page, [page], 1000, [1000])
+        small.toRequest(1100, 100)
       } catch (caught) {
         return caught
       }
     })()
     expect(error).toBeInstanceOf(OffsetLimitError)
     expect(error).toMatchObject({ adapterId: 'close.offset', field: '_skip', offset: 1100, maxOffset: 1000 })
+    expect((error as Error).message).toMatch(
+      /_skip=1100, past the API's maximum of 1000\. Close refuses deeper offsets/,
+    )
   })
 })
 

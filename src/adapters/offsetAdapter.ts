@@ -42,7 +42,7 @@ export interface OffsetAdapterSpec<TResponse, TItem> {
   defaultLimit?: number
   /** Largest page size the API accepts. @default defaultLimit */
   maxLimit?: number
-  /** Largest offset the API accepts; the list stops with `OffsetLimitError` rather than send a larger one. */
+  /** Largest offset the API accepts; requesting a page past it throws `OffsetLimitError` instead of sending it. */
   maxOffset?: number
   /** Advice appended to the `OffsetLimitError` message. */
   maxOffsetAdvice?: string
@@ -112,7 +112,14 @@ export function offsetAdapter<TResponse = unknown, TItem = unknown>(
     initialPageParam: firstPage,
     defaultLimit,
     maxLimit,
-    toRequest: (offset, limit) => placeParams(placement, { [offsetParam]: offset, [limitParam]: limit }),
+    // The limit is checked here, when the page is requested, not when the page before it is read: that page is
+    // valid and stays loaded, and the error surfaces on the request that would be refused, before it is sent.
+    toRequest: (offset, limit) => {
+      if (spec.maxOffset !== undefined && offset > spec.maxOffset) {
+        throw new OffsetLimitError(id, offsetParam, offset, spec.maxOffset, spec.maxOffsetAdvice ?? '')
+      }
+      return placeParams(placement, { [offsetParam]: offset, [limitParam]: limit })
+    },
     getItems,
     getNextPageParam: (lastPage, allPages, offset) => {
       const received = getItems(lastPage).length
@@ -127,9 +134,6 @@ export function offsetAdapter<TResponse = unknown, TItem = unknown>(
           throw new CursorLoopError(id, 'repeated-param', next, `${field} did not advance past ${offset}`)
       } else {
         next = unit === 'page' ? offset + 1 : offset + received
-      }
-      if (spec.maxOffset !== undefined && next > spec.maxOffset) {
-        throw new OffsetLimitError(id, offsetParam, next, spec.maxOffset, spec.maxOffsetAdvice ?? '')
       }
       return next
     },

@@ -1,4 +1,5 @@
 import { createPageRequest } from './createPageRequest'
+import { readPage } from './readPage'
 import { resolveLimit } from './resolveLimit'
 import type { FetchPage, PaginationAdapter } from './types'
 
@@ -23,8 +24,8 @@ export interface WalkPagesOptions {
 }
 
 /**
- * Walks a list from its first page to its last, one request at a time, with the same checks TanStack Query would
- * run through the adapter (malformed pages and loops throw their typed errors). The engine behind traversals.
+ * Walks a list from its first page to its last, one request at a time. Each page is read in full with `readPage`
+ * before it is yielded, so a malformed or looping page throws its typed error and is never handed out.
  */
 export async function* walkPages<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
@@ -39,10 +40,10 @@ export async function* walkPages<TResponse, TItem, TParam>(
   while (pageParam !== undefined) {
     signal.throwIfAborted()
     const response = await fetchPage(createPageRequest(adapter, pageParam, limit, signal))
-    const items = adapter.getItems(response)
+    const { items, nextPageParam } = readPage(adapter, response, pageParam, { pages, pageParams })
     pages.push(response)
     pageParams.push(pageParam)
     yield { pageParam, response, items, pageIndex: pages.length - 1 }
-    pageParam = adapter.getNextPageParam(response, pages, pageParam, pageParams)
+    pageParam = nextPageParam
   }
 }
