@@ -1,5 +1,6 @@
 import { createPageRequest } from './createPageRequest'
 import { readPage } from './readPage'
+import type { ReadPageResult } from './readPage'
 import { resolveLimit } from './resolveLimit'
 import type { FetchPage, PaginationAdapter } from './types'
 
@@ -40,7 +41,10 @@ export async function* walkPages<TResponse, TItem, TParam>(
   while (pageParam !== undefined) {
     signal.throwIfAborted()
     const response = await fetchPage(createPageRequest(adapter, pageParam, limit, signal))
-    const { items, nextPageParam } = readPage(adapter, response, pageParam, { pages, pageParams })
+    const { items, nextPageParam }: ReadPageResult<TItem, TParam> = readPage(adapter, response, pageParam, {
+      pages,
+      pageParams,
+    })
     pages.push(response)
     pageParams.push(pageParam)
     yield { pageParam, response, items, pageIndex: pages.length - 1 }
