@@ -40,6 +40,7 @@ export type {
   CloseEventsResponse,
   CloseListResponse,
   CloseOffsetOptions,
+  CloseResource,
   CloseSearchCursorOptions,
   CloseSearchResponse,
 } from './adapters/close'

@@ -142,10 +142,10 @@ describe('HTTP failures', () => {
     expect(ids).toHaveLength(2500)
   })
 
-  it("a resource's smaller maximum comes back as Close's own 400 message", async () => {
+  it("a maxLimit set above the resource's comes back as Close's own 400 message", async () => {
     serve(createCloseMock({ leads: 300 }))
-    const tooBig = closeOffset<Id>({ maxLimit: 500 })
-    const { error } = await walkUntilError(tooBig, closeApi('/contact/'), 500)
+    const misconfigured = closeOffset<Id>({ maxLimit: 500 })
+    const { error } = await walkUntilError(misconfigured, closeApi('/contact/'), 500)
     expect(error).toMatchObject({ name: 'HttpError', status: 400 })
     expect((error as HttpError).message).toContain(
       'larger than the maximum limit for this resource (max_limit = 100)',

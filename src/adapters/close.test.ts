@@ -25,6 +25,16 @@ describe('closeOffset', () => {
     expect(closeOffset({ maxLimit: 250 }).toRequest(0, 300).query._limit).toBe('250')
   })
 
+  it("knows each resource's largest _limit, so no page size causes Close's 400", () => {
+    expect(closeOffset({ resource: 'contact' }).toRequest(0, 200).query._limit).toBe('100')
+    expect(closeOffset({ resource: 'opportunity' })).toMatchObject({ defaultLimit: 100, maxLimit: 250 })
+    expect(closeOffset({ resource: 'task' }).maxLimit).toBe(1000)
+    expect(closeOffset({ resource: 'contact', maxLimit: 50 }).maxLimit).toBe(50)
+    expect(() => closeOffset({ resource: 'deal' as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', option: 'resource' }),
+    )
+  })
+
   it('reads data, has_more and total_results', () => {
     const page = { data: leads(0, 100), has_more: true, total_results: 2500 }
     expect(adapter.getItems(page)).toHaveLength(100)

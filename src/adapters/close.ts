@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
 import { cursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
@@ -27,12 +28,30 @@ export interface CloseSearchResponse<TItem> {
   cursor: string | null
 }
 
+/** Close list resources whose largest `_limit` pagewise knows (Close does not publish them). */
+export type CloseResource = 'lead' | 'opportunity' | 'contact' | 'activity' | 'task' | 'user'
+
+/** Largest `_limit` per Close resource, as observed (unconfirmed by Close); `maxLimit` overrides it. */
+const CLOSE_MAX_LIMITS: Record<CloseResource, number> = {
+  lead: 200,
+  opportunity: 250,
+  contact: 100,
+  activity: 100,
+  task: 1000,
+  user: 1000,
+}
+
 /** Options of `closeOffset`. */
 export interface CloseOffsetOptions {
   /**
-   * Largest `_limit` the resource accepts. Close does not publish it; it varies per resource (leads 200,
-   * opportunities 250, contacts and activities 100, tasks and users 1000).
-   * @default 200
+   * The list being paged, so that the page size never exceeds what that resource accepts: leads 200,
+   * opportunities 250, contacts and activities 100, tasks and users 1000.
+   * @default 'lead'
+   */
+  resource?: CloseResource
+  /**
+   * Largest `_limit` the resource accepts, for resources not in `resource` or when Close changes a limit.
+   * @default the maximum of `resource` (200 for leads)
    */
   maxLimit?: number
   /** Page size when the caller does not choose one. @default 100 */
@@ -52,12 +71,20 @@ const CLOSE_MAX_SKIP_ADVICE =
  *
  * @example
  * const leads = closeOffset<Lead>()
- * const opportunities = closeOffset<Opportunity>({ maxLimit: 250 })
+ * const contacts = closeOffset<Contact>({ resource: 'contact' }) // at most 100 per request
  */
 export function closeOffset<TItem>(
   options: CloseOffsetOptions = {},
 ): PaginationAdapter<CloseListResponse<TItem>, TItem, number> {
-  const maxLimit = options.maxLimit ?? 200
+  const maxLimit = options.maxLimit ?? CLOSE_MAX_LIMITS[options.resource ?? 'lead']
+  if (maxLimit === undefined) {
+    throw new InvalidOptionError(
+      'closeOffset',
+      'resource',
+      Object.keys(CLOSE_MAX_LIMITS).join(', '),
+      options.resource,
+    )
+  }
   return offsetAdapter<CloseListResponse<TItem>, TItem>({
     id: 'close.offset',
     items: 'data',
