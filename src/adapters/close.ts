@@ -6,7 +6,9 @@ import { offsetAdapter } from './offsetAdapter'
 
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
 export interface CloseListResponse<TItem> {
+  /** The records of this page. */
   data: TItem[]
+  /** Whether records follow this page. */
   has_more: boolean
   /** Present on some lists (opportunities always; leads when a query is given). */
   total_results?: number
@@ -14,6 +16,7 @@ export interface CloseListResponse<TItem> {
 
 /** A page of Close's event log (`GET /event/`). */
 export interface CloseEventsResponse<TItem> {
+  /** Events of this page, newest first. */
   data: TItem[]
   /** Cursor to older events; `null` at the end. */
   cursor_next: string | null
@@ -23,6 +26,7 @@ export interface CloseEventsResponse<TItem> {
 
 /** A page of Close's Advanced Filtering search (`POST /data/search/`). */
 export interface CloseSearchResponse<TItem> {
+  /** Matching objects, each with `__object_type`. */
   data: TItem[]
   /** Cursor of the next page, to send back in the body; `null` at the end. */
   cursor: string | null
@@ -104,7 +108,7 @@ export function closeOffset<TItem>(
  * and `cursor_previous` (newer events). Send your filters again with every request.
  *
  * @example
- * const events = closeEventsCursor<CloseEvent>()
+ * const events = closeEventsCursor<CloseLogEvent>()
  */
 export function closeEventsCursor<TItem>(): PaginationAdapter<
   CloseEventsResponse<TItem>,

@@ -5,13 +5,19 @@ import { offsetAdapter } from './offsetAdapter'
 
 /** A page of a Pipedrive v1 offset endpoint (`/api/v1/notes`, `/api/v1/leads`, …). */
 export interface PipedriveOffsetResponse<TItem> {
+  /** `true` on every 2xx answer. */
   success: boolean
   /** `null`, not `[]`, when nothing matches. */
   data: TItem[] | null
+  /** Pagination details. */
   additional_data: {
+    /** Where this page sits and whether more follow. */
     pagination: {
+      /** Offset of this page. */
       start: number
+      /** Page size of this page. */
       limit: number
+      /** Whether records follow this page. */
       more_items_in_collection: boolean
       /** Present only when there are more items. */
       next_start?: number
@@ -21,8 +27,11 @@ export interface PipedriveOffsetResponse<TItem> {
 
 /** A page of a Pipedrive cursor endpoint (all of v2, and v1 `/tasks`, `/projects`, changelogs). */
 export interface PipedriveCursorResponse<TItem> {
+  /** `true` on every 2xx answer. */
   success: boolean
+  /** The records of this page (`null` on some v1 endpoints when nothing matches). */
   data: TItem[] | null
+  /** Pagination details. */
   additional_data: {
     /** `null` at the end of the list. */
     next_cursor: string | null

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { setupMockServer } from '../../test/mockServer'
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from './index'
-import type { CloseEvent, CloseMockOptions } from './index'
+import type { CloseLogEvent, CloseMockOptions } from './index'
 
 const { serve } = setupMockServer()
 const mock = (options: CloseMockOptions = {}) => serve(createCloseMock(options))
 
 interface EventsPage {
-  data: CloseEvent[]
+  data: CloseLogEvent[]
   cursor_next: string | null
   cursor_previous: string | null
 }
@@ -17,8 +17,8 @@ async function events(query = ''): Promise<{ status: number; body: EventsPage & 
   return { status: response.status, body: (await response.json()) as never }
 }
 
-async function walk(filters: string, limit = 50): Promise<CloseEvent[]> {
-  const seen: CloseEvent[] = []
+async function walk(filters: string, limit = 50): Promise<CloseLogEvent[]> {
+  const seen: CloseLogEvent[] = []
   let cursor: string | null = null
   do {
     const query = [filters, `_limit=${limit}`, cursor === null ? '' : `_cursor=${cursor}`]

@@ -1,5 +1,5 @@
 import type { CloseContext, CloseRecordSource } from './closeLeads'
-import type { CloseEvent, CloseEventObjectType } from './closeTypes'
+import type { CloseLogEvent, CloseEventObjectType } from './closeTypes'
 import { closeTimestamp, DAY_MS, REFERENCE_TIME_MS } from './dates'
 import { JOB_TITLES } from './crmWords'
 import { closeFixedId, closeId } from './ids'
@@ -8,7 +8,7 @@ import { recordRng, SALT } from './random'
 
 const METHODS = { created: 'POST', updated: 'PUT', deleted: 'DELETE', merged: 'POST' } as const
 
-type Action = CloseEvent['action']
+type Action = CloseLogEvent['action']
 
 interface Subject {
   objectType: CloseEventObjectType
@@ -82,7 +82,7 @@ export function generateCloseEvent(
   source: CloseRecordSource,
   index: number,
   updatedMs?: number,
-): CloseEvent {
+): CloseLogEvent {
   const rng = recordRng(ctx.seed, SALT.closeEvent, index)
   const id = closeId('ev', ctx.seed, SALT.closeEvent, index, rng)
   const gap = Math.floor((30 * DAY_MS) / Math.max(1, ctx.eventCount))

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw'
 import { decodeCloseCursor, encodeCloseCursor } from './closeCursor'
 import { closeError } from './closeResponses'
-import type { CloseEvent } from './closeTypes'
+import type { CloseLogEvent } from './closeTypes'
 import { anyBeyond, compareValues, selectPage } from './keyset'
 import type { Position } from './keyset'
 import { integerParam, MockBadRequest } from './params'
@@ -10,7 +10,7 @@ import type { MockCall } from './requestRecord'
 /** How the Close event log behaves. */
 export interface CloseEventsSpec {
   /** The live events (any order; answers are sorted newest first). */
-  records: () => readonly CloseEvent[]
+  records: () => readonly CloseLogEvent[]
   /** Largest and default `_limit`. */
   maxLimit: number
 }
@@ -25,11 +25,11 @@ const newestFirst = (a: Key, b: Key): number =>
   compareValues(b.date_updated, a.date_updated) || compareValues(b.id, a.id)
 
 const positionOf =
-  (key: Key): Position<CloseEvent> =>
+  (key: Key): Position<CloseLogEvent> =>
   (record) =>
     newestFirst(record, key)
 
-const cursorTo = (dir: 'next' | 'prev', event: CloseEvent): string =>
+const cursorTo = (dir: 'next' | 'prev', event: CloseLogEvent): string =>
   encodeCloseCursor('event', { dir, d: event.date_updated, id: event.id })
 
 function readCursor(raw: string): { dir: 'next' | 'prev'; key: Key } {
@@ -75,7 +75,7 @@ export function closeEventsAnswer(spec: CloseEventsSpec): (call: MockCall) => Re
       const cursor =
         query._cursor === undefined || query._cursor === '' ? undefined : readCursor(query._cursor)
       const filters = CLOSE_EVENT_FILTERS.filter((name) => query[name] !== undefined)
-      const accept = (event: CloseEvent): boolean => filters.every((name) => event[name] === query[name])
+      const accept = (event: CloseLogEvent): boolean => filters.every((name) => event[name] === query[name])
       const records = spec.records()
       const direction = cursor?.dir === 'prev' ? 'before' : 'after'
       const page = selectPage(records, {

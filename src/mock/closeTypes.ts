@@ -84,7 +84,7 @@ export interface CloseOpportunity {
 export type CloseEventObjectType = 'lead' | 'contact' | 'opportunity'
 
 /** An entry of Close's event log (`GET /event/`). */
-export interface CloseEvent {
+export interface CloseLogEvent {
   id: string
   date_created: string
   date_updated: string
@@ -118,5 +118,5 @@ export interface CloseDataset {
   /** Opportunities, newest first by `date_created`. */
   opportunities: CloseOpportunity[]
   /** Events of the last 30 days, newest first by `date_updated`. */
-  events: CloseEvent[]
+  events: CloseLogEvent[]
 }

@@ -44,7 +44,7 @@ export type {
   CloseContact,
   CloseDataset,
   CloseEmail,
-  CloseEvent,
+  CloseLogEvent,
   CloseEventObjectType,
   CloseLead,
   CloseLeadStatusLabel,
