@@ -1,6 +1,7 @@
 /**
  * Opens the static Storybook build in Debian's Chromium, served from a sub-folder, and checks what a new user sees
- * first: Close leads from the embedded mock API, and more after "Load more".
+ * first: Close leads from the embedded mock API, and 50 more after the story's play function clicks "Load more".
+ * Fails on any page error, console error (a failing play function reports there) or HTTP error.
  *
  *   npm run build-storybook && npm run smoke:storybook [-- --screenshot out.png]
  */
@@ -66,12 +67,24 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } })
     page.on('pageerror', (error) => failures.push(`page error: ${error.message}`))
+    // A failing play function is reported on the console by Storybook's preview.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        failures.push(`console error: ${message.text().slice(0, 300)}`)
+      }
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.svg')) {
+        failures.push(`HTTP ${response.status()} for ${response.url()}`)
+      }
+    })
     await page.goto(`${site.url}iframe.html?id=${storyId}&viewMode=story`)
     const rows = page.getByRole('table', { name: 'Close leads' }).getByRole('row')
     await rows.nth(50).waitFor({ timeout: 30_000 })
     const first = await rows.nth(1).innerText()
-    await page.getByRole('button', { name: 'Load more' }).click()
+    // The story's play function clicks "Load more" once; wait for its result, then for any failure it reports.
     await page.getByText(/^100 leads loaded/).waitFor({ timeout: 15_000 })
+    await page.waitForTimeout(1000)
     const count = await rows.count()
     if (count !== 101) failures.push(`expected 100 lead rows after one "Load more", saw ${count - 1}`)
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: false })

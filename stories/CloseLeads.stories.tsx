@@ -28,9 +28,11 @@ export const Leads: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const table = await canvas.findByRole('table', { name: 'Close leads' })
-    await expect(await within(table).findAllByRole('row', undefined, { timeout: 5000 })).toHaveLength(51)
+    await expect(await canvas.findByText('50 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+    await expect(within(table).getAllByRole('row')).toHaveLength(51)
     await userEvent.click(canvas.getByRole('button', { name: 'Load more' }))
     await expect(await canvas.findByText('100 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+    await expect(within(table).getAllByRole('row')).toHaveLength(101)
   },
 }
 
@@ -40,5 +42,6 @@ export const ClampedPageSize: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByText('200 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+    await expect(canvas.queryByRole('alert')).toBeNull()
   },
 }
