@@ -1,15 +1,11 @@
 import { MalformedResponseError } from './errors'
+import { isObject } from './isObject'
+import type { JsonObject } from './isObject'
 
 /**
  * Validated reads from an API response. Every reader names the adapter and the dotted field path in the
  * `MalformedResponseError` it throws, so a user sees exactly what the server got wrong.
  */
-
-type JsonObject = Record<string, unknown>
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** The response as an object; throws for HTML pages, strings, arrays, `null`, … */
 export function readResponseObject(adapterId: string, response: unknown): JsonObject {

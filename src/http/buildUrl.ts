@@ -15,7 +15,8 @@ export function isAbsoluteUrl(value: string): boolean {
   return SCHEME.test(value)
 }
 
-function invalid(option: string, expected: string, received: unknown): InvalidOptionError {
+/** An `InvalidOptionError` from `createFetcher`. */
+export function invalid(option: string, expected: string, received: unknown): InvalidOptionError {
   return new InvalidOptionError('createFetcher', option, expected, received)
 }
 

@@ -60,7 +60,18 @@ describe('createFetcher: paths stay on the API’s origin', () => {
 })
 
 describe('createFetcher: no credentials in URLs', () => {
-  const names = ['api_token', 'API_TOKEN', 'api_key', 'apikey', 'apiKey', 'access_token', 'api-key']
+  const names = [
+    'api_token',
+    'API_TOKEN',
+    'api_key',
+    'apikey',
+    'apiKey',
+    'access_token',
+    'api-key',
+    'token',
+    'client_secret',
+    'password',
+  ]
 
   it.each(names)('refuses %s in the endpoint defaults, at once', (name) => {
     const error = thrown(() =>
@@ -121,4 +132,32 @@ describe('createFetcher: baseUrl validation', () => {
       expect(error).toMatchObject({ option: 'baseUrl' })
     },
   )
+})
+
+describe('createFetcher: redirects are not followed', () => {
+  it('asks fetch not to follow redirects, so credential headers never reach another origin', async () => {
+    const fetch = stubFetch()
+    await createFetcher({ baseUrl: CLOSE, fetch, headers: { 'x-api-token': SECRET } })('/lead/')(
+      pageRequest(),
+    )
+    expect(fetch.mock.calls[0]![1]?.redirect).toBe('manual')
+  })
+
+  it.each([
+    [
+      'a 302 to another origin',
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }),
+    ],
+    [
+      'an opaque redirect (browsers)',
+      () => Object.defineProperty(new Response(null), 'type', { value: 'opaqueredirect' }),
+    ],
+  ])('turns %s into an HttpError instead of data', async (_case, answer) => {
+    const fetch = vi.fn<typeof fetch>(async () => answer())
+    const leads = createFetcher({ baseUrl: CLOSE, fetch })('/lead/')
+    const error = await leads(pageRequest()).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'HttpError' })
+    expect((error as Error).message).toContain('redirect not followed')
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
 })

@@ -1,7 +1,15 @@
-import { InvalidOptionError } from '../core/errors'
+import { isObject as isRecord } from '../core/isObject'
 import type { PageRequest } from '../core/types'
 import { assertNoCredentials } from './credentials'
-import { applyQuery, checkBaseUrl, checkPath, isAbsoluteUrl, joinUrl, resolveBaseUrl } from './buildUrl'
+import {
+  applyQuery,
+  checkBaseUrl,
+  checkPath,
+  invalid,
+  isAbsoluteUrl,
+  joinUrl,
+  resolveBaseUrl,
+} from './buildUrl'
 import { fetchJson } from './fetchJson'
 
 /** Options of `createFetcher`. */
@@ -24,14 +32,6 @@ export interface EndpointDefaults {
   method?: 'GET' | 'POST'
   /** Headers for this endpoint, sent over the fetcher's own. */
   headers?: HeadersInit
-}
-
-function invalid(option: string, expected: string, received: unknown): InvalidOptionError {
-  return new InvalidOptionError('createFetcher', option, expected, received)
-}
-
-function isRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function checkOptions(options: FetcherOptions): void {

@@ -1,7 +1,15 @@
 import { InvalidOptionError } from '../core/errors'
 
 /** Query parameter names that carry secrets, compared without case, `_` or `-` (`api_token`, `apiKey`, …). */
-const CREDENTIAL_PARAMS = new Set(['apitoken', 'apikey', 'accesstoken'])
+const CREDENTIAL_PARAMS = new Set([
+  'apitoken',
+  'apikey',
+  'accesstoken',
+  'token',
+  'secret',
+  'clientsecret',
+  'password',
+])
 
 const ADVICE =
   'send credentials in a header (Authorization, x-api-token) or through a server-side proxy, ' +

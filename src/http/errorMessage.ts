@@ -1,3 +1,5 @@
+import { isObject } from '../core/isObject'
+import type { JsonObject } from '../core/isObject'
 import { htmlToText } from './htmlToText'
 
 const MAX_JSON_MESSAGE = 500
@@ -19,12 +21,6 @@ const REASONS: Record<number, string> = {
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
-}
-
-type JsonObject = Record<string, unknown>
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function text(value: unknown): string | undefined {

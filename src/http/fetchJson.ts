@@ -26,6 +26,8 @@ export async function fetchJson(fetchImpl: typeof fetch, request: PreparedReques
     method: request.method,
     headers: request.headers,
     signal: request.signal ?? null,
+    // Never follow a redirect: it could carry the credential headers to another origin.
+    redirect: 'manual',
   }
   if (request.body !== undefined) init.body = request.body
   let response: Response
@@ -33,6 +35,16 @@ export async function fetchJson(fetchImpl: typeof fetch, request: PreparedReques
     response = await fetchImpl(request.url, init)
   } catch (error) {
     rethrow(error, request)
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new HttpError({
+      status: response.status,
+      statusText:
+        'redirect not followed: pagewise never sends your headers to another URL; use the final URL',
+      body: '',
+      url: request.url,
+      method: request.method,
+    })
   }
   let text: string
   try {
