@@ -8,7 +8,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium } from 'playwright-core'
 
 const root = resolve('storybook-static')
@@ -26,10 +26,11 @@ const types: Record<string, string> = {
 function serve(): Promise<{ url: string; close: () => void }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    const relative = path.slice(prefix.length)
     const file = path.startsWith(prefix)
-      ? join(root, normalize(path.slice(prefix.length)) || 'index.html')
+      ? join(root, normalize(relative === '' ? 'index.html' : relative))
       : ''
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end('not found')
       return
     }

@@ -118,15 +118,16 @@ describe('HTTP failures', () => {
 
   it('5xx answers, HTML gateway pages included, give a readable HttpError and never a JSON parse crash', async () => {
     serve(createCloseMock({ seed: 5, faults: { failureRate: 1 } }))
-    const messages = new Set<string>()
-    for (let attempt = 0; attempt < 6; attempt++) {
+    const statuses = new Set<number>()
+    for (let attempt = 0; attempt < 8; attempt++) {
       const { error } = await walkUntilError(closeOffset<Id>(), closeApi('/lead/'), 10)
       expect(error).toBeInstanceOf(HttpError)
       expect([502, 503]).toContain((error as HttpError).status)
       expect((error as HttpError).message).not.toMatch(/<|JSON|Unexpected token/)
-      messages.add((error as HttpError).message.replace(/^.*?: /, ''))
+      statuses.add((error as HttpError).status)
+      if ((error as HttpError).status === 502) expect((error as HttpError).message).toContain('Bad Gateway')
     }
-    expect(messages.size).toBeGreaterThan(0)
+    expect([...statuses].sort()).toEqual([502, 503])
   })
 
   it('a 401 carries the provider message; the key in a header is accepted', async () => {

@@ -30,8 +30,13 @@ describe('closeOffset', () => {
     expect(closeOffset({ resource: 'opportunity' })).toMatchObject({ defaultLimit: 100, maxLimit: 250 })
     expect(closeOffset({ resource: 'task' }).maxLimit).toBe(1000)
     expect(closeOffset({ resource: 'contact', maxLimit: 50 }).maxLimit).toBe(50)
-    expect(() => closeOffset({ resource: 'deal' as never })).toThrow(
-      expect.objectContaining({ name: 'InvalidOptionError', option: 'resource' }),
+    for (const options of [{ resource: 'deal' }, { resource: 'deal', maxLimit: 50 }]) {
+      expect(() => closeOffset(options as never)).toThrow(
+        expect.objectContaining({ name: 'InvalidOptionError', option: 'resource' }),
+      )
+    }
+    expect(() => closeOffset({ maxLimit: 0 })).toThrow(
+      '[pagewise] closeOffset(close.offset): option "maxLimit" must be a positive integer, received 0 (a number).',
     )
   })
 

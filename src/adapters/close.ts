@@ -1,8 +1,8 @@
 import { InvalidOptionError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
-import { cursorAdapter } from './cursorAdapter'
+import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
-import { offsetAdapter } from './offsetAdapter'
+import { buildOffsetAdapter } from './offsetAdapter'
 
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
 export interface CloseListResponse<TItem> {
@@ -80,27 +80,27 @@ const CLOSE_MAX_SKIP_ADVICE =
 export function closeOffset<TItem>(
   options: CloseOffsetOptions = {},
 ): PaginationAdapter<CloseListResponse<TItem>, TItem, number> {
-  const maxLimit = options.maxLimit ?? CLOSE_MAX_LIMITS[options.resource ?? 'lead']
-  if (maxLimit === undefined) {
-    throw new InvalidOptionError(
-      'closeOffset',
-      'resource',
-      Object.keys(CLOSE_MAX_LIMITS).join(', '),
-      options.resource,
-    )
+  const resource = options.resource ?? 'lead'
+  if (!Object.hasOwn(CLOSE_MAX_LIMITS, resource)) {
+    const known = Object.keys(CLOSE_MAX_LIMITS).join(', ')
+    throw new InvalidOptionError('closeOffset', 'resource', `one of ${known}`, options.resource)
   }
-  return offsetAdapter<CloseListResponse<TItem>, TItem>({
-    id: 'close.offset',
-    items: 'data',
-    hasMore: 'has_more',
-    total: 'total_results',
-    offsetParam: '_skip',
-    limitParam: '_limit',
-    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-    maxLimit,
-    maxOffset: options.maxSkip ?? 250_000,
-    maxOffsetAdvice: CLOSE_MAX_SKIP_ADVICE,
-  })
+  const maxLimit = options.maxLimit ?? CLOSE_MAX_LIMITS[resource]
+  return buildOffsetAdapter<CloseListResponse<TItem>, TItem>(
+    {
+      id: 'close.offset',
+      items: 'data',
+      hasMore: 'has_more',
+      total: 'total_results',
+      offsetParam: '_skip',
+      limitParam: '_limit',
+      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+      maxLimit,
+      maxOffset: options.maxSkip ?? 250_000,
+      maxOffsetAdvice: CLOSE_MAX_SKIP_ADVICE,
+    },
+    'closeOffset',
+  )
 }
 
 /**
@@ -115,16 +115,19 @@ export function closeEventsCursor<TItem>(): PaginationAdapter<
   TItem,
   CursorParam
 > {
-  return cursorAdapter<CloseEventsResponse<TItem>, TItem>({
-    id: 'close.eventsCursor',
-    items: 'data',
-    nextCursor: 'cursor_next',
-    previousCursor: 'cursor_previous',
-    cursorParam: '_cursor',
-    limitParam: '_limit',
-    defaultLimit: 50,
-    maxLimit: 50,
-  })
+  return buildCursorAdapter<CloseEventsResponse<TItem>, TItem>(
+    {
+      id: 'close.eventsCursor',
+      items: 'data',
+      nextCursor: 'cursor_next',
+      previousCursor: 'cursor_previous',
+      cursorParam: '_cursor',
+      limitParam: '_limit',
+      defaultLimit: 50,
+      maxLimit: 50,
+    },
+    'closeEventsCursor',
+  )
 }
 
 /** Options of `closeSearchCursor`. */
@@ -149,14 +152,17 @@ export function closeSearchCursor<TItem>(
   options: CloseSearchCursorOptions = {},
 ): PaginationAdapter<CloseSearchResponse<TItem>, TItem, CursorParam> {
   const maxLimit = options.maxLimit ?? 200
-  return cursorAdapter<CloseSearchResponse<TItem>, TItem>({
-    id: 'close.searchCursor',
-    items: 'data',
-    nextCursor: 'cursor',
-    cursorParam: 'cursor',
-    limitParam: '_limit',
-    placement: 'body',
-    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-    maxLimit,
-  })
+  return buildCursorAdapter<CloseSearchResponse<TItem>, TItem>(
+    {
+      id: 'close.searchCursor',
+      items: 'data',
+      nextCursor: 'cursor',
+      cursorParam: 'cursor',
+      limitParam: '_limit',
+      placement: 'body',
+      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+      maxLimit,
+    },
+    'closeSearchCursor',
+  )
 }

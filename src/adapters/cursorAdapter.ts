@@ -1,8 +1,8 @@
 import { InvalidOptionError, MalformedResponseError } from '../core/errors'
-import { expectArray, expectBoolean, expectCursor, expectOptionalCount } from '../core/readField'
+import { expectBoolean, expectCursor } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
-import { defineAdapter } from './defineAdapter'
-import { placeParams, readFieldSpec } from './fieldSpec'
+import { checkedAdapter } from './defineAdapter'
+import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
 
 /** The page param of cursor adapters: the opaque cursor, or `null` for the first page. */
@@ -55,29 +55,33 @@ export interface CursorAdapterSpec<TResponse, TItem> {
 export function cursorAdapter<TResponse = unknown, TItem = unknown>(
   spec: CursorAdapterSpec<TResponse, TItem>,
 ): PaginationAdapter<TResponse, TItem, CursorParam> {
-  const { id, itemsMayBeNull = false, placement = 'query' } = spec
+  return buildCursorAdapter(spec, 'cursorAdapter')
+}
+
+/** `cursorAdapter` for pagewise's own factories; `owner` (such as `'pipedriveCursor'`) names them in option errors. */
+export function buildCursorAdapter<TResponse, TItem>(
+  spec: CursorAdapterSpec<TResponse, TItem>,
+  owner: string,
+): PaginationAdapter<TResponse, TItem, CursorParam> {
+  const { id, placement = 'query' } = spec
   if (spec.nextCursor === undefined) {
     throw new InvalidOptionError(
-      `cursorAdapter(${id})`,
+      `${owner}(${id})`,
       'nextCursor',
       'a field path or a function',
       spec.nextCursor,
     )
   }
-  const itemsSpec = (spec.items ?? 'data') as FieldSpec<TResponse>
   const cursorParam = spec.cursorParam ?? 'cursor'
   const limitParam = spec.limitParam ?? 'limit'
   const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
   const maxLimit = spec.maxLimit ?? defaultLimit
-
-  const getItems = (response: TResponse): TItem[] => {
-    const { field, value } = readFieldSpec(id, response, itemsSpec, 'items')
-    return expectArray(id, field, value, { nullAsEmpty: itemsMayBeNull }) as TItem[]
-  }
+  const { getItems, getTotal } = itemReaders(id, spec)
   const readCursor = (response: TResponse, cursorSpec: FieldSpec<TResponse>, optionName: string) => {
     const { field, value } = readFieldSpec(id, response, cursorSpec, optionName)
-    return expectCursor(id, field, value) ?? undefined
+    return { field, value, cursor: expectCursor(id, field, value) ?? undefined }
   }
+
   const adapter: PaginationAdapter<TResponse, TItem, CursorParam> = {
     id,
     kind: 'cursor',
@@ -89,26 +93,20 @@ export function cursorAdapter<TResponse = unknown, TItem = unknown>(
     getNextPageParam: (lastPage) => {
       getItems(lastPage)
       const next = readCursor(lastPage, spec.nextCursor, 'nextCursor')
-      if (spec.hasMore === undefined) return next
+      if (spec.hasMore === undefined) return next.cursor
       const { field, value } = readFieldSpec(id, lastPage, spec.hasMore, 'hasMore')
       if (!expectBoolean(id, field, value)) return undefined
-      if (next === undefined) {
-        const cursor = readFieldSpec(id, lastPage, spec.nextCursor, 'nextCursor')
-        throw new MalformedResponseError(id, cursor.field, `a cursor while ${field} is true`, cursor.value)
+      if (next.cursor === undefined) {
+        throw new MalformedResponseError(id, next.field, `a cursor while ${field} is true`, next.value)
       }
-      return next
+      return next.cursor
     },
   }
-  if (spec.previousCursor !== undefined) {
-    const previousCursor = spec.previousCursor
-    adapter.getPreviousPageParam = (firstPage) => readCursor(firstPage, previousCursor, 'previousCursor')
+  const previousCursor = spec.previousCursor
+  if (previousCursor !== undefined) {
+    adapter.getPreviousPageParam = (firstPage) =>
+      readCursor(firstPage, previousCursor, 'previousCursor').cursor
   }
-  if (spec.total !== undefined) {
-    const totalSpec = spec.total
-    adapter.getTotal = (response) => {
-      const { field, value } = readFieldSpec(id, response, totalSpec, 'total')
-      return expectOptionalCount(id, field, value)
-    }
-  }
-  return defineAdapter(adapter)
+  if (getTotal !== undefined) adapter.getTotal = getTotal
+  return checkedAdapter(adapter, owner)
 }

@@ -30,6 +30,30 @@ describe('defineAdapter', () => {
     )
   })
 
+  it('keeps `this` for adapters written as classes', () => {
+    class KeysetAdapter {
+      id = 'acme.class'
+      kind = 'cursor' as const
+      initialPageParam: string | null = null
+      defaultLimit = 10
+      maxLimit = 10
+      field = 'next' as const
+      toRequest(cursor: string | null, limit: number) {
+        return { query: { size: String(limit), ...(cursor ? { [this.field]: cursor } : {}) } }
+      }
+      getItems(page: Page) {
+        return page.items
+      }
+      getNextPageParam(page: Page) {
+        return page[this.field] ?? undefined
+      }
+    }
+    const adapter = defineAdapter(new KeysetAdapter())
+    expect(adapter.toRequest('c', 50)).toEqual({ query: { size: '10', next: 'c' } })
+    expect(adapter.getItems({ items: ['a'], next: null })).toEqual(['a'])
+    expect(adapter.getNextPageParam({ items: [], next: 'n2' }, [], null, [null])).toBe('n2')
+  })
+
   it('reads a null next param as the end of the list', () => {
     const adapter = defineAdapter({ ...handWritten, getNextPageParam: () => null as never })
     expect(adapter.getNextPageParam({ items: [], next: null }, [], null, [null])).toBeUndefined()

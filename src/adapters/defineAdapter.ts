@@ -32,17 +32,38 @@ const guarded = new WeakSet<object>()
 export function defineAdapter<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
 ): PaginationAdapter<TResponse, TItem, TParam> {
-  assertAdapterShape(adapter)
+  return checkedAdapter(adapter, 'defineAdapter')
+}
+
+/**
+ * `defineAdapter` for pagewise's own factories: `owner` (such as `'closeOffset'`) is the name errors give, so a
+ * user reads the function they called. Methods are bound to `adapter`, so class-based adapters keep `this`.
+ */
+export function checkedAdapter<TResponse, TItem, TParam>(
+  adapter: PaginationAdapter<TResponse, TItem, TParam>,
+  owner: string,
+): PaginationAdapter<TResponse, TItem, TParam> {
+  assertAdapterShape(adapter, owner)
   const { maxLimit } = adapter
-  const toRequest = adapter.toRequest
+  const bind = <TFn extends (...args: never[]) => unknown>(fn: TFn): TFn =>
+    guarded.has(fn) ? fn : (fn.bind(adapter) as TFn)
+  const toRequest = bind(adapter.toRequest)
   const defined: PaginationAdapter<TResponse, TItem, TParam> = {
     ...adapter,
+    id: adapter.id,
+    kind: adapter.kind,
+    initialPageParam: adapter.initialPageParam,
+    defaultLimit: adapter.defaultLimit,
+    maxLimit,
     toRequest: (pageParam, limit) => toRequest(pageParam, clampLimit(limit, maxLimit)),
-    getNextPageParam: guardAgainstLoops(adapter.id, adapter.getNextPageParam),
+    getItems: bind(adapter.getItems),
+    getNextPageParam: guardAgainstLoops(adapter.id, bind(adapter.getNextPageParam)),
   }
   if (adapter.getPreviousPageParam) {
-    defined.getPreviousPageParam = guardAgainstLoops(adapter.id, adapter.getPreviousPageParam)
+    defined.getPreviousPageParam = guardAgainstLoops(adapter.id, bind(adapter.getPreviousPageParam))
   }
+  if (adapter.getTotal) defined.getTotal = bind(adapter.getTotal)
+  if (adapter.pageParamAt) defined.pageParamAt = bind(adapter.pageParamAt)
   return defined
 }
 
@@ -69,9 +90,8 @@ export function containsPageParam(params: readonly unknown[], param: unknown): b
   return params.some((candidate) => typeof candidate === 'object' && JSON.stringify(candidate) === key)
 }
 
-function assertAdapterShape(adapter: PaginationAdapter<unknown, unknown, unknown>): void {
-  const owner =
-    typeof adapter?.id === 'string' && adapter.id ? `defineAdapter(${adapter.id})` : 'defineAdapter'
+function assertAdapterShape(adapter: PaginationAdapter<unknown, unknown, unknown>, factory: string): void {
+  const owner = typeof adapter?.id === 'string' && adapter.id ? `${factory}(${adapter.id})` : factory
   if (typeof adapter !== 'object' || adapter === null) {
     throw new InvalidOptionError(owner, 'adapter', 'an object', adapter)
   }

@@ -1,4 +1,4 @@
-import { readField, readResponseObject } from '../core/readField'
+import { expectArray, expectOptionalCount, readField, readResponseObject } from '../core/readField'
 import type { AdapterRequest } from '../core/types'
 
 /**
@@ -34,4 +34,31 @@ export function placeParams(
   const query: Record<string, string> = {}
   for (const [name, value] of Object.entries(params)) if (value !== null) query[name] = String(value)
   return { query }
+}
+
+/** The `items` and `total` options shared by `offsetAdapter` and `cursorAdapter`. */
+export interface ItemsSpec<TResponse, TItem> {
+  items?: FieldSpec<TResponse> | ((response: TResponse) => TItem[] | null | undefined)
+  itemsMayBeNull?: boolean
+  total?: FieldSpec<TResponse>
+}
+
+/** Validated `getItems` and (when a `total` is given) `getTotal` for a spec'd adapter. */
+export function itemReaders<TResponse, TItem>(
+  adapterId: string,
+  spec: ItemsSpec<TResponse, TItem>,
+): { getItems: (response: TResponse) => TItem[]; getTotal?: (response: TResponse) => number | undefined } {
+  const itemsSpec = (spec.items ?? 'data') as FieldSpec<TResponse>
+  const nullAsEmpty = spec.itemsMayBeNull ?? false
+  const getItems = (response: TResponse): TItem[] => {
+    const { field, value } = readFieldSpec(adapterId, response, itemsSpec, 'items')
+    return expectArray(adapterId, field, value, { nullAsEmpty }) as TItem[]
+  }
+  const totalSpec = spec.total
+  if (totalSpec === undefined) return { getItems }
+  const getTotal = (response: TResponse): number | undefined => {
+    const { field, value } = readFieldSpec(adapterId, response, totalSpec, 'total')
+    return expectOptionalCount(adapterId, field, value)
+  }
+  return { getItems, getTotal }
 }

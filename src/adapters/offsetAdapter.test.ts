@@ -83,12 +83,23 @@ describe('offsetAdapter', () => {
   it('refuses invalid limits at creation, naming the adapter and the option', () => {
     expect(() => offsetAdapter({ id: 'acme.bad', maxLimit: 0 })).toThrow(InvalidOptionError)
     expect(() => offsetAdapter({ id: 'acme.bad', maxLimit: 0 })).toThrow(
-      /defineAdapter\(acme\.bad\): option "maxLimit" must be a positive integer, received 0/,
+      /offsetAdapter\(acme\.bad\): option "maxLimit" must be a positive integer, received 0/,
     )
     expect(() => offsetAdapter({ id: 'acme.bad', defaultLimit: 200, maxLimit: 100 })).toThrow(
       /"defaultLimit" must be at most maxLimit \(100\)/,
     )
     expect(() => offsetAdapter({ id: 'acme.bad', maxOffset: -1 })).toThrow(/"maxOffset"/)
+  })
+
+  it("pages backwards from a list that starts mid-way, by the first page's length", () => {
+    const adapter = offsetAdapter<{ data: Ticket[] }, Ticket>({ id: 'acme.offset' })
+    const page = { data: tickets(200, 100) }
+    expect(adapter.getPreviousPageParam?.(page, [page], 200, [200])).toBe(100)
+    expect(adapter.getPreviousPageParam?.({ data: tickets(50, 100) }, [], 50, [50])).toBe(0)
+    expect(adapter.getPreviousPageParam?.(page, [page], 0, [0])).toBeUndefined()
+    const pages = offsetAdapter({ id: 'acme.pages', unit: 'page' })
+    expect(pages.getPreviousPageParam?.({ data: [] }, [], 3, [3])).toBe(2)
+    expect(pages.getPreviousPageParam?.({ data: [] }, [], 1, [1])).toBeUndefined()
   })
 
   it('treats a non-advancing page as a loop', () => {

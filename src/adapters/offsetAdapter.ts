@@ -1,8 +1,8 @@
 import { CursorLoopError, InvalidOptionError, OffsetLimitError } from '../core/errors'
-import { expectArray, expectBoolean, expectNonNegativeInteger, expectOptionalCount } from '../core/readField'
+import { expectBoolean, expectNonNegativeInteger } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
-import { defineAdapter } from './defineAdapter'
-import { placeParams, readFieldSpec } from './fieldSpec'
+import { checkedAdapter } from './defineAdapter'
+import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
 
 /** Describes an offset-paginated API (`?offset=200&limit=100`, `?page=3&per_page=50`, …) for `offsetAdapter`. */
@@ -65,31 +65,25 @@ export interface OffsetAdapterSpec<TResponse, TItem> {
 export function offsetAdapter<TResponse = unknown, TItem = unknown>(
   spec: OffsetAdapterSpec<TResponse, TItem>,
 ): PaginationAdapter<TResponse, TItem, number> {
-  const { id, itemsMayBeNull = false, placement = 'query', unit = 'item' } = spec
-  const itemsSpec = (spec.items ?? 'data') as FieldSpec<TResponse>
+  return buildOffsetAdapter(spec, 'offsetAdapter')
+}
+
+/** `offsetAdapter` for pagewise's own factories; `owner` (such as `'closeOffset'`) names them in option errors. */
+export function buildOffsetAdapter<TResponse, TItem>(
+  spec: OffsetAdapterSpec<TResponse, TItem>,
+  owner: string,
+): PaginationAdapter<TResponse, TItem, number> {
+  const { id, placement = 'query', unit = 'item' } = spec
   const offsetParam = spec.offsetParam ?? 'offset'
   const limitParam = spec.limitParam ?? 'limit'
   const firstPage = unit === 'page' ? (spec.firstPage ?? 1) : 0
   const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
   const maxLimit = spec.maxLimit ?? defaultLimit
   if (spec.maxOffset !== undefined && !(Number.isSafeInteger(spec.maxOffset) && spec.maxOffset >= 0)) {
-    throw new InvalidOptionError(
-      `offsetAdapter(${id})`,
-      'maxOffset',
-      'a non-negative integer',
-      spec.maxOffset,
-    )
+    throw new InvalidOptionError(`${owner}(${id})`, 'maxOffset', 'a non-negative integer', spec.maxOffset)
   }
+  const { getItems, getTotal } = itemReaders(id, spec)
 
-  const getItems = (response: TResponse): TItem[] => {
-    const { field, value } = readFieldSpec(id, response, itemsSpec, 'items')
-    return expectArray(id, field, value, { nullAsEmpty: itemsMayBeNull }) as TItem[]
-  }
-  const getTotal = (response: TResponse): number | undefined => {
-    if (spec.total === undefined) return undefined
-    const { field, value } = readFieldSpec(id, response, spec.total, 'total')
-    return expectOptionalCount(id, field, value)
-  }
   /** Records up to the end of this page, for lists that report a total but no "more" flag. */
   const loadedThrough = (offset: number, received: number, allPages: TResponse[]): number => {
     if (unit === 'item') return offset + received
@@ -101,12 +95,12 @@ export function offsetAdapter<TResponse = unknown, TItem = unknown>(
       const { field, value } = readFieldSpec(id, response, spec.hasMore, 'hasMore')
       return expectBoolean(id, field, value)
     }
-    const total = getTotal(response)
+    const total = getTotal?.(response)
     if (total !== undefined) return loadedThrough(offset, received, allPages) < total
     return received > 0
   }
 
-  return defineAdapter<TResponse, TItem, number>({
+  const adapter: PaginationAdapter<TResponse, TItem, number> = {
     id,
     kind: 'offset',
     initialPageParam: firstPage,
@@ -124,20 +118,25 @@ export function offsetAdapter<TResponse = unknown, TItem = unknown>(
     getNextPageParam: (lastPage, allPages, offset) => {
       const received = getItems(lastPage).length
       if (!hasMore(lastPage, offset, received, allPages)) return undefined
-      if (received === 0)
+      if (received === 0) {
         throw new CursorLoopError(id, 'no-progress', offset, 'more items reported, none received')
-      let next: number
-      if (spec.nextOffset !== undefined) {
-        const { field, value } = readFieldSpec(id, lastPage, spec.nextOffset, 'nextOffset')
-        next = expectNonNegativeInteger(id, field, value)
-        if (next <= offset)
-          throw new CursorLoopError(id, 'repeated-param', next, `${field} did not advance past ${offset}`)
-      } else {
-        next = unit === 'page' ? offset + 1 : offset + received
+      }
+      if (spec.nextOffset === undefined) return unit === 'page' ? offset + 1 : offset + received
+      const { field, value } = readFieldSpec(id, lastPage, spec.nextOffset, 'nextOffset')
+      const next = expectNonNegativeInteger(id, field, value)
+      if (next <= offset) {
+        throw new CursorLoopError(id, 'repeated-param', next, `${field} did not advance past ${offset}`)
       }
       return next
     },
-    ...(spec.total === undefined ? {} : { getTotal }),
+    // Lists that start mid-way (or lose their head to `maxPages`) page back by the first page's length.
+    getPreviousPageParam: (firstPageResponse, _allPages, offset) => {
+      if (unit === 'page') return offset > firstPage ? offset - 1 : undefined
+      const length = offset > 0 ? getItems(firstPageResponse).length : 0
+      return length === 0 ? undefined : Math.max(0, offset - length)
+    },
     pageParamAt: (pageIndex, limit) => (unit === 'page' ? firstPage + pageIndex : pageIndex * limit),
-  })
+  }
+  if (getTotal !== undefined) adapter.getTotal = getTotal
+  return checkedAdapter(adapter, owner)
 }

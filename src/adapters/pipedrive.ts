@@ -1,7 +1,7 @@
 import type { PaginationAdapter } from '../core/types'
-import { cursorAdapter } from './cursorAdapter'
+import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
-import { offsetAdapter } from './offsetAdapter'
+import { buildOffsetAdapter } from './offsetAdapter'
 
 /** A page of a Pipedrive v1 offset endpoint (`/api/v1/notes`, `/api/v1/leads`, …). */
 export interface PipedriveOffsetResponse<TItem> {
@@ -57,17 +57,20 @@ export function pipedriveOffset<TItem>(
   options: PipedriveAdapterOptions = {},
 ): PaginationAdapter<PipedriveOffsetResponse<TItem>, TItem, number> {
   const maxLimit = options.maxLimit ?? 500
-  return offsetAdapter<PipedriveOffsetResponse<TItem>, TItem>({
-    id: 'pipedrive.offset',
-    items: 'data',
-    itemsMayBeNull: true,
-    hasMore: 'additional_data.pagination.more_items_in_collection',
-    nextOffset: 'additional_data.pagination.next_start',
-    offsetParam: 'start',
-    limitParam: 'limit',
-    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-    maxLimit,
-  })
+  return buildOffsetAdapter<PipedriveOffsetResponse<TItem>, TItem>(
+    {
+      id: 'pipedrive.offset',
+      items: 'data',
+      itemsMayBeNull: true,
+      hasMore: 'additional_data.pagination.more_items_in_collection',
+      nextOffset: 'additional_data.pagination.next_start',
+      offsetParam: 'start',
+      limitParam: 'limit',
+      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+      maxLimit,
+    },
+    'pipedriveOffset',
+  )
 }
 
 /**
@@ -81,14 +84,17 @@ export function pipedriveCursor<TItem>(
   options: PipedriveAdapterOptions = {},
 ): PaginationAdapter<PipedriveCursorResponse<TItem>, TItem, CursorParam> {
   const maxLimit = options.maxLimit ?? 500
-  return cursorAdapter<PipedriveCursorResponse<TItem>, TItem>({
-    id: 'pipedrive.cursor',
-    items: 'data',
-    itemsMayBeNull: true,
-    nextCursor: 'additional_data.next_cursor',
-    cursorParam: 'cursor',
-    limitParam: 'limit',
-    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-    maxLimit,
-  })
+  return buildCursorAdapter<PipedriveCursorResponse<TItem>, TItem>(
+    {
+      id: 'pipedrive.cursor',
+      items: 'data',
+      itemsMayBeNull: true,
+      nextCursor: 'additional_data.next_cursor',
+      cursorParam: 'cursor',
+      limitParam: 'limit',
+      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+      maxLimit,
+    },
+    'pipedriveCursor',
+  )
 }

@@ -1,7 +1,13 @@
 import { clampLimit } from './resolveLimit'
 import type { PageRequest, PaginationAdapter } from './types'
 
-/** Builds the `PageRequest` handed to `fetchPage`: the adapter's query/body for `pageParam`, the clamped limit, the signal. */
+/**
+ * Builds the `PageRequest` handed to `fetchPage`: the adapter's query or body for `pageParam`, the clamped limit,
+ * and the abort signal. Use it in a raw `useInfiniteQuery`'s `queryFn`.
+ *
+ * @example
+ * queryFn: ({ pageParam, signal }) => fetchLeads(createPageRequest(adapter, pageParam, 100, signal))
+ */
 export function createPageRequest<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
   pageParam: TParam,

@@ -15,6 +15,10 @@ export interface ResolvedLimit {
 /**
  * Resolves a requested page size against an adapter: the default when none is given, clamped to `maxLimit`.
  * Throws `InvalidOptionError` for zero, negative, fractional or non-numeric sizes.
+ *
+ * @example
+ * const { limit, clamped } = resolveLimit(closeOffset(), 500) // { limit: 200, requested: 500, clamped: true }
+ * if (clamped) console.warn(`pageSize lowered to ${limit}`)
  */
 export function resolveLimit(
   adapter: Pick<AnyPaginationAdapter, 'id' | 'defaultLimit' | 'maxLimit'>,

@@ -50,7 +50,11 @@ describe('walkPages', () => {
       controller.abort()
       return { data: [1], next: 'more' }
     })
-    await expect(collect(walkPages(adapter, fetchPage, { signal: controller.signal }))).rejects.toThrow()
+    await expect(collect(walkPages(adapter, fetchPage, { signal: controller.signal }))).rejects.toMatchObject(
+      {
+        name: 'AbortError',
+      },
+    )
     expect(fetchPage).toHaveBeenCalledTimes(1)
   })
 })

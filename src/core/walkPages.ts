@@ -41,12 +41,10 @@ export async function* walkPages<TResponse, TItem, TParam>(
   while (pageParam !== undefined) {
     signal.throwIfAborted()
     const response = await fetchPage(createPageRequest(adapter, pageParam, limit, signal))
-    const { items, nextPageParam }: ReadPageResult<TItem, TParam> = readPage(adapter, response, pageParam, {
-      pages,
-      pageParams,
-    })
     pages.push(response)
     pageParams.push(pageParam)
+    // A page that does not read in full ends the walk with its typed error, before it is handed out.
+    const { items, nextPageParam }: ReadPageResult<TItem, TParam> = readPage(adapter, pages, pageParams)
     yield { pageParam, response, items, pageIndex: pages.length - 1 }
     pageParam = nextPageParam
   }

@@ -153,11 +153,11 @@ describe('createFetcher: redirects are not followed', () => {
       () => Object.defineProperty(new Response(null), 'type', { value: 'opaqueredirect' }),
     ],
   ])('turns %s into an HttpError instead of data', async (_case, answer) => {
-    const fetch = vi.fn<typeof fetch>(async () => answer())
-    const leads = createFetcher({ baseUrl: CLOSE, fetch })('/lead/')
+    const fetchStub = vi.fn<typeof fetch>(async () => answer())
+    const leads = createFetcher({ baseUrl: CLOSE, fetch: fetchStub })('/lead/')
     const error = await leads(pageRequest()).catch((caught: unknown) => caught)
     expect(error).toMatchObject({ name: 'HttpError' })
     expect((error as Error).message).toContain('redirect not followed')
-    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(fetchStub).toHaveBeenCalledTimes(1)
   })
 })
