@@ -13,8 +13,6 @@ import {
   pipedriveCursor,
   pipedriveOffset,
 } from '../src'
-import type { FetchPage, PaginationAdapter } from '../src'
-import { walkPages } from '../src/core/walkPages'
 import {
   CLOSE_MOCK_BASE_URL,
   PIPEDRIVE_MOCK_BASE_URL,
@@ -22,26 +20,11 @@ import {
   createPipedriveMock,
 } from '../src/mock'
 import { setupMockServer } from './mockServer'
+import { walkIds } from './walk'
 
 const { serve } = setupMockServer()
 const closeApi = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1` })
 const pipedriveApi = createFetcher({ baseUrl: `${PIPEDRIVE_MOCK_BASE_URL}/api` })
-
-/** Walks until the end or the first error; returns the ids loaded and the error. */
-async function walkUntilError<TResponse, TItem extends { id: string | number }, TParam>(
-  adapter: PaginationAdapter<TResponse, TItem, TParam>,
-  fetchPage: FetchPage<TResponse, TParam>,
-  limit: number,
-): Promise<{ ids: Array<string | number>; error: unknown }> {
-  const ids: Array<string | number> = []
-  try {
-    for await (const page of walkPages(adapter, fetchPage, { limit }))
-      ids.push(...page.items.map((item) => item.id))
-  } catch (error) {
-    return { ids, error }
-  }
-  return { ids, error: undefined }
-}
 
 type Id = { id: string }
 type NumericId = { id: number }
@@ -51,18 +34,18 @@ describe('a malformed third page', () => {
     {
       adapterId: 'close.offset',
       field: 'has_more',
-      walk: () => walkUntilError(closeOffset<Id>(), closeApi('/lead/'), 50),
+      walk: () => walkIds(closeOffset<Id>(), closeApi('/lead/'), 50),
     },
     {
       adapterId: 'close.eventsCursor',
       field: 'data',
-      walk: () => walkUntilError(closeEventsCursor<Id>(), closeApi('/event/'), 50),
+      walk: () => walkIds(closeEventsCursor<Id>(), closeApi('/event/'), 50),
     },
     {
       adapterId: 'close.searchCursor',
       field: '$',
       walk: () =>
-        walkUntilError(
+        walkIds(
           closeSearchCursor<Id>(),
           closeApi('/data/search/', { body: { query: { type: 'object_type', object_type: 'lead' } } }),
           50,
@@ -71,12 +54,12 @@ describe('a malformed third page', () => {
     {
       adapterId: 'pipedrive.offset',
       field: 'data',
-      walk: () => walkUntilError(pipedriveOffset<NumericId>(), pipedriveApi('/v1/notes'), 50),
+      walk: () => walkIds(pipedriveOffset<NumericId>(), pipedriveApi('/v1/notes'), 50),
     },
     {
       adapterId: 'pipedrive.cursor',
       field: 'additional_data.next_cursor',
-      walk: () => walkUntilError(pipedriveCursor<NumericId>(), pipedriveApi('/v2/deals'), 50),
+      walk: () => walkIds(pipedriveCursor<NumericId>(), pipedriveApi('/v2/deals'), 50),
     },
   ]
 
@@ -98,7 +81,7 @@ describe('a malformed third page', () => {
 describe('HTTP failures', () => {
   it('a 429 gives HttpError with the wait from Retry-After, after the pages within the limit', async () => {
     const close = serve(createCloseMock({ faults: { rateLimit: { requests: 3, windowMs: 8000 } } }))
-    const { ids, error } = await walkUntilError(closeOffset<Id>(), closeApi('/lead/'), 100)
+    const { ids, error } = await walkIds(closeOffset<Id>(), closeApi('/lead/'), 100)
     expect(ids).toHaveLength(300)
     expect(error).toBeInstanceOf(HttpError)
     expect(error).toMatchObject({ status: 429 })
@@ -109,7 +92,7 @@ describe('HTTP failures', () => {
 
   it('a Pipedrive 429 is read from its own headers', async () => {
     serve(createPipedriveMock({ faults: { rateLimit: { requests: 1, windowMs: 2000 } } }))
-    const { ids, error } = await walkUntilError(pipedriveCursor<NumericId>(), pipedriveApi('/v2/deals'), 100)
+    const { ids, error } = await walkIds(pipedriveCursor<NumericId>(), pipedriveApi('/v2/deals'), 100)
     expect(ids).toHaveLength(100)
     expect(error).toMatchObject({ name: 'HttpError', status: 429 })
     expect((error as HttpError).retryAfterMs).toBeGreaterThan(0)
@@ -120,7 +103,7 @@ describe('HTTP failures', () => {
     serve(createCloseMock({ seed: 5, faults: { failureRate: 1 } }))
     const statuses = new Set<number>()
     for (let attempt = 0; attempt < 8; attempt++) {
-      const { error } = await walkUntilError(closeOffset<Id>(), closeApi('/lead/'), 10)
+      const { error } = await walkIds(closeOffset<Id>(), closeApi('/lead/'), 10)
       expect(error).toBeInstanceOf(HttpError)
       expect([502, 503]).toContain((error as HttpError).status)
       expect((error as HttpError).message).not.toMatch(/<|JSON|Unexpected token/)
@@ -132,13 +115,13 @@ describe('HTTP failures', () => {
 
   it('a 401 carries the provider message; the key in a header is accepted', async () => {
     serve(createCloseMock({ apiKey: 'api_demo' }))
-    const anonymous = await walkUntilError(closeOffset<Id>(), closeApi('/lead/'), 10)
+    const anonymous = await walkIds(closeOffset<Id>(), closeApi('/lead/'), 10)
     expect(anonymous.error).toMatchObject({ name: 'HttpError', status: 401 })
     const authorized = createFetcher({
       baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`,
       headers: { authorization: `Basic ${btoa('api_demo:')}` },
     })
-    const { ids, error } = await walkUntilError(closeOffset<Id>(), authorized('/lead/'), 200)
+    const { ids, error } = await walkIds(closeOffset<Id>(), authorized('/lead/'), 200)
     expect(error).toBeUndefined()
     expect(ids).toHaveLength(2500)
   })
@@ -146,7 +129,7 @@ describe('HTTP failures', () => {
   it("a maxLimit set above the resource's comes back as Close's own 400 message", async () => {
     serve(createCloseMock({ leads: 300 }))
     const misconfigured = closeOffset<Id>({ maxLimit: 500 })
-    const { error } = await walkUntilError(misconfigured, closeApi('/contact/'), 500)
+    const { error } = await walkIds(misconfigured, closeApi('/contact/'), 500)
     expect(error).toMatchObject({ name: 'HttpError', status: 400 })
     expect((error as HttpError).message).toContain(
       'larger than the maximum limit for this resource (max_limit = 100)',
@@ -158,7 +141,7 @@ describe('drift', () => {
   it('offsets under head inserts repeat records but lose none that were there throughout', async () => {
     const close = serve(createCloseMock({ leads: 1000, faults: { drift: { insertEvery: 1, count: 3 } } }))
     const original = close.dataset.leads.map((lead) => lead.id)
-    const { ids, error } = await walkUntilError(closeOffset<Id>(), closeApi('/lead/'), 100)
+    const { ids, error } = await walkIds(closeOffset<Id>(), closeApi('/lead/'), 100)
     expect(error).toBeUndefined()
     expect(new Set(ids).size).toBeLessThan(ids.length)
     expect(original.every((id) => ids.includes(id))).toBe(true)
@@ -169,7 +152,7 @@ describe('drift', () => {
       createPipedriveMock({ deals: 1000, faults: { drift: { insertEvery: 1, count: 3 } } }),
     )
     const original = pipedrive.dataset.deals.map((deal) => deal.id)
-    const { ids } = await walkUntilError(pipedriveCursor<NumericId>(), pipedriveApi('/v2/deals'), 100)
+    const { ids } = await walkIds(pipedriveCursor<NumericId>(), pipedriveApi('/v2/deals'), 100)
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids.slice(0, original.length)).toEqual(original)
   })

@@ -13,13 +13,13 @@ import {
   pipedriveOffset,
 } from '../src'
 import type { FetchPage, PaginationAdapter } from '../src'
-import { walkPages } from '../src/core/walkPages'
 import {
   CLOSE_MOCK_BASE_URL,
   PIPEDRIVE_MOCK_BASE_URL,
   createCloseMock,
   createPipedriveMock,
 } from '../src/mock'
+import { walkIds } from './walk'
 
 const N = 10_000
 const close = createCloseMock({ seed: 42, leads: N, events: N })
@@ -36,14 +36,14 @@ beforeEach(() => {
 })
 afterAll(() => server.close())
 
-async function walkIds<TResponse, TItem extends { id: string | number }, TParam>(
+/** The ids of a whole list, in order; any error fails the test. */
+async function allIds<TResponse, TItem extends { id: string | number }, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
   fetchPage: FetchPage<TResponse, TParam>,
   limit: number,
 ): Promise<Array<string | number>> {
-  const ids: Array<string | number> = []
-  for await (const page of walkPages(adapter, fetchPage, { limit }))
-    ids.push(...page.items.map((item) => item.id))
+  const { ids, error } = await walkIds(adapter, fetchPage, limit)
+  if (error !== undefined) throw error
   return ids
 }
 
@@ -61,14 +61,14 @@ type Case = {
 const cases: Case[] = [
   {
     name: 'closeOffset over /lead/',
-    run: (limit) => walkIds(closeOffset<{ id: string }>(), closeApi('/lead/'), limit),
+    run: (limit) => allIds(closeOffset<{ id: string }>(), closeApi('/lead/'), limit),
     expected: () => close.dataset.leads.map((lead) => lead.id),
     requests: () => requestsTo(close, '/lead/'),
     limits: [200, 97],
   },
   {
     name: 'closeEventsCursor over /event/',
-    run: (limit) => walkIds(closeEventsCursor<{ id: string }>(), closeApi('/event/'), limit),
+    run: (limit) => allIds(closeEventsCursor<{ id: string }>(), closeApi('/event/'), limit),
     expected: () => close.dataset.events.map((event) => event.id),
     requests: () => requestsTo(close, '/event/'),
     limits: [50, 33],
@@ -76,7 +76,7 @@ const cases: Case[] = [
   {
     name: 'closeSearchCursor over POST /data/search/',
     run: (limit) =>
-      walkIds(
+      allIds(
         closeSearchCursor<{ id: string }>(),
         closeApi('/data/search/', { body: { query: { type: 'object_type', object_type: 'lead' } } }),
         limit,
@@ -87,14 +87,14 @@ const cases: Case[] = [
   },
   {
     name: 'pipedriveOffset over /api/v1/notes',
-    run: (limit) => walkIds(pipedriveOffset<{ id: number }>(), pipedriveV1('/notes'), limit),
+    run: (limit) => allIds(pipedriveOffset<{ id: number }>(), pipedriveV1('/notes'), limit),
     expected: () => pipedrive.dataset.notes.map((note) => note.id),
     requests: () => requestsTo(pipedrive, '/api/v1/notes'),
     limits: [500, 333],
   },
   {
     name: 'pipedriveCursor over /api/v2/deals',
-    run: (limit) => walkIds(pipedriveCursor<{ id: number }>(), pipedriveV2('/deals'), limit),
+    run: (limit) => allIds(pipedriveCursor<{ id: number }>(), pipedriveV2('/deals'), limit),
     expected: () => pipedrive.dataset.deals.map((deal) => deal.id),
     requests: () => requestsTo(pipedrive, '/api/v2/deals'),
     limits: [500, 101],
@@ -113,7 +113,7 @@ describe.each(cases)('$name', ({ run, expected, requests, limits }) => {
 
 describe('limits', () => {
   it('clamps a page size above the maximum before the request: no 400 from Close', async () => {
-    const ids = await walkIds(closeOffset<{ id: string }>(), closeApi('/lead/'), 5000)
+    const ids = await allIds(closeOffset<{ id: string }>(), closeApi('/lead/'), 5000)
     expect(ids).toHaveLength(N)
     expect(close.requests.every((request) => request.status === 200)).toBe(true)
     expect(close.requests.map((request) => request.query._limit)).toEqual(Array(N / 200).fill('200'))
@@ -122,22 +122,19 @@ describe('limits', () => {
   it('stops before _skip passes max_skip, with every record up to there', async () => {
     const shallow = createCloseMock({ seed: 3, leads: 3000, maxSkip: 1000 })
     server.use(...shallow.handlers)
-    const seen: string[] = []
-    const walk = async () => {
-      for await (const page of walkPages(closeOffset<{ id: string }>({ maxSkip: 1000 }), closeApi('/lead/'), {
-        limit: 100,
-      })) {
-        seen.push(...page.items.map((lead) => lead.id))
-      }
-    }
-    await expect(walk()).rejects.toMatchObject({
+    const { ids, error } = await walkIds(
+      closeOffset<{ id: string }>({ maxSkip: 1000 }),
+      closeApi('/lead/'),
+      100,
+    )
+    expect(error).toMatchObject({
       name: 'OffsetLimitError',
       adapterId: 'close.offset',
       field: '_skip',
       offset: 1100,
       maxOffset: 1000,
     })
-    expect(seen).toEqual(shallow.dataset.leads.slice(0, 1100).map((lead) => lead.id))
+    expect(ids).toEqual(shallow.dataset.leads.slice(0, 1100).map((lead) => lead.id))
     expect(shallow.requests.every((request) => request.status === 200)).toBe(true)
     server.resetHandlers()
   })
