@@ -38,7 +38,7 @@ export interface PipedriveMockOptions extends MockCommonOptions, PipedriveDatase
   baseUrl?: string
   /**
    * When set, every request needs `x-api-token: <token>` or `Authorization: Bearer <token>`, else 401. The
-   * `?api_token=` query parameter is refused on purpose. @default undefined
+   * legacy `api_token` query parameter is refused on purpose. @default undefined
    */
   apiToken?: string
   /** Largest `limit` per endpoint; above it the answer is HTTP 400. @default 500 each */

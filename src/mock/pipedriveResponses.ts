@@ -23,7 +23,7 @@ function hasToken(request: Request, token: string): boolean {
 
 /**
  * Pipedrive's auth, rate-limit and server-error answers. With `apiToken`, requests need `x-api-token` or
- * `Authorization: Bearer`; the `?api_token=` query parameter is refused on purpose (it leaks secrets into logs).
+ * `Authorization: Bearer`; the legacy `api_token` query parameter is refused on purpose (it leaks secrets into logs).
  */
 export function pipedriveProfile(apiToken: string | undefined): ProviderProfile {
   const limitHeaders = (state: RateLimitState): Record<string, string> => ({
