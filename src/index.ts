@@ -7,6 +7,13 @@ export { offsetAdapter } from './adapters/offsetAdapter'
 export { cursorAdapter } from './adapters/cursorAdapter'
 export { defineAdapter } from './adapters/defineAdapter'
 
+// Hooks
+export { usePaginatedList } from './hooks/usePaginatedList'
+export { useSuspensePaginatedList } from './hooks/useSuspensePaginatedList'
+export { usePagedList } from './hooks/usePagedList'
+export { paginatedListOptions } from './hooks/paginatedListOptions'
+export { listQueryKey } from './hooks/listQueryKey'
+
 // Core
 export {
   PagewiseError,
@@ -17,6 +24,8 @@ export {
 } from './core/errors'
 export { resolveLimit } from './core/resolveLimit'
 export { createPageRequest } from './core/createPageRequest'
+export { defaultRetry, defaultRetryDelay, isRetryableError } from './core/retryPolicy'
+export { defaultItemId } from './core/itemFlattener'
 
 // HTTP
 export { createFetcher } from './http/createFetcher'
@@ -34,6 +43,15 @@ export type {
   PageRequest,
   PaginationAdapter,
 } from './core/types'
+export type { PaginatedListOptions, ListSource, InfiniteQueryPassThroughOptions } from './hooks/listOptions'
+export type { PaginatedList } from './hooks/paginatedListResult'
+export type { PaginatedListQueryOptions } from './hooks/paginatedListOptions'
+export type { SuspensePaginatedListOptions } from './hooks/useSuspensePaginatedList'
+export type { PagedList } from './hooks/usePagedList'
+export type { PagedListOptions, PagedQueryOptions } from './hooks/pagedListOptions'
+export type { RefetchMode } from './hooks/listQueryFn'
+export type { ListKeyPart, ListQueryKey } from './hooks/listQueryKey'
+export type { GetItemId } from './core/itemFlattener'
 export type { CursorLoopReason } from './core/errors'
 export type { ResolvedLimit } from './core/resolveLimit'
 export type {

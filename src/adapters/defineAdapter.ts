@@ -11,6 +11,9 @@ type PageParamFn<TResponse, TParam> = (
 ) => TParam | undefined
 
 const guarded = new WeakSet<object>()
+/** Adapters made by `checkedAdapter`, and what hand-written adapters were turned into. */
+const checked = new WeakSet<object>()
+const checkedVersions = new WeakMap<object, object>()
 
 /**
  * Checks a hand-written adapter and gives it pagewise's guarantees: `toRequest` never sends a limit above
@@ -64,6 +67,23 @@ export function checkedAdapter<TResponse, TItem, TParam>(
   }
   if (adapter.getTotal) defined.getTotal = bind(adapter.getTotal)
   if (adapter.pageParamAt) defined.pageParamAt = bind(adapter.pageParamAt)
+  checked.add(defined)
+  return defined
+}
+
+/**
+ * `adapter` with pagewise's guarantees: as it is when a pagewise factory or `defineAdapter` made it, else checked
+ * once (`owner`, such as `'usePaginatedList'`, names the caller in errors) and remembered for the next render.
+ */
+export function ensureCheckedAdapter<TResponse, TItem, TParam>(
+  adapter: PaginationAdapter<TResponse, TItem, TParam>,
+  owner: string,
+): PaginationAdapter<TResponse, TItem, TParam> {
+  if (checked.has(adapter)) return adapter
+  const known = checkedVersions.get(adapter) as PaginationAdapter<TResponse, TItem, TParam> | undefined
+  if (known) return known
+  const defined = checkedAdapter(adapter, owner)
+  checkedVersions.set(adapter, defined)
   return defined
 }
 

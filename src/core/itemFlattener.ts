@@ -1,0 +1,73 @@
+/** Reads the records of one page. */
+export type GetPageItems<TResponse, TItem> = (page: TResponse) => TItem[]
+
+/** The identity of a record, for de-duplication; `undefined` or `null` means "never a duplicate". */
+export type GetItemId<TItem> = (item: TItem) => unknown
+
+/** `item.id` when the record has one: the default `getItemId`. */
+export function defaultItemId(item: unknown): unknown {
+  return typeof item === 'object' && item !== null && 'id' in item ? item.id : undefined
+}
+
+interface Flattened<TResponse, TItem> {
+  pages: readonly TResponse[]
+  items: TItem[]
+  seen: Set<unknown>
+}
+
+/**
+ * Turns the pages of an infinite list into one list of records without duplicates, incrementally: when the pages
+ * only grew at the end, the new pages are read and checked against the ids already seen, and the earlier pages
+ * are not read again. Any other change (a refetch, `maxPages` trimming, a page edited with `setQueryData`, pages
+ * added at the start) rebuilds the list. The same `pages` array gives back the same `items` array.
+ *
+ * The first occurrence of an id wins: offset APIs serve a record twice when rows are inserted above it while
+ * paging, and the copy on the later page is dropped.
+ */
+export class ItemFlattener<TResponse, TItem> {
+  #last: Flattened<TResponse, TItem> = { pages: [], items: [], seen: new Set() }
+
+  /** The de-duplicated records of `pages`, in page order. */
+  flatten(
+    pages: readonly TResponse[] | undefined,
+    getItems: GetPageItems<TResponse, TItem>,
+    getItemId: GetItemId<TItem> = defaultItemId,
+  ): TItem[] {
+    const last = this.#last
+    pages ??= []
+    if (pages === last.pages) return last.items
+    const grown = extendsPages(pages, last.pages)
+    const seen = grown ? last.seen : new Set<unknown>()
+    const added: TItem[] = []
+    try {
+      for (let index = grown ? last.pages.length : 0; index < pages.length; index++) {
+        for (const item of getItems(pages[index] as TResponse)) {
+          const id = getItemId(item)
+          if (id !== undefined && id !== null) {
+            if (seen.has(id)) continue
+            seen.add(id)
+          }
+          added.push(item)
+        }
+      }
+    } catch (error) {
+      // `seen` may hold ids of a page that was only half read: start over next time.
+      this.#last = { pages: [], items: [], seen: new Set() }
+      throw error
+    }
+    // A new array whenever the pages change, so consumers memoising on `items` see the change; the earlier
+    // records are copied by reference in one pass, never re-read or re-checked.
+    const items = grown ? (added.length ? last.items.concat(added) : last.items) : added
+    this.#last = { pages, items, seen }
+    return items
+  }
+}
+
+/** Whether `pages` is `previous` with pages added at the end, every earlier page the very same object. */
+function extendsPages<TResponse>(pages: readonly TResponse[], previous: readonly TResponse[]): boolean {
+  if (previous.length === 0 || pages.length < previous.length) return false
+  for (let index = 0; index < previous.length; index++) {
+    if (pages[index] !== previous[index]) return false
+  }
+  return true
+}

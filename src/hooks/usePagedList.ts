@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import { ensureCheckedAdapter } from '../adapters/defineAdapter'
+import { resolveLimit } from '../core/resolveLimit'
+import type { PaginationAdapter } from '../core/types'
+import { listQueryKey } from './listQueryKey'
+import type { PagedListOptions } from './pagedListOptions'
+import { buildListOptions } from './paginatedListOptions'
+import { readTotal, useClampWarning } from './paginatedListResult'
+import { useRandomAccessPage } from './randomAccessPages'
+import { useSequentialPage } from './sequentialPages'
+import { useControllableState } from './useControllableState'
+
+const OWNER = 'usePagedList'
+
+/** What `usePagedList` returns: one page of records and everything a pager needs. */
+export interface PagedList<TResponse, TItem, TParam> {
+  /** The records of the page shown. While the next page loads, those of the page before (`isPlaceholderData`). */
+  items: TItem[]
+  /** The page shown, 0-based. */
+  pageIndex: number
+  /** Records per page, after clamping to the adapter's `maxLimit`. */
+  pageSize: number
+  /**
+   * Changes the page size. Offset lists keep the first record of the page on screen (the new page is the one that
+   * holds it); cursor lists start again from the first page.
+   */
+  setPageSize: (pageSize: number) => void
+  /** Number of pages, when the API reports a total; else `undefined`. `0` for an empty list. */
+  pageCount: number | undefined
+  /** Number of records, when the API reports it. */
+  total: number | undefined
+  /** 0-based position of the page's first record in the whole list (`pageIndex × pageSize`). */
+  firstItemIndex: number
+  /** A page after this one exists. */
+  hasNextPage: boolean
+  /** A page before this one exists. Also true for forward-only cursor APIs: the hook keeps the cursors it saw. */
+  hasPreviousPage: boolean
+  /** Shows the next page. No-op on the last page. */
+  nextPage: () => void
+  /** Shows the previous page. No-op on the first page. */
+  previousPage: () => void
+  /** Shows page `index` (0-based) if `canGoToPage(index)`; otherwise does nothing. */
+  goToPage: (index: number) => void
+  /**
+   * Whether page `index` can be shown: any page up to `pageCount` for offset APIs that report a total; otherwise the
+   * pages seen so far and the one after the furthest of them.
+   */
+  canGoToPage: (index: number) => boolean
+  /** The page shown is loading (first load, page change, refetch). Prefetching the next page does not count. */
+  isFetching: boolean
+  /** `items` are those of the page before, kept on screen while the current page loads. */
+  isPlaceholderData: boolean
+  /** Nothing to show yet. */
+  isPending: boolean
+  /** The page could not be loaded; see `error`. */
+  isError: boolean
+  /** `'pending'` until a page can be shown, `'error'` when the current page failed, else `'success'`. */
+  status: 'pending' | 'error' | 'success'
+  /** Why the current page could not be loaded. */
+  error: Error | null
+  /** Tries the failed page again. */
+  retry: () => Promise<unknown>
+  /** Refetches the page shown. */
+  refetch: () => Promise<unknown>
+  /** How pages are reached: `'random'` (offsets: any page directly) or `'sequential'` (cursors: one after another). */
+  access: 'random' | 'sequential'
+  /** The adapter reading the list (checked by pagewise). */
+  adapter: PaginationAdapter<TResponse, TItem, TParam>
+}
+
+/**
+ * A list shown one page at a time, for a pager. Offset APIs jump to any page; cursor APIs page forwards and also
+ * backwards, from the cursors the hook keeps. The page before stays on screen while the next loads, and the page
+ * after is prefetched. `page` / `defaultPage` / `onPageChange` make the page controllable (from the URL, say).
+ *
+ * @example
+ * const deals = usePagedList({
+ *   queryKey: ['pipedrive', 'deals'],
+ *   adapter: pipedriveCursor<Deal>(),
+ *   fetchPage: pipedrive('/api/v2/deals'),
+ *   pageSize: 50,
+ * })
+ * deals.items; deals.nextPage(); deals.previousPage(); deals.canGoToPage(3)
+ */
+export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKey = QueryKey>(
+  options: PagedListOptions<TResponse, TItem, TParam, TQueryKey>,
+  queryClient?: QueryClient,
+): PagedList<TResponse, TItem, TParam> {
+  const {
+    queryKey,
+    adapter: givenAdapter,
+    fetchPage,
+    page: controlledPage,
+    defaultPage = 0,
+    onPageChange,
+    onPageSizeChange,
+    pageSize: pageSizeOption,
+    enabled = true,
+    ...queryOptions
+  } = options
+  const client = useQueryClient(queryClient)
+  const adapter = ensureCheckedAdapter(givenAdapter, OWNER)
+  const random = typeof adapter.pageParamAt === 'function'
+
+  // The page size follows the option, and setPageSize overrides it until the option changes.
+  const [sizeOption, setSizeOption] = useState(pageSizeOption)
+  const [chosenSize, setChosenSize] = useState(pageSizeOption)
+  if (!Object.is(sizeOption, pageSizeOption)) {
+    setSizeOption(pageSizeOption)
+    setChosenSize(pageSizeOption)
+  }
+  const limit = resolveLimit(adapter, chosenSize)
+  useClampWarning(OWNER, adapter, limit)
+  const [pageIndex, setPage] = useControllableState(controlledPage, defaultPage, onPageChange)
+
+  const random$ = useRandomAccessPage({
+    active: random,
+    adapter,
+    fetchPage,
+    listKey: listQueryKey(queryKey, adapter.id, limit.limit),
+    callerKey: queryKey,
+    limit: limit.limit,
+    pageIndex,
+    queryOptions: { ...queryOptions, enabled },
+    client,
+  })
+  const sequential = useSequentialPage({
+    active: !random,
+    enabled,
+    queryOptions: buildListOptions<TResponse, TItem, TParam, QueryKey>(
+      { ...queryOptions, queryKey, adapter, fetchPage, pageSize: limit.limit },
+      { owner: OWNER, client },
+    ).queryOptions,
+    pageIndex,
+    client,
+  })
+  const view = random ? random$ : sequential
+
+  const items = useMemo(() => {
+    if (view.page === undefined) return []
+    try {
+      return adapter.getItems(view.page)
+    } catch {
+      return []
+    }
+  }, [adapter, view.page])
+  const total = readTotal(adapter, view.pages)
+  const pageCount = total === undefined ? undefined : Math.ceil(total / limit.limit)
+  const lastIndex = pageCount !== undefined ? Math.max(pageCount, 1) - 1 : view.endIndex
+  const { canReach, prepare } = view
+  const canGoToPage = useCallback((index: number) => canReach(index, pageCount), [canReach, pageCount])
+  const goToPage = useCallback(
+    (index: number) => {
+      if (!canReach(index, pageCount)) return
+      prepare(index)
+      setPage(index)
+    },
+    [canReach, prepare, pageCount, setPage],
+  )
+
+  // A page past the end (the list shrank, or a stale URL) moves to the last page once the end is known.
+  const pastTheEnd =
+    lastIndex !== undefined && pageIndex > lastIndex && !view.isPlaceholderData && !view.isFetching
+  useEffect(() => {
+    if (pastTheEnd) setPage(lastIndex)
+  }, [pastTheEnd, lastIndex, setPage])
+
+  const setPageSize = (size: number) => {
+    const next = resolveLimit(adapter, size)
+    if (next.limit === limit.limit) return
+    setChosenSize(size)
+    onPageSizeChange?.(next.limit)
+    setPage(random ? Math.floor((pageIndex * limit.limit) / next.limit) : 0)
+  }
+
+  const hasNextPage =
+    pageCount !== undefined
+      ? pageIndex < pageCount - 1 && canReach(pageIndex + 1, pageCount)
+      : view.hasNextPage
+  return {
+    items,
+    pageIndex,
+    pageSize: limit.limit,
+    setPageSize,
+    pageCount,
+    total,
+    firstItemIndex: pageIndex * limit.limit,
+    hasNextPage,
+    hasPreviousPage: pageIndex > 0,
+    nextPage: () => goToPage(pageIndex + 1),
+    previousPage: () => goToPage(pageIndex - 1),
+    goToPage,
+    canGoToPage,
+    isFetching: view.isFetching,
+    isPlaceholderData: view.isPlaceholderData,
+    isPending: view.status === 'pending',
+    isError: view.status === 'error',
+    status: view.status,
+    error: view.error,
+    retry: view.retry,
+    refetch: view.refetch,
+    access: random ? 'random' : 'sequential',
+    adapter,
+  }
+}

@@ -1,0 +1,30 @@
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import type { PaginatedListOptions } from './listOptions'
+import { buildListOptions } from './paginatedListOptions'
+import { usePaginatedListResult } from './paginatedListResult'
+import type { PaginatedList } from './paginatedListResult'
+
+/**
+ * An infinite list over any paginated API: TanStack Query's `useInfiniteQuery`, driven by an adapter. Records of
+ * every loaded page come flattened and de-duplicated in `items`; a failed page keeps the loaded ones, and
+ * `fetchNextPage()` (or `retry()`) resumes at the page that failed.
+ *
+ * @example
+ * const leads = usePaginatedList({
+ *   queryKey: ['close', 'leads'],
+ *   adapter: closeOffset<Lead>(),
+ *   fetchPage: close('/lead/'),
+ *   pageSize: 100,
+ * })
+ * leads.items // Lead[]
+ */
+export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends QueryKey = QueryKey>(
+  options: PaginatedListOptions<TResponse, TItem, TParam, TQueryKey>,
+  queryClient?: QueryClient,
+): PaginatedList<TResponse, TItem, TParam> {
+  const client = useQueryClient(queryClient)
+  const { queryOptions, adapter, limit } = buildListOptions(options, { owner: 'usePaginatedList', client })
+  const query = useInfiniteQuery(queryOptions, client)
+  return usePaginatedListResult(query, adapter, limit, options.getItemId, 'usePaginatedList')
+}
