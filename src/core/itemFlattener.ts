@@ -9,6 +9,9 @@ export function defaultItemId(item: unknown): unknown {
   return typeof item === 'object' && item !== null && 'id' in item ? item.id : undefined
 }
 
+/** The pages of a list with no data yet: one array, so that `undefined` pages give the same `items` every time. */
+const NO_PAGES: readonly never[] = []
+
 interface Flattened<TResponse, TItem> {
   pages: readonly TResponse[]
   items: TItem[]
@@ -25,7 +28,7 @@ interface Flattened<TResponse, TItem> {
  * paging, and the copy on the later page is dropped.
  */
 export class ItemFlattener<TResponse, TItem> {
-  #last: Flattened<TResponse, TItem> = { pages: [], items: [], seen: new Set() }
+  #last: Flattened<TResponse, TItem> = { pages: NO_PAGES, items: [], seen: new Set() }
 
   /** The de-duplicated records of `pages`, in page order. */
   flatten(
@@ -34,7 +37,7 @@ export class ItemFlattener<TResponse, TItem> {
     getItemId: GetItemId<TItem> = defaultItemId,
   ): TItem[] {
     const last = this.#last
-    pages ??= []
+    pages ??= NO_PAGES
     if (pages === last.pages) return last.items
     const grown = extendsPages(pages, last.pages)
     const seen = grown ? last.seen : new Set<unknown>()
@@ -52,7 +55,7 @@ export class ItemFlattener<TResponse, TItem> {
       }
     } catch (error) {
       // `seen` may hold ids of a page that was only half read: start over next time.
-      this.#last = { pages: [], items: [], seen: new Set() }
+      this.#last = { pages: NO_PAGES, items: [], seen: new Set() }
       throw error
     }
     // A new array whenever the pages change, so consumers memoising on `items` see the change; the earlier
