@@ -45,3 +45,22 @@ export const ClampedPageSize: Story = {
     await expect(canvas.queryByRole('alert')).toBeNull()
   },
 }
+
+/** The second page comes back malformed: the first 50 leads stay, the typed error names the field, Retry resumes. */
+export const MalformedPage: Story = {
+  beforeEach: () => {
+    closeMock.reset()
+    closeMock.setFaults({ latency: { fixedMs: 100, jitterMs: 0 }, malformedOnRequest: 2 })
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('50 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Load more' }))
+    await expect(await canvas.findByRole('alert', undefined, { timeout: 5000 })).toHaveTextContent(
+      'close.offset: expected "has_more" to be a boolean',
+    )
+    await expect(canvas.getByText('50 leads loaded')).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
+    await expect(await canvas.findByText('100 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
+  },
+}

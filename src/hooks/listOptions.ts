@@ -33,7 +33,9 @@ export interface ListSource<TResponse, TItem, TParam, TQueryKey extends QueryKey
    * by `createFetcher` does.
    * @example fetchPage: close('/lead/')
    */
-  fetchPage: FetchPage<TResponse, TParam>
+  // NoInfer: the response type comes from the adapter. A `createFetcher` endpoint is generic in its response
+  // (`unknown` by default), and inferring from it as well would widen the list's pages to `unknown`.
+  fetchPage: FetchPage<NoInfer<TResponse>, TParam>
   /**
    * Records per page. Above the adapter's `maxLimit` it is lowered to it, with one warning in development.
    * @default adapter.defaultLimit

@@ -160,9 +160,13 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     [canReach, prepare, pageCount, setPage],
   )
 
-  // A page past the end (the list shrank, or a stale URL) moves to the last page once the end is known.
+  // A page past the end (the list shrank, or a stale URL) moves to the last page once the end is known. A cursor
+  // list past its loaded end keeps showing its last page as placeholder data, so there the loaded end decides.
   const pastTheEnd =
-    lastIndex !== undefined && pageIndex > lastIndex && !view.isPlaceholderData && !view.isFetching
+    lastIndex !== undefined &&
+    pageIndex > lastIndex &&
+    !view.isFetching &&
+    (!view.isPlaceholderData || view.endIndex !== undefined)
   useEffect(() => {
     if (pastTheEnd) setPage(lastIndex)
   }, [pastTheEnd, lastIndex, setPage])

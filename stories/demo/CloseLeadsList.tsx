@@ -1,5 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { closeOffset, createFetcher, createPageRequest, resolveLimit } from '../../src'
+import { closeOffset, createFetcher, usePaginatedList } from '../../src'
 import { CLOSE_MOCK_BASE_URL } from '../../src/mock'
 
 /** The fields of a Close lead this demo shows. */
@@ -23,18 +22,18 @@ export interface CloseLeadsListProps {
 }
 
 /**
- * Close leads through `closeOffset`, spread into a raw `useInfiniteQuery`: the adapter supplies
- * `initialPageParam` and `getNextPageParam` (`has_more`, `_skip` + items received, shape and loop checks).
+ * Close leads through `usePaginatedList` and `closeOffset`: the hook flattens and de-duplicates the pages, clamps
+ * the page size, retries 429s and 5xx, and keeps the loaded leads when a page fails.
  */
 export function CloseLeadsList({ pageSize }: CloseLeadsListProps) {
-  const { limit } = resolveLimit(adapter, pageSize)
-  const leads = useInfiniteQuery({
-    ...adapter,
-    queryKey: ['close', 'leads', adapter.id, limit],
-    queryFn: ({ pageParam, signal }) => fetchLeads(createPageRequest(adapter, pageParam, limit, signal)),
+  const leads = usePaginatedList({
+    queryKey: ['close', 'leads'],
+    adapter,
+    fetchPage: fetchLeads,
+    pageSize,
   })
-  const rows = leads.data?.pages.flatMap((page) => adapter.getItems(page)) ?? []
-  const total = leads.data ? adapter.getTotal?.(leads.data.pages[0]!) : undefined
+  const rows = leads.items
+  const total = leads.total
 
   return (
     <section style={{ fontFamily: 'var(--pw-font)', color: 'var(--pw-fg)' }}>
@@ -44,7 +43,14 @@ export function CloseLeadsList({ pageSize }: CloseLeadsListProps) {
           ? 'Loading leads…'
           : `${rows.length.toLocaleString()} leads loaded${total === undefined ? '' : ` of ${total.toLocaleString()}`}`}
       </p>
-      {leads.isError ? <p role="alert">{leads.error.message}</p> : null}
+      {leads.isError ? (
+        <p role="alert">
+          {leads.error?.message}{' '}
+          <button type="button" onClick={() => void leads.retry()}>
+            Retry
+          </button>
+        </p>
+      ) : null}
       <table aria-label="Close leads" style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
           <tr>
