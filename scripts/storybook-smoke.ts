@@ -12,7 +12,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium } from 'playwright-core'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL } from '../src/mock'
 
 const root = resolve('storybook-static')
@@ -134,7 +134,7 @@ function storyIds(): string[] {
 }
 
 /** Waits for the story's render to settle and returns its final phase (`'completed'` when its play function passed). */
-async function playPhase(page: import('playwright-core').Page): Promise<string> {
+async function playPhase(page: Page): Promise<string> {
   const settled = ['completed', 'finished', 'errored', 'aborted']
   const read = () =>
     page.evaluate(() => {
