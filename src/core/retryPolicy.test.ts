@@ -85,7 +85,8 @@ describe('isRetryableError', () => {
     expect(isRetryableError(new MalformedResponseError('close.offset', 'data', 'an array', null))).toBe(false)
     expect(isRetryableError(new CursorLoopError('close.events', 'no-progress', 'c1'))).toBe(false)
     expect(isRetryableError(new Error('HTTP 503'))).toBe(false)
-    expect(isRetryableError({ status: 503 })).toBe(false)
+    expect(isRetryableError({})).toBe(false)
+    expect(isRetryableError('HTTP 503')).toBe(false)
     expect(isRetryableError(null)).toBe(false)
   })
 
@@ -113,6 +114,31 @@ describe('defaultRetryDelay', () => {
       1000, 2000, 4000,
     ])
     expect(defaultRetryDelay(1, new Error('boom'))).toBe(2000)
-    expect(defaultRetryDelay(1, { retryAfterMs: 5 })).toBe(2000)
+    expect(defaultRetryDelay(1, {})).toBe(2000)
+  })
+})
+
+describe('errors from any fetchPage, read by their shape', () => {
+  it('judges an error by its `status`, or its `response.status` (axios, ky)', () => {
+    expect(isRetryableError(Object.assign(new Error('Service Unavailable'), { status: 503 }))).toBe(true)
+    expect(isRetryableError({ response: { status: 429 } })).toBe(true)
+    expect(isRetryableError(Object.assign(new Error('Not Found'), { status: 404 }))).toBe(false)
+    expect(isRetryableError({ response: { status: 401 } })).toBe(false)
+  })
+
+  it("retries the TypeError a bare fetch rejects with when the network fails, not a programming error's", () => {
+    expect(isRetryableError(new TypeError('Failed to fetch'))).toBe(true)
+    expect(isRetryableError(new TypeError('NetworkError when attempting to fetch resource.'))).toBe(true)
+    expect(isRetryableError(new TypeError('Load failed'))).toBe(true)
+    expect(isRetryableError(new TypeError("Cannot read properties of undefined (reading 'data')"))).toBe(
+      false,
+    )
+  })
+
+  it('waits for a `retryAfterMs` on any error, and gives up past a minute', () => {
+    const rateLimited = Object.assign(new Error('Too Many Requests'), { status: 429, retryAfterMs: 1500 })
+    expect(defaultRetryDelay(0, rateLimited)).toBe(1500)
+    expect(defaultRetry(0, rateLimited)).toBe(true)
+    expect(defaultRetry(0, { ...rateLimited, status: 429, retryAfterMs: 61_000 })).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import { HttpError, NetworkError } from '../http/HttpError'
+import { isObject } from './isObject'
 
 /** Retries after the first failure, at most. */
 export const MAX_RETRIES = 3
@@ -6,11 +6,35 @@ export const MAX_RETRIES = 3
 /** A server asking to wait longer than this is not retried automatically: the error is shown instead. */
 export const MAX_RETRY_AFTER_MS = 60_000
 
+/**
+ * The HTTP status an error carries: `error.status` (pagewise's `HttpError`, most fetch wrappers) or
+ * `error.response.status` (axios, ky). Read by shape, so the retry policy works with any `fetchPage`.
+ */
+function statusOf(error: unknown): number | undefined {
+  if (!isObject(error)) return undefined
+  if (typeof error.status === 'number') return error.status
+  return isObject(error.response) && typeof error.response.status === 'number'
+    ? error.response.status
+    : undefined
+}
+
+/** `fetch` failed without an answer: pagewise's `NetworkError`, or the `TypeError` a bare `fetch` rejects with. */
+function isNetworkFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  if (error.name === 'NetworkError') return true
+  return error.name === 'TypeError' && /fetch|network|load failed/i.test(error.message)
+}
+
 /** Whether a failure is worth trying again: rate limits (429), timeouts (408), server errors (5xx) and network failures. */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof NetworkError) return true
-  if (!(error instanceof HttpError)) return false
-  return error.status === 408 || error.status === 429 || error.status >= 500
+  const status = statusOf(error)
+  if (status === undefined) return isNetworkFailure(error)
+  return status === 408 || status === 429 || status >= 500
+}
+
+/** How long the server asked to wait (`HttpError.retryAfterMs`), when it said. */
+function retryAfterOf(error: unknown): number | undefined {
+  return isObject(error) && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined
 }
 
 /**
@@ -23,7 +47,7 @@ export function isRetryableError(error: unknown): boolean {
  */
 export function defaultRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES || !isRetryableError(error)) return false
-  const waitMs = error instanceof HttpError ? error.retryAfterMs : undefined
+  const waitMs = retryAfterOf(error)
   return waitMs === undefined || waitMs <= MAX_RETRY_AFTER_MS
 }
 
@@ -32,6 +56,5 @@ export function defaultRetry(failureCount: number, error: unknown): boolean {
  * else exponential backoff of 1 s, 2 s, 4 s … capped at 30 s.
  */
 export function defaultRetryDelay(failureCount: number, error: unknown): number {
-  if (error instanceof HttpError && error.retryAfterMs !== undefined) return error.retryAfterMs
-  return Math.min(1000 * 2 ** failureCount, 30_000)
+  return retryAfterOf(error) ?? Math.min(1000 * 2 ** failureCount, 30_000)
 }

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+// Benchmarks of pagewise's core, run with `npx vitest bench --run --config bench/vitest.bench.config.ts`.
+// Kept apart from vitest.config.ts so that benchmarks run without the type-check pass and test reporters.
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    environment: 'node',
+    benchmark: {
+      include: ['bench/**/*.bench.ts'],
+    },
+  },
+})
