@@ -145,6 +145,48 @@ describe('full traversal, every built-in adapter', () => {
     expect(requestsTo(mock, path)).toHaveLength(Math.ceil(N / pageSize))
   })
 
+  it.each(cases)(
+    '$name: a page over the maximum size is clamped, and the API never answers 400',
+    async ({ setup }) => {
+      const { mock, options } = setup()
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      const { result } = renderWithClient(() =>
+        usePaginatedList({
+          queryKey: ['clamped'],
+          pageSize: options.adapter.maxLimit + 1,
+          ...options,
+        } as never),
+      )
+      const list = () => result.current as AnyList
+      await waitFor(() => expect(list().isSuccess).toBe(true))
+      expect(list().pageSize).toBe(options.adapter.maxLimit)
+      expect(list().items).toHaveLength(options.adapter.maxLimit)
+      expect(mock.requests.map((request) => request.status)).toEqual([200])
+    },
+  )
+
+  it.each(cases)(
+    '$name: a malformed third page keeps two pages, and retry() resumes there',
+    async ({ setup }) => {
+      const { mock, expected, options } = setup()
+      mock.setFaults({ malformedOnRequest: 3 })
+      const pageSize = 20
+      const { result } = renderWithClient(() =>
+        usePaginatedList({ queryKey: ['malformed-each'], pageSize, ...options } as never),
+      )
+      const list = () => result.current as AnyList
+      await loadAll(list)
+      expect(list().error).toBeInstanceOf(MalformedResponseError)
+      expect(list().error).toMatchObject({ adapterId: options.adapter.id })
+      expect(list().items.map((item) => item.id)).toEqual(expected.slice(0, 2 * pageSize))
+      await act(() => list().retry())
+      await waitFor(() => expect(list().items).toHaveLength(3 * pageSize))
+      expect(list().error).toBeNull()
+      expect(list().items.map((item) => item.id)).toEqual(expected.slice(0, 3 * pageSize))
+      expect(mock.requests).toHaveLength(4)
+    },
+  )
+
   it('reports the total when the API does, and undefined when it does not', async () => {
     serve(createCloseMock({ opportunities: 120 }))
     serve(createPipedriveMock({ deals: 10 }))
