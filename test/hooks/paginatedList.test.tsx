@@ -465,6 +465,26 @@ describe('failures keep the loaded pages and resume at the page that failed', ()
   })
 })
 
+describe('pages that bypassed the query function', () => {
+  it('a cached page with a malformed continuation shows its records, reports the error and stops', async () => {
+    serve(createCloseMock({ leads: 10 }))
+    const client = createTestClient()
+    const options = { queryKey: ['seeded'], adapter: closeOffset<Id>(), fetchPage: closeApi('/lead/') }
+    client.setQueryData(paginatedListOptions(options).queryKey, {
+      pages: [{ data: [{ id: 'lead_1' }, { id: 'lead_2' }], has_more: 'yes' as unknown as boolean }],
+      pageParams: [0],
+    })
+    const { result } = renderWithClient(() => usePaginatedList({ ...options, staleTime: Infinity }), {
+      client,
+    })
+    expect(result.current.items.map((lead) => lead.id)).toEqual(['lead_1', 'lead_2'])
+    expect(result.current.status).toBe('error')
+    expect(result.current.error).toBeInstanceOf(MalformedResponseError)
+    expect(result.current.error).toMatchObject({ adapterId: 'close.offset', field: 'has_more' })
+    expect(result.current.hasNextPage).toBe(false)
+  })
+})
+
 describe('query keys, StrictMode and refetches', () => {
   it('a new key aborts the request of the old one, and never shows its records', async () => {
     serve(
