@@ -1,5 +1,8 @@
 const warned = new Set<string>()
 
+/** Only `process.env.NODE_ENV` is read, and bundlers replace it; pagewise needs no Node types for that. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /**
  * Whether this is a development build. Bundlers replace `process.env.NODE_ENV` in the application's build, so the
  * warnings below disappear from production bundles; where nothing replaces it and `process` does not exist, this
