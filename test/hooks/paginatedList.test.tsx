@@ -23,7 +23,7 @@ import {
   usePaginatedList,
   useSuspensePaginatedList,
 } from '../../src'
-import type { FetchPage, PaginatedList, PaginationAdapter, PageRequest } from '../../src'
+import type { FetchPage, PaginatedList, PageRequest } from '../../src'
 import {
   CLOSE_MOCK_BASE_URL,
   PIPEDRIVE_MOCK_BASE_URL,
@@ -59,76 +59,60 @@ const requestsTo = (mock: { requests: readonly { path: string }[] }, path: strin
 
 describe('full traversal, every built-in adapter', () => {
   const N = 1000
+  const closeWith = (records: 'leads' | 'events') => {
+    const mock = serve(createCloseMock({ seed: 7, [records]: N }))
+    return { mock, expected: mock.dataset[records].map((record) => record.id) }
+  }
+  const pipedriveWith = (records: 'notes' | 'deals') => {
+    const mock = serve(createPipedriveMock({ seed: 7, [records]: N }))
+    return { mock, expected: mock.dataset[records].map((record) => record.id) as Array<string | number> }
+  }
+  const leadSearch = { body: { query: { type: 'object_type', object_type: 'lead' } } }
   const cases = [
     {
       name: 'closeOffset on /lead/',
       pageSize: 200,
-      setup: () => {
-        const mock = serve(createCloseMock({ seed: 7, leads: N }))
-        return {
-          mock,
-          expected: mock.dataset.leads.map((lead) => lead.id),
-          path: '/lead/',
-          options: { adapter: closeOffset<Id>(), fetchPage: closeApi('/lead/') },
-        }
-      },
+      setup: () => ({
+        ...closeWith('leads'),
+        path: '/lead/',
+        options: { adapter: closeOffset<Id>(), fetchPage: closeApi('/lead/') },
+      }),
     },
     {
       name: 'closeEventsCursor on /event/',
       pageSize: 50,
-      setup: () => {
-        const mock = serve(createCloseMock({ seed: 7, events: N }))
-        return {
-          mock,
-          expected: mock.dataset.events.map((event) => event.id),
-          path: '/event/',
-          options: { adapter: closeEventsCursor<Id>(), fetchPage: closeApi('/event/') },
-        }
-      },
+      setup: () => ({
+        ...closeWith('events'),
+        path: '/event/',
+        options: { adapter: closeEventsCursor<Id>(), fetchPage: closeApi('/event/') },
+      }),
     },
     {
       name: 'closeSearchCursor on POST /data/search/',
       pageSize: 200,
-      setup: () => {
-        const mock = serve(createCloseMock({ seed: 7, leads: N }))
-        return {
-          mock,
-          expected: mock.dataset.leads.map((lead) => lead.id),
-          path: '/data/search/',
-          options: {
-            adapter: closeSearchCursor<Id>(),
-            fetchPage: closeApi('/data/search/', {
-              body: { query: { type: 'object_type', object_type: 'lead' } },
-            }),
-          },
-        }
-      },
+      setup: () => ({
+        ...closeWith('leads'),
+        path: '/data/search/',
+        options: { adapter: closeSearchCursor<Id>(), fetchPage: closeApi('/data/search/', leadSearch) },
+      }),
     },
     {
       name: 'pipedriveOffset on /v1/notes',
       pageSize: 250,
-      setup: () => {
-        const mock = serve(createPipedriveMock({ seed: 7, notes: N }))
-        return {
-          mock,
-          expected: mock.dataset.notes.map((note) => note.id),
-          path: '/v1/notes',
-          options: { adapter: pipedriveOffset<NumericId>(), fetchPage: pipedriveApi('/v1/notes') },
-        }
-      },
+      setup: () => ({
+        ...pipedriveWith('notes'),
+        path: '/v1/notes',
+        options: { adapter: pipedriveOffset<NumericId>(), fetchPage: pipedriveApi('/v1/notes') },
+      }),
     },
     {
       name: 'pipedriveCursor on /v2/deals',
       pageSize: 250,
-      setup: () => {
-        const mock = serve(createPipedriveMock({ seed: 7, deals: N }))
-        return {
-          mock,
-          expected: mock.dataset.deals.map((deal) => deal.id),
-          path: '/v2/deals',
-          options: { adapter: pipedriveCursor<NumericId>(), fetchPage: pipedriveApi('/v2/deals') },
-        }
-      },
+      setup: () => ({
+        ...pipedriveWith('deals'),
+        path: '/v2/deals',
+        options: { adapter: pipedriveCursor<NumericId>(), fetchPage: pipedriveApi('/v2/deals') },
+      }),
     },
   ]
 
@@ -629,6 +613,3 @@ describe('paginatedListOptions and Suspense', () => {
     expect(await screen.findByText('50 leads')).toBeTruthy()
   })
 })
-
-// Keeps the adapter type import used when the file is type-checked on its own.
-export type { PaginationAdapter }
