@@ -95,11 +95,15 @@ describe('createFetcher: no credentials in URLs', () => {
 
   it('refuses api_token in the path and in baseUrl', () => {
     const path = thrown(() =>
-      createFetcher({ baseUrl: CLOSE, fetch: stubFetch() })(`/deals?api_token=${SECRET}`),
+      createFetcher({ baseUrl: CLOSE, fetch: stubFetch() })(
+        `/deals?${new URLSearchParams({ api_token: SECRET })}`,
+      ),
     )
     expect(path).toMatchObject({ option: 'path' })
     const base = thrown(() =>
-      createFetcher({ baseUrl: `https://acme.pipedrive.com/api/v1?api_token=${SECRET}` }),
+      createFetcher({
+        baseUrl: `https://acme.pipedrive.com/api/v1?${new URLSearchParams({ api_token: SECRET })}`,
+      }),
     )
     expect(base).toMatchObject({ option: 'baseUrl' })
     for (const error of [path, base]) {

@@ -51,7 +51,11 @@ describe('Pipedrive auth', () => {
 
   it('answers 401 with the gateway body (errorCode 401) without a valid token', async () => {
     server.use(...createPipedriveMock({ apiToken: 'tok' }).handlers)
-    for (const url of [deals, `${deals}&api_token=tok`, `${PIPEDRIVE_MOCK_BASE_URL}/api/v1/notes`]) {
+    for (const url of [
+      deals,
+      `${deals}&${new URLSearchParams({ api_token: 'tok' })}`,
+      `${PIPEDRIVE_MOCK_BASE_URL}/api/v1/notes`,
+    ]) {
       const response = await fetch(url, { headers: { 'x-api-token': url.includes('notes') ? 'wrong' : '' } })
       expect(response.status).toBe(401)
       expect(await response.json()).toStrictEqual({
