@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
@@ -14,16 +15,23 @@ const entries = {
 /** Peers and optional peers stay external: the app brings its own copy. */
 const external = /^(react|react-dom|@tanstack\/[^/]+|msw)(\/.*)?$/
 
-/** Ships `src/styles.css` as `dist/styles.css`, untouched (the `pagewise/styles.css` export). */
+/**
+ * Reads a stylesheet and replaces each relative `@import '…';` with the imported file, recursively, so the package
+ * ships one self-contained `styles.css` that any bundler (or a plain <link>) can load.
+ */
+function inlineImports(file: string): string {
+  const css = readFileSync(file, 'utf8')
+  return css.replace(/^@import\s+['"](\.[^'"]+)['"];\s*$/gm, (_line, path: string) =>
+    inlineImports(resolve(dirname(file), path)).trim(),
+  )
+}
+
+/** Ships `src/styles.css` with its imports inlined as `dist/styles.css` (the `pagewise/styles.css` export). */
 function stylesheet(): Plugin {
   return {
     name: 'pagewise:stylesheet',
     generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'styles.css',
-        source: readFileSync(`${root}src/styles.css`, 'utf8'),
-      })
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineImports(`${root}src/styles.css`) })
     },
   }
 }

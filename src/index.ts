@@ -14,6 +14,10 @@ export { usePagedList } from './hooks/usePagedList'
 export { paginatedListOptions } from './hooks/paginatedListOptions'
 export { listQueryKey } from './hooks/listQueryKey'
 
+// Components
+// <InfiniteTable>
+// <Pager>
+
 // Core
 export {
   PagewiseError,

@@ -1,0 +1,23 @@
+export interface LiveRegionProps {
+  /** The sentence to announce; screen readers read it each time it changes. Empty announces nothing. */
+  message: string
+  /** Extra class on the region, after `pw-live-region`. */
+  className?: string
+}
+
+/**
+ * A visually hidden polite live region (`role="status"`). It stays mounted so that assistive technology has
+ * registered it before the first message arrives, which is what makes the first announcement heard.
+ */
+export function LiveRegion({ message, className }: LiveRegionProps) {
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={className ? `pw-live-region ${className}` : 'pw-live-region'}
+    >
+      {message}
+    </div>
+  )
+}
