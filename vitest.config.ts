@@ -43,7 +43,20 @@ export default defineConfig({
         // Real Chromium: scrolling, layout, focus and axe need a real browser.
         extends: true,
         plugins: [react()],
-        optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'axe-core'] },
+        // Pre-bundled up front: a dependency discovered mid-run would be bundled again with a second copy of React.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            '@tanstack/react-virtual',
+            'msw',
+            'axe-core',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],

@@ -1,0 +1,98 @@
+import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react'
+import type { PaginatedList } from '../../hooks/paginatedListResult'
+import type { InfiniteTableLabels, ItemName } from './infiniteTableLabels'
+
+/**
+ * What `<InfiniteTable>` reads from a list: the fields of a `usePaginatedList` (or `useSuspensePaginatedList`)
+ * result it needs. Any object with these fields works, so a test or an adapter of your own can drive the table.
+ */
+export type InfiniteTableList<TItem> = Pick<
+  PaginatedList<unknown, TItem, unknown>,
+  | 'items'
+  | 'total'
+  | 'status'
+  | 'error'
+  | 'hasNextPage'
+  | 'isFetching'
+  | 'isFetchingNextPage'
+  | 'fetchNextPage'
+  | 'retry'
+>
+
+/** How the table loads the next page: when the user scrolls near the end, or when they press "Load more". */
+export type LoadMode = 'auto' | 'button'
+
+/**
+ * The table's state, mirrored as `data-state` on its root:
+ * `loading` (first page), `loading-more`, `error` (loaded rows stay), `empty`, `complete` (every row loaded) or
+ * `idle` (more to load, nothing in flight).
+ */
+export type InfiniteTableState = 'loading' | 'loading-more' | 'error' | 'empty' | 'complete' | 'idle'
+
+/** One column of an `<InfiniteTable>`. */
+export interface InfiniteTableColumn<TItem> {
+  /** Stable, unique id of the column; also its `data-column` attribute. */
+  id: string
+  /** The column header's content (its accessible name when it is text). */
+  header: ReactNode
+  /**
+   * Renders the cell of one record. API text is rendered as text: return strings or elements, never HTML.
+   * @param item - The record of this row.
+   * @param index - The row's 0-based position among the loaded records.
+   */
+  cell: (item: TItem, index: number) => ReactNode
+  /** Width: a number of pixels or any CSS track size (`'20%'`, `'minmax(8rem, 2fr)'`). @default 'minmax(6rem, 1fr)' */
+  width?: number | string
+  /** Horizontal alignment of the header and the cells (`end` for numbers and money). @default 'start' */
+  align?: 'start' | 'center' | 'end'
+}
+
+/** The parts of a column that do not depend on the record type: enough for the header and the layout. */
+export type ColumnHead = Pick<InfiniteTableColumn<never>, 'id' | 'header' | 'width' | 'align'>
+
+/** Props of `<InfiniteTable>`. Other `<div>` props (`id`, `data-*`, event handlers) go to the root element. */
+export interface InfiniteTableProps<TItem>
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'style' | 'children' | 'role'> {
+  /** The list to show: the result of `usePaginatedList`. */
+  list: InfiniteTableList<TItem>
+  /** The columns, in order. Keep the array stable (a module constant or `useMemo`): rows re-render when it changes. */
+  columns: readonly InfiniteTableColumn<TItem>[]
+  /** The React key and virtualizer key of a row. @default `item.id`, else the row's index */
+  getRowId?: (item: TItem, index: number) => Key
+  /** The table's accessible name. One of `aria-label` or `aria-labelledby` is required. */
+  'aria-label'?: string
+  /** The id of the element naming the table, such as a heading. */
+  'aria-labelledby'?: string
+  /** The id of an element describing the table. */
+  'aria-describedby'?: string
+  /** Height of the scrolling area: pixels or any CSS length. @default 480 */
+  height?: number | string
+  /** Estimated row height in pixels; real heights are measured as rows render. @default 40 */
+  rowHeight?: number
+  /** Height of the sticky header row in pixels. @default rowHeight */
+  headerHeight?: number
+  /** Rows rendered beyond each edge of the viewport. @default 8 */
+  overscan?: number
+  /** `auto` loads the next page as the end comes near; `button` shows a "Load more" button. @default 'auto' */
+  loadMode?: LoadMode
+  /** In `auto` mode, load when the last loaded row is this many rows from view. @default one viewport of rows */
+  loadThreshold?: number
+  /** What a row is, for messages such as "All 2,500 leads loaded". @default { one: 'row', other: 'rows' } */
+  itemName?: ItemName
+  /** Locale of the counts in messages (`Intl.NumberFormat`, `Intl.PluralRules`). @default the browser's */
+  locale?: string
+  /** Replaces any of the table's texts (messages, button labels), for wording or translation. */
+  labels?: Partial<InfiniteTableLabels>
+  /** Skeleton rows shown while the first page loads. @default rows that fill `height` (at most 20) */
+  skeletonRows?: number
+  /** Scroll position to start at, in pixels: pass what `onScrollOffsetChange` reported to restore it on remount. */
+  initialScrollOffset?: number
+  /** Called with the scroll position when it changes. Store it in a ref, not state: it fires on every scroll frame. */
+  onScrollOffsetChange?: (offset: number) => void
+  /** Called when a row is clicked or Enter is pressed on it; rows then show a pointer cursor. */
+  onRowAction?: (item: TItem, index: number) => void
+  /** Class of the root element, after `pw-infinite-table`; a function receives the table's state. */
+  className?: string | ((state: InfiniteTableState) => string | undefined)
+  /** Style of the root element; `--pw-*` custom properties restyle one table. */
+  style?: CSSProperties
+}

@@ -1,0 +1,93 @@
+import { useLayoutEffect, useRef, useState } from 'react'
+import type { FocusEvent, KeyboardEvent, RefObject } from 'react'
+
+/** The part of the virtualizer keyboard navigation uses. */
+export interface ScrollsToRows {
+  scrollToIndex: (index: number, options?: { align?: 'auto' | 'start' | 'end' | 'center' }) => void
+  range: { startIndex: number; endIndex: number } | null
+}
+
+export interface RowFocusOptions {
+  gridRef: RefObject<HTMLDivElement | null>
+  /** Rows that take focus: the loaded records and the status row after them. */
+  rowCount: number
+  /** Enter on a row: `onRowAction` for records; the status row presses its button. */
+  onActivate: (index: number, row: HTMLElement) => void
+}
+
+/** The index of the grid row an event came from, when the row itself (not a control inside it) is the target. */
+function rowIndexOf(target: EventTarget | null, grid: HTMLElement): number | null {
+  if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'row' || !grid.contains(target)) return null
+  const index = Number(target.dataset.index ?? Number.NaN)
+  return Number.isInteger(index) ? index : null
+}
+
+/**
+ * Keyboard row navigation with a roving tabindex (WAI-ARIA grid): one row is in the tab order; ↑ ↓ PageUp PageDown
+ * Home End move focus, scrolling the row into view first, since a virtualized row may not be in the DOM yet.
+ * End reaches the status row after the last record, which brings the end into view and so loads more.
+ */
+export function useRowFocus({ gridRef, rowCount, onActivate }: RowFocusOptions) {
+  const [activeIndex, setActiveIndex] = useState(0)
+  const [focusWithin, setFocusWithin] = useState(false)
+  const focusRequest = useRef<number | null>(null)
+  const active = Math.max(0, Math.min(activeIndex, rowCount - 1))
+
+  // After each render: move DOM focus to the requested row once the virtualizer has rendered it.
+  useLayoutEffect(() => {
+    const index = focusRequest.current
+    if (index === null) return
+    const row = gridRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`)
+    if (row) {
+      focusRequest.current = null
+      row.focus({ preventScroll: true })
+    }
+  })
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    setFocusWithin(true)
+    const index = rowIndexOf(event.target, event.currentTarget)
+    if (index !== null) setActiveIndex(index)
+  }
+
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false)
+  }
+
+  /** The grid's focus and key handlers; keys scroll through `virtualizer`, which is created after this hook. */
+  const handlersFor = (virtualizer: ScrollsToRows) => {
+    const moveTo = (index: number) => {
+      const target = Math.max(0, Math.min(index, rowCount - 1))
+      setActiveIndex(target)
+      focusRequest.current = target
+      virtualizer.scrollToIndex(target, { align: 'auto' })
+    }
+
+    const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+      const index = rowIndexOf(event.target, event.currentTarget)
+      if (index === null || event.altKey || event.metaKey) return
+      const range = virtualizer.range
+      const pageRows = range ? Math.max(1, range.endIndex - range.startIndex) : 1
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        PageDown: index + pageRows,
+        PageUp: index - pageRows,
+        Home: 0,
+        End: rowCount - 1,
+      }
+      const next = moves[event.key]
+      if (next !== undefined) {
+        event.preventDefault()
+        moveTo(next)
+      } else if (event.key === 'Enter') {
+        event.preventDefault()
+        onActivate(index, event.target as HTMLElement)
+      }
+    }
+
+    return { onKeyDown, onFocus, onBlur }
+  }
+
+  return { activeIndex: active, focusWithin, handlersFor }
+}
