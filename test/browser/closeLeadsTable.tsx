@@ -24,9 +24,17 @@ export function closeLeadsFixture(leads: number, options: Parameters<typeof crea
   function LeadsTable({
     pageSize = 100,
     retry = false,
+    staleTime = 0,
     ...props
-  }: Partial<InfiniteTableProps<Lead>> & { pageSize?: number; retry?: boolean }) {
-    const list = usePaginatedList({ queryKey: ['leads', leads], adapter, fetchPage: fetchLeads, pageSize, retry })
+  }: Partial<InfiniteTableProps<Lead>> & { pageSize?: number; retry?: boolean; staleTime?: number }) {
+    const list = usePaginatedList({
+      queryKey: ['leads', leads],
+      adapter,
+      fetchPage: fetchLeads,
+      pageSize,
+      retry,
+      staleTime,
+    })
     return (
       <InfiniteTable
         list={list}

@@ -33,11 +33,16 @@ export function useRowFocus({ gridRef, rowCount, onActivate }: RowFocusOptions) 
   const focusRequest = useRef<number | null>(null)
   const active = Math.max(0, Math.min(activeIndex, rowCount - 1))
 
-  // After each render: move DOM focus to the requested row once the virtualizer has rendered it.
+  // After each render: move DOM focus to the requested row once the virtualizer has rendered it; and when the
+  // focused row left the DOM (the status row, after a page arrived before it), to the row now at its place, which
+  // is the first new record. Focus is never dropped to the page.
   useLayoutEffect(() => {
-    const index = focusRequest.current
+    const grid = gridRef.current
+    if (grid === null) return
+    const lost = focusWithin && !grid.contains(document.activeElement)
+    const index = focusRequest.current ?? (lost ? active : null)
     if (index === null) return
-    const row = gridRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`)
+    const row = grid.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`)
     if (row) {
       focusRequest.current = null
       row.focus({ preventScroll: true })
@@ -51,6 +56,8 @@ export function useRowFocus({ gridRef, rowCount, onActivate }: RowFocusOptions) 
   }
 
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    // A row removed while focused (the status row moving past the viewport) is not the user leaving the grid.
+    if (!event.target.isConnected) return
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false)
   }
 

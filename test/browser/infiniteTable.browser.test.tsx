@@ -1,0 +1,193 @@
+import { describe, expect, test, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import '../../src/styles.css'
+import { InfiniteTable } from '../../src/components/InfiniteTable'
+import type { InfiniteTableColumn, InfiniteTableList } from '../../src/components/InfiniteTable'
+import { fakeList, fakeRecords } from '../fakeList'
+import type { FakeRecord } from '../fakeList'
+import { axeViolations } from './axe'
+import { closeLeadsFixture } from './closeLeadsTable'
+import { nextFrames, renderInBrowser } from './renderInBrowser'
+
+const grid = (container: HTMLElement) => container.querySelector<HTMLElement>('[role="grid"]')!
+const focusedRow = () => document.activeElement?.getAttribute('aria-rowindex')
+const dataRows = (container: HTMLElement) => container.querySelectorAll('.pw-infinite-table__row').length
+
+describe('<InfiniteTable> keyboard use, in Chromium', () => {
+  test('Tab reaches the skip link, then the first row; arrows, PageDown, Home and End move focus; End loads to the end', async () => {
+    const { LeadsTable, skips } = closeLeadsFixture(2_000)
+    const { container } = renderInBrowser(
+      <>
+        <button type="button">Before</button>
+        <LeadsTable pageSize={200} />
+        <button type="button">After</button>
+      </>,
+    )
+    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThan(0))
+    ;(container.querySelector('button') as HTMLButtonElement).focus()
+
+    await userEvent.keyboard('{Tab}')
+    expect(document.activeElement?.textContent).toBe('Skip table')
+    await userEvent.keyboard('{Tab}')
+    expect(focusedRow()).toBe('2')
+
+    await userEvent.keyboard('{ArrowDown}')
+    expect(focusedRow()).toBe('3')
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}')
+    expect(focusedRow()).toBe('2')
+
+    await userEvent.keyboard('{PageDown}')
+    await vi.waitFor(() => expect(Number(focusedRow())).toBeGreaterThan(5))
+    const afterPageDown = Number(focusedRow())
+    await userEvent.keyboard('{PageDown}')
+    await vi.waitFor(() => expect(Number(focusedRow())).toBeGreaterThan(afterPageDown))
+
+    // End goes to the last row, the status row; bringing it into view loads the next page. Repeat until the end.
+    let presses = 0
+    while (document.activeElement?.getAttribute('data-state') !== 'end' && presses < 50) {
+      await userEvent.keyboard('{End}')
+      presses++
+      await vi.waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('row'))
+      await nextFrames(2)
+    }
+    expect(document.activeElement?.textContent).toBe('All 2,000 leads loaded')
+    expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('2002')
+    expect(skips()).toEqual(Array.from({ length: 10 }, (_, page) => String(page * 200)))
+
+    await userEvent.keyboard('{Home}')
+    await vi.waitFor(() => expect(focusedRow()).toBe('2'))
+    expect(grid(container).scrollTop).toBe(0)
+
+    // Tab leaves the grid from the focused row: one tab stop for the whole table.
+    await userEvent.keyboard('{Tab}')
+    expect(document.activeElement?.textContent).toBe('After')
+  })
+
+  test('the skip link moves focus past the table', async () => {
+    const { LeadsTable } = closeLeadsFixture(500)
+    const { container } = renderInBrowser(
+      <>
+        <LeadsTable />
+        <button type="button">After the table</button>
+      </>,
+    )
+    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThan(0))
+    const skip = container.querySelector<HTMLAnchorElement>('.pw-infinite-table__skip')!
+    skip.focus()
+    expect(skip.getBoundingClientRect().width).toBeGreaterThan(1) // visible while focused
+    await userEvent.keyboard('{Enter}')
+    expect(grid(container).contains(document.activeElement)).toBe(false)
+    await userEvent.keyboard('{Tab}')
+    expect(document.activeElement?.textContent).toBe('After the table')
+  })
+})
+
+describe('<InfiniteTable> loading, in Chromium', () => {
+  test('keeps loading pages while the loaded rows do not fill the viewport, then stops', async () => {
+    const { LeadsTable, skips } = closeLeadsFixture(1_000)
+    const { container } = renderInBrowser(<LeadsTable pageSize={5} height={800} loadThreshold={0} />)
+    const table = grid(container)
+    // 800 px minus the 40 px header holds 19 rows of 40 px: pages of 5 are loaded until row 19 is in view.
+    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThanOrEqual(19))
+    await nextFrames(10)
+    const requested = skips().length
+    expect(requested).toBeGreaterThanOrEqual(4)
+    expect(requested).toBeLessThanOrEqual(5)
+    const lastRow = [...table.querySelectorAll('.pw-infinite-table__row')].at(-1)!
+    expect(lastRow.getBoundingClientRect().bottom).toBeGreaterThanOrEqual(table.getBoundingClientRect().bottom - 40)
+    await nextFrames(10)
+    expect(skips().length).toBe(requested)
+  })
+
+  test('a failed page shows its error with Retry, keeps the loaded rows, stops loading, and Retry resumes there', async () => {
+    const { mock, LeadsTable, skips } = closeLeadsFixture(1_000)
+    const { container } = renderInBrowser(<LeadsTable pageSize={100} />)
+    const table = grid(container)
+    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThan(0))
+    mock.setFaults({ failureRate: 1 })
+    table.scrollTop = table.scrollHeight
+    await vi.waitFor(() => expect(table.querySelector('[data-state="error"]')).not.toBeNull())
+    const failedAt = skips().at(-1)
+    expect(failedAt).toBe('100')
+    const errorRow = table.querySelector<HTMLElement>('[data-state="error"]')!
+    expect(errorRow.textContent).toMatch(/^Could not load leads: .*(502|503).*Retry$/)
+    // The first page stays: its last lead is the row right above the error.
+    const lastRow = [...table.querySelectorAll('.pw-infinite-table__row')].at(-1)!
+    expect(lastRow.getAttribute('aria-rowindex')).toBe('101')
+    expect(lastRow.textContent).toContain(mock.dataset.leads[99]!.id)
+    const requestsWhileFailed = skips().length
+    table.scrollTop = table.scrollHeight
+    await nextFrames(10)
+    expect(skips().length).toBe(requestsWhileFailed) // no automatic retries past an error
+
+    mock.setFaults({ failureRate: 0 })
+    await userEvent.click(errorRow.querySelector('button')!)
+    await vi.waitFor(() => expect(skips().length).toBe(requestsWhileFailed + 1))
+    expect(skips().at(-1)).toBe(failedAt)
+    await vi.waitFor(() => expect(table.querySelector('[data-state="error"]')).toBeNull())
+    expect(table.closest('.pw-infinite-table')?.getAttribute('data-state')).not.toBe('error')
+  })
+
+  test('remounting over cached pages restores the scroll position without a request', async () => {
+    const { LeadsTable, skips } = closeLeadsFixture(1_000)
+    let offset = 0
+    // Cached pages are fresh for a minute here, so remounting reads them without refetching.
+    const first = renderInBrowser(<LeadsTable staleTime={60_000} onScrollOffsetChange={(value) => (offset = value)} />)
+    await vi.waitFor(() => expect(dataRows(first.container)).toBeGreaterThan(0))
+    grid(first.container).scrollTop = 1_600
+    await vi.waitFor(() => expect(offset).toBe(1_600))
+    const requests = skips().length
+    first.unmount()
+
+    const second = renderInBrowser(<LeadsTable staleTime={60_000} initialScrollOffset={offset} />, first.client)
+    const table = grid(second.container)
+    await vi.waitFor(() => expect(table.scrollTop).toBe(1_600))
+    // 1,600 px of 40 px rows: row 41 (aria-rowindex 42) sits right under the header.
+    expect(table.querySelector('[aria-rowindex="42"]')).not.toBeNull()
+    expect(table.querySelector('[aria-rowindex="2"]')).toBeNull()
+    await nextFrames(5)
+    expect(skips().length).toBe(requests)
+  })
+})
+
+const columns: InfiniteTableColumn<FakeRecord>[] = [
+  { id: 'name', header: 'Lead', cell: (record) => record.name, width: 240 },
+  { id: 'id', header: 'Id', cell: (record) => record.id, align: 'end' },
+]
+
+const states: [string, InfiniteTableList<FakeRecord>, 'auto' | 'button'][] = [
+  ['first load', fakeList('pending'), 'auto'],
+  ['rows, more to load', fakeList('idle'), 'auto'],
+  ['loading more', fakeList('loading-more'), 'auto'],
+  ['Load more button', fakeList('idle'), 'button'],
+  ['error with loaded rows', fakeList('error'), 'auto'],
+  ['error on the first page', fakeList('first-error'), 'auto'],
+  ['end', fakeList('end', fakeRecords(30), { total: 30 }), 'auto'],
+  ['empty', fakeList('empty'), 'auto'],
+]
+
+describe('<InfiniteTable> accessibility, in Chromium', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test.each(states)(`axe finds nothing: %s (${theme})`, async (_name, list, loadMode) => {
+      const { container } = renderInBrowser(
+        <main>
+          <h1 id="title">Leads</h1>
+          <InfiniteTable
+            list={list}
+            columns={columns}
+            aria-labelledby="title"
+            loadMode={loadMode}
+            data-theme={theme}
+            height={300}
+            itemName={{ one: 'lead', other: 'leads' }}
+          />
+        </main>,
+      )
+      await nextFrames(2)
+      const root = container.querySelector<HTMLElement>('.pw-infinite-table')!
+      expect(getComputedStyle(grid(container)).colorScheme).toBe(theme)
+      expect(await axeViolations(container)).toEqual([])
+      expect(root.dataset.state).toBeTruthy()
+    })
+  }
+})
