@@ -8,7 +8,10 @@ export interface FakeRecord {
 
 /** `count` records `{ id: 'lead_1', name: 'Lead 1' }`, … */
 export function fakeRecords(count: number, from = 1): FakeRecord[] {
-  return Array.from({ length: count }, (_, index) => ({ id: `lead_${from + index}`, name: `Lead ${from + index}` }))
+  return Array.from({ length: count }, (_, index) => ({
+    id: `lead_${from + index}`,
+    name: `Lead ${from + index}`,
+  }))
 }
 
 type ListState = 'pending' | 'idle' | 'loading-more' | 'error' | 'first-error' | 'end' | 'empty'
@@ -19,7 +22,9 @@ type ListState = 'pending' | 'idle' | 'loading-more' | 'error' | 'first-error' |
  */
 export function fakeList(
   state: ListState,
-  items: FakeRecord[] = state === 'pending' || state === 'empty' || state === 'first-error' ? [] : fakeRecords(100),
+  items: FakeRecord[] = state === 'pending' || state === 'empty' || state === 'first-error'
+    ? []
+    : fakeRecords(100),
   overrides: Partial<InfiniteTableList<FakeRecord>> = {},
 ): InfiniteTableList<FakeRecord> {
   const failed = state === 'error' || state === 'first-error'

@@ -22,6 +22,8 @@ export class HttpError extends PagewiseError {
   readonly method: string
   /** How long the server asked to wait before retrying, in milliseconds; `undefined` when it did not say. */
   readonly retryAfterMs: number | undefined
+  /** The provider's explanation alone, for showing to users: `'Lead not found'`, or the reason phrase. */
+  readonly detail: string
 
   constructor(init: {
     status: number
@@ -39,6 +41,7 @@ export class HttpError extends PagewiseError {
     this.url = init.url
     this.method = init.method
     this.retryAfterMs = init.retryAfterMs
+    this.detail = detail
   }
 }
 

@@ -94,7 +94,9 @@ describe('<InfiniteTable> loading, in Chromium', () => {
     expect(requested).toBeGreaterThanOrEqual(4)
     expect(requested).toBeLessThanOrEqual(5)
     const lastRow = [...table.querySelectorAll('.pw-infinite-table__row')].at(-1)!
-    expect(lastRow.getBoundingClientRect().bottom).toBeGreaterThanOrEqual(table.getBoundingClientRect().bottom - 40)
+    expect(lastRow.getBoundingClientRect().bottom).toBeGreaterThanOrEqual(
+      table.getBoundingClientRect().bottom - 40,
+    )
     await nextFrames(10)
     expect(skips().length).toBe(requested)
   })
@@ -132,14 +134,19 @@ describe('<InfiniteTable> loading, in Chromium', () => {
     const { LeadsTable, skips } = closeLeadsFixture(1_000)
     let offset = 0
     // Cached pages are fresh for a minute here, so remounting reads them without refetching.
-    const first = renderInBrowser(<LeadsTable staleTime={60_000} onScrollOffsetChange={(value) => (offset = value)} />)
+    const first = renderInBrowser(
+      <LeadsTable staleTime={60_000} onScrollOffsetChange={(value) => (offset = value)} />,
+    )
     await vi.waitFor(() => expect(dataRows(first.container)).toBeGreaterThan(0))
     grid(first.container).scrollTop = 1_600
     await vi.waitFor(() => expect(offset).toBe(1_600))
     const requests = skips().length
     first.unmount()
 
-    const second = renderInBrowser(<LeadsTable staleTime={60_000} initialScrollOffset={offset} />, first.client)
+    const second = renderInBrowser(
+      <LeadsTable staleTime={60_000} initialScrollOffset={offset} />,
+      first.client,
+    )
     const table = grid(second.container)
     await vi.waitFor(() => expect(table.scrollTop).toBe(1_600))
     // 1,600 px of 40 px rows: row 41 (aria-rowindex 42) sits right under the header.

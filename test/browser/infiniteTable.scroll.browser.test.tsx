@@ -45,7 +45,9 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
       if (grid.scrollTop >= bottom - 1) {
         // At the bottom of what is loaded: the loading row is in view and the next page is on its way.
         const loaded = grid.scrollHeight
-        await vi.waitFor(() => expect(grid.scrollHeight > loaded || !!grid.querySelector('[data-state="end"]')).toBe(true))
+        await vi.waitFor(() =>
+          expect(grid.scrollHeight > loaded || !!grid.querySelector('[data-state="end"]')).toBe(true),
+        )
       }
       grid.scrollTop += grid.clientHeight - 40
       await nextFrames(2)

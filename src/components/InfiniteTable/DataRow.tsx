@@ -15,7 +15,15 @@ export interface DataRowProps<TItem> {
   actionable: boolean
 }
 
-function DataRowView<TItem>({ item, index, columns, start, tabbable, measure, actionable }: DataRowProps<TItem>) {
+function DataRowView<TItem>({
+  item,
+  index,
+  columns,
+  start,
+  tabbable,
+  measure,
+  actionable,
+}: DataRowProps<TItem>) {
   return (
     <div
       ref={measure}

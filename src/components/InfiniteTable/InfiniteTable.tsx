@@ -2,6 +2,7 @@ import { forwardRef, useId, useRef } from 'react'
 import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
 import { classNames } from '../shared/classNames'
+import { errorText } from '../shared/errorText'
 import { LiveRegion } from '../shared/LiveRegion'
 import { checkInfiniteTableProps } from './checkProps'
 import { columnLayout } from './columnLayout'
@@ -47,7 +48,7 @@ function statusText(
     case 'loading':
       return labels.loadingMore(plural)
     case 'error':
-      return labels.error({ ...plural, message: list.error?.message ?? '' })
+      return labels.error({ ...plural, message: errorText(list.error) })
     case 'end':
       return labels.end(labelWords(loaded, loaded, itemName, locale))
     case 'empty':
@@ -161,7 +162,10 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     <div
       {...rootProps}
       ref={ref}
-      className={classNames('pw-infinite-table', typeof className === 'function' ? className(state) : className)}
+      className={classNames(
+        'pw-infinite-table',
+        typeof className === 'function' ? className(state) : className,
+      )}
       style={rootStyle}
       data-state={state}
       data-load-mode={loadMode}
@@ -186,7 +190,9 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         {statusKind === null ? (
           <SkeletonRows
             columns={columns}
-            count={skeletonRows ?? Math.min(MAX_SKELETON_ROWS, Math.ceil((viewportHeight ?? 400) / rowHeight))}
+            count={
+              skeletonRows ?? Math.min(MAX_SKELETON_ROWS, Math.ceil((viewportHeight ?? 400) / rowHeight))
+            }
             label={labels.loading(pluralWords(0, itemName, locale))}
           />
         ) : (

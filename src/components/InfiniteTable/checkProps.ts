@@ -17,7 +17,8 @@ function invalid(prop: string, expected: string, received: unknown): InvalidOpti
  * warns in development when the table has no accessible name.
  */
 export function checkInfiniteTableProps<TItem>(props: InfiniteTableProps<TItem>): void {
-  const { list, columns, rowHeight, headerHeight, overscan, loadThreshold, skeletonRows, loadMode, height } = props
+  const { list, columns, rowHeight, headerHeight, overscan, loadThreshold, skeletonRows, loadMode, height } =
+    props
   if (typeof list !== 'object' || list === null || !Array.isArray(list.items)) {
     throw invalid('list', 'the result of usePaginatedList', list)
   }
@@ -50,7 +51,8 @@ export function checkInfiniteTableProps<TItem>(props: InfiniteTableProps<TItem>)
   if (loadMode !== undefined && loadMode !== 'auto' && loadMode !== 'button') {
     throw invalid('loadMode', '"auto" or "button"', loadMode)
   }
-  if (typeof height === 'number' && !(height > 0)) throw invalid('height', 'a positive number of pixels', height)
+  if (typeof height === 'number' && !(height > 0))
+    throw invalid('height', 'a positive number of pixels', height)
   if (!props['aria-label'] && !props['aria-labelledby']) {
     warnOnce(
       'InfiniteTable:name',

@@ -84,6 +84,10 @@ export function labelWords(
 }
 
 /** The words of a message with no count of its own ("Loading more leads"): the plural name, `total` rows loaded. */
-export function pluralWords(total: number, itemName: ItemName = DEFAULT_ITEM_NAME, locale?: string): LabelWords {
+export function pluralWords(
+  total: number,
+  itemName: ItemName = DEFAULT_ITEM_NAME,
+  locale?: string,
+): LabelWords {
   return { ...labelWords(total, total, itemName, locale), items: itemName.other }
 }

@@ -51,8 +51,10 @@ export interface InfiniteTableColumn<TItem> {
 export type ColumnHead = Pick<InfiniteTableColumn<never>, 'id' | 'header' | 'width' | 'align'>
 
 /** Props of `<InfiniteTable>`. Other `<div>` props (`id`, `data-*`, event handlers) go to the root element. */
-export interface InfiniteTableProps<TItem>
-  extends Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'style' | 'children' | 'role'> {
+export interface InfiniteTableProps<TItem> extends Omit<
+  HTMLAttributes<HTMLDivElement>,
+  'className' | 'style' | 'children' | 'role'
+> {
   /** The list to show: the result of `usePaginatedList`. */
   list: InfiniteTableList<TItem>
   /** The columns, in order. Keep the array stable (a module constant or `useMemo`): rows re-render when it changes. */

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { errorText } from '../shared/errorText'
 import type { InfiniteTableLabels, ItemName } from './infiniteTableLabels'
 import { labelWords, pluralWords } from './infiniteTableLabels'
 import type { InfiniteTableList } from './infiniteTableTypes'
@@ -41,7 +42,8 @@ function describeChange(
   locale: string | undefined,
 ): string {
   const words = (count: number) => labelWords(count, now.loaded, itemName, locale)
-  if (now.error !== null) return labels.error({ ...pluralWords(now.loaded, itemName, locale), message: now.error.message })
+  if (now.error !== null)
+    return labels.error({ ...pluralWords(now.loaded, itemName, locale), message: errorText(now.error) })
   if (now.loaded < before.loaded) return '' // a new list or a refetch from the first page: nothing was added
   const added = now.loaded - before.loaded
   if (added === 0) return ''

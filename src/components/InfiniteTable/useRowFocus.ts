@@ -17,7 +17,8 @@ export interface RowFocusOptions {
 
 /** The index of the grid row an event came from, when the row itself (not a control inside it) is the target. */
 function rowIndexOf(target: EventTarget | null, grid: HTMLElement): number | null {
-  if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'row' || !grid.contains(target)) return null
+  if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'row' || !grid.contains(target))
+    return null
   const index = Number(target.dataset.index ?? Number.NaN)
   return Number.isInteger(index) ? index : null
 }
