@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
 import '../../src/styles.css'
+import { axeViolations } from './axe'
 import { closeLeadsFixture } from './closeLeadsTable'
 import { nextFrames, renderInBrowser } from './renderInBrowser'
 
@@ -59,6 +60,8 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
     expect([...seen.keys()].sort((a, b) => a - b)).toEqual(expectedIds.map((_, index) => index + 2))
     expect(expectedIds.map((_, index) => seen.get(index + 2))).toEqual(expectedIds)
     expect(new Set(seen.values()).size).toBe(ROWS)
+
+    expect(await axeViolations(container)).toEqual([])
 
     const requested = skips()
     expect(requested).toEqual(Array.from({ length: ROWS / PAGE_SIZE }, (_, page) => String(page * PAGE_SIZE)))

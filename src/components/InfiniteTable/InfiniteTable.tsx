@@ -1,4 +1,4 @@
-import { forwardRef, useId, useRef } from 'react'
+import { forwardRef, useCallback, useId, useRef } from 'react'
 import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
 import { classNames } from '../shared/classNames'
@@ -102,6 +102,14 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     else row.querySelector('button')?.click()
   }
   const focus = useRowFocus({ gridRef, rowCount, onActivate: activate })
+  // Stable until the records change: the virtualizer re-measures every row when its key function changes.
+  const getKey = useCallback(
+    (index: number): Key => {
+      const item = items[index]
+      return item !== undefined ? getRowId(item, index) : STATUS_ROW_KEY
+    },
+    [items, getRowId],
+  )
 
   const virtualizer = useTableVirtualizer({
     scrollRef: gridRef,
@@ -109,10 +117,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     rowHeight,
     headerHeight,
     overscan,
-    getKey: (index) => {
-      const item = items[index]
-      return index < loaded && item !== undefined ? getRowId(item, index) : STATUS_ROW_KEY
-    },
+    getKey,
     viewportHeight,
     initialScrollOffset,
     onScrollOffsetChange,

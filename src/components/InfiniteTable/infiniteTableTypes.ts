@@ -59,7 +59,7 @@ export interface InfiniteTableProps<TItem> extends Omit<
   list: InfiniteTableList<TItem>
   /** The columns, in order. Keep the array stable (a module constant or `useMemo`): rows re-render when it changes. */
   columns: readonly InfiniteTableColumn<TItem>[]
-  /** The React key and virtualizer key of a row. @default `item.id`, else the row's index */
+  /** The React key and virtualizer key of a row; keep the function stable. @default `item.id`, else the row's index */
   getRowId?: (item: TItem, index: number) => Key
   /** The table's accessible name. One of `aria-label` or `aria-labelledby` is required. */
   'aria-label'?: string
