@@ -1,5 +1,12 @@
 import { closeOffset, createFetcher, InfiniteTable, pipedriveCursor, usePaginatedList } from '../../src'
-import type { InfiniteTableColumn, InfiniteTableList, InfiniteTableProps, LoadMode } from '../../src'
+import type {
+  InfiniteTableColumn,
+  InfiniteTableList,
+  InfiniteTableProps,
+  ItemName,
+  LoadMode,
+  PaginatedListOptions,
+} from '../../src'
 import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL } from '../../src/mock'
 import type { CloseLead, PipedriveDeal } from '../../src/mock'
 
@@ -65,47 +72,47 @@ export interface TableDemoProps {
   height: number
 }
 
-/** Close leads (`closeOffset`, `_skip`/`_limit`) in an `<InfiniteTable>`. */
-export function CloseLeadsTable({ pageSize, loadMode, theme, height }: TableDemoProps) {
-  const leads = usePaginatedList({
-    queryKey: ['close', 'leads'],
-    adapter: leadsAdapter,
-    fetchPage: fetchLeads,
-    pageSize,
-  })
-  return (
-    <InfiniteTable
-      list={leads}
-      columns={leadColumns}
-      aria-label="Close leads"
-      itemName={{ one: 'lead', other: 'leads' }}
-      loadMode={loadMode}
-      data-theme={theme}
-      height={height}
-    />
-  )
+/** What differs between the demo tables: the list, its columns and the words for its rows. */
+interface DemoTableSource<TResponse, TItem, TParam> {
+  name: string
+  itemName: ItemName
+  columns: InfiniteTableColumn<TItem>[]
+  listOptions: Omit<PaginatedListOptions<TResponse, TItem, TParam>, 'pageSize'>
 }
 
-/** Pipedrive v2 deals (`pipedriveCursor`, `cursor` → `additional_data.next_cursor`) in an `<InfiniteTable>`. */
-export function PipedriveDealsTable({ pageSize, loadMode, theme, height }: TableDemoProps) {
-  const deals = usePaginatedList({
-    queryKey: ['pipedrive', 'deals'],
-    adapter: dealsAdapter,
-    fetchPage: fetchDeals,
-    pageSize,
-  })
-  return (
-    <InfiniteTable
-      list={deals}
-      columns={dealColumns}
-      aria-label="Pipedrive deals"
-      itemName={{ one: 'deal', other: 'deals' }}
-      loadMode={loadMode}
-      data-theme={theme}
-      height={height}
-    />
-  )
+/** Builds a demo component: one `usePaginatedList` in one `<InfiniteTable>`, driven by the story's controls. */
+function demoTable<TResponse, TItem, TParam>(source: DemoTableSource<TResponse, TItem, TParam>) {
+  return function DemoTable({ pageSize, loadMode, theme, height }: TableDemoProps) {
+    const list = usePaginatedList({ ...source.listOptions, pageSize })
+    return (
+      <InfiniteTable
+        list={list}
+        columns={source.columns}
+        aria-label={source.name}
+        itemName={source.itemName}
+        loadMode={loadMode}
+        data-theme={theme}
+        height={height}
+      />
+    )
+  }
 }
+
+/** Close leads (`closeOffset`, `_skip`/`_limit`) in an `<InfiniteTable>`. */
+export const CloseLeadsTable = demoTable({
+  name: 'Close leads',
+  itemName: { one: 'lead', other: 'leads' },
+  columns: leadColumns,
+  listOptions: { queryKey: ['close', 'leads'], adapter: leadsAdapter, fetchPage: fetchLeads },
+})
+
+/** Pipedrive v2 deals (`pipedriveCursor`, `cursor` → `additional_data.next_cursor`) in an `<InfiniteTable>`. */
+export const PipedriveDealsTable = demoTable({
+  name: 'Pipedrive deals',
+  itemName: { one: 'deal', other: 'deals' },
+  columns: dealColumns,
+  listOptions: { queryKey: ['pipedrive', 'deals'], adapter: dealsAdapter, fetchPage: fetchDeals },
+})
 
 export type DemoState = 'first load' | 'loading more' | 'error' | 'end' | 'empty' | 'load more'
 

@@ -1,40 +1,18 @@
 import { memo } from 'react'
 import type { InfiniteTableColumn } from './infiniteTableTypes'
+import { VirtualRow } from './VirtualRow'
+import type { VirtualRowPlacement } from './VirtualRow'
 
-export interface DataRowProps<TItem> {
+export interface DataRowProps<TItem> extends VirtualRowPlacement {
   item: TItem
-  /** 0-based position among the loaded records; the row's `aria-rowindex` is this + 2 (after the header). */
-  index: number
   columns: readonly InfiniteTableColumn<TItem>[]
-  /** Offset from the top of the list, in pixels. */
-  start: number
-  /** In the tab order (the roving tabindex). */
-  tabbable: boolean
-  /** The virtualizer's measuring ref. */
-  measure: (element: HTMLDivElement | null) => void
+  /** Rows are clickable (`onRowAction`). */
   actionable: boolean
 }
 
-function DataRowView<TItem>({
-  item,
-  index,
-  columns,
-  start,
-  tabbable,
-  measure,
-  actionable,
-}: DataRowProps<TItem>) {
+function DataRowView<TItem>({ item, columns, actionable, ...placement }: DataRowProps<TItem>) {
   return (
-    <div
-      ref={measure}
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      data-actionable={actionable || undefined}
-      tabIndex={tabbable ? 0 : -1}
-      className="pw-infinite-table__row"
-      style={{ transform: `translateY(${start}px)` }}
-    >
+    <VirtualRow {...placement} className="pw-infinite-table__row" data-actionable={actionable || undefined}>
       {columns.map((column) => (
         <div
           key={column.id}
@@ -43,10 +21,10 @@ function DataRowView<TItem>({
           data-column={column.id}
           data-align={column.align ?? 'start'}
         >
-          {column.cell(item, index)}
+          {column.cell(item, placement.index)}
         </div>
       ))}
-    </div>
+    </VirtualRow>
   )
 }
 

@@ -2,19 +2,16 @@ import { forwardRef, useCallback, useId, useRef } from 'react'
 import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
 import { classNames } from '../shared/classNames'
-import { errorText } from '../shared/errorText'
 import { LiveRegion } from '../shared/LiveRegion'
 import { checkInfiniteTableProps } from './checkProps'
 import { columnLayout } from './columnLayout'
 import { DataRow } from './DataRow'
 import { HeaderRow } from './HeaderRow'
-import { defaultInfiniteTableLabels, labelWords, pluralWords } from './infiniteTableLabels'
-import type { InfiniteTableLabels, ItemName } from './infiniteTableLabels'
 import type { InfiniteTableList, InfiniteTableProps } from './infiniteTableTypes'
 import { SkeletonRows } from './SkeletonRows'
 import { StatusRow } from './StatusRow'
 import { statusRowOf, tableStateOf } from './tableState'
-import type { StatusRowKind } from './tableState'
+import { tableTexts } from './tableTexts'
 import { useAutoLoad } from './useAutoLoad'
 import { useLoadAnnouncement } from './useLoadAnnouncement'
 import { useRowFocus } from './useRowFocus'
@@ -33,29 +30,6 @@ function defaultRowId(item: unknown, index: number): Key {
 function ariaRowCount(list: InfiniteTableList<unknown>): number {
   if (list.total !== undefined) return list.total + 1
   return list.status !== 'pending' && !list.hasNextPage ? list.items.length + 1 : -1
-}
-
-function statusText(
-  kind: StatusRowKind,
-  list: InfiniteTableList<unknown>,
-  labels: InfiniteTableLabels,
-  itemName: ItemName | undefined,
-  locale: string | undefined,
-): string {
-  const loaded = list.items.length
-  const plural = pluralWords(loaded, itemName, locale)
-  switch (kind) {
-    case 'loading':
-      return labels.loadingMore(plural)
-    case 'error':
-      return labels.error({ ...plural, message: errorText(list.error) })
-    case 'end':
-      return labels.end(labelWords(loaded, loaded, itemName, locale))
-    case 'empty':
-      return labels.empty(plural)
-    case 'load-more':
-      return labels.loadMore
-  }
 }
 
 function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: ForwardedRef<HTMLDivElement>) {
@@ -84,7 +58,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     'aria-describedby': ariaDescribedBy,
     ...rootProps
   } = props
-  const labels: InfiniteTableLabels = { ...defaultInfiniteTableLabels, ...labelOverrides }
+  const texts = tableTexts(labelOverrides, itemName, locale)
+  const { labels } = texts
   const gridRef = useRef<HTMLDivElement>(null)
   const afterRef = useRef<HTMLSpanElement>(null)
   const afterId = useId()
@@ -132,7 +107,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     lastVisibleIndex: range?.endIndex ?? null,
     threshold: loadThreshold ?? (range ? range.endIndex - range.startIndex + 1 : 0),
   })
-  const announcement = useLoadAnnouncement(list, labels, itemName, locale)
+  const announcement = useLoadAnnouncement(list, texts)
 
   const rendered = virtualRows.some((row) => row.index === focus.activeIndex)
   const tabbableIndex = rendered ? focus.activeIndex : (range?.startIndex ?? virtualRows[0]?.index ?? 0)
@@ -198,7 +173,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
             count={
               skeletonRows ?? Math.min(MAX_SKELETON_ROWS, Math.ceil((viewportHeight ?? 400) / rowHeight))
             }
-            label={labels.loading(pluralWords(0, itemName, locale))}
+            label={texts.firstLoad()}
           />
         ) : (
           <div
@@ -229,7 +204,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
                   start={row.start}
                   tabbable={row.index === tabbableIndex}
                   measure={virtualizer.measureElement}
-                  text={statusText(statusKind, list, labels, itemName, locale)}
+                  text={texts.statusRow(statusKind, loaded, list.error)}
                   actionLabel={statusKind === 'error' ? labels.retry : labels.loadMore}
                   onAction={onStatusAction}
                 />

@@ -1,15 +1,12 @@
 import { useId } from 'react'
 import type { MouseEvent } from 'react'
 import type { StatusRowKind } from './tableState'
+import { VirtualRow } from './VirtualRow'
+import type { VirtualRowPlacement } from './VirtualRow'
 
-export interface StatusRowProps {
+export interface StatusRowProps extends VirtualRowPlacement {
   kind: StatusRowKind
-  /** Its place in the virtual list: right after the last loaded record. */
-  index: number
   columnCount: number
-  start: number
-  tabbable: boolean
-  measure: (element: HTMLDivElement | null) => void
   /** The row's sentence: "Loading more leads", "All 2,500 leads loaded", "Could not load leads: …", "No leads". */
   text: string
   /** The button's label: Retry on `error`, Load more on `load-more`. */
@@ -22,21 +19,11 @@ export interface StatusRowProps {
  * keyboard): a labelled progress indicator while loading, the error with Retry, the Load more button, the end of
  * the list, or the empty state.
  */
-export function StatusRow(props: StatusRowProps) {
-  const { kind, index, columnCount, start, tabbable, measure, text, actionLabel, onAction } = props
+export function StatusRow({ kind, columnCount, text, actionLabel, onAction, ...placement }: StatusRowProps) {
   const textId = useId()
   const hasAction = kind === 'error' || kind === 'load-more'
   return (
-    <div
-      ref={measure}
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      data-state={kind}
-      tabIndex={tabbable ? 0 : -1}
-      className="pw-infinite-table__status-row"
-      style={{ transform: `translateY(${start}px)` }}
-    >
+    <VirtualRow {...placement} className="pw-infinite-table__status-row" data-state={kind}>
       <div role="gridcell" aria-colspan={columnCount} className="pw-infinite-table__status-cell">
         {kind === 'loading' ? (
           <span role="progressbar" aria-labelledby={textId} className="pw-infinite-table__progress" />
@@ -56,6 +43,6 @@ export function StatusRow(props: StatusRowProps) {
           </button>
         ) : null}
       </div>
-    </div>
+    </VirtualRow>
   )
 }

@@ -1,8 +1,6 @@
 import { useState } from 'react'
-import { errorText } from '../shared/errorText'
-import type { InfiniteTableLabels, ItemName } from './infiniteTableLabels'
-import { labelWords, pluralWords } from './infiniteTableLabels'
 import type { InfiniteTableList } from './infiniteTableTypes'
+import type { TableTexts } from './tableTexts'
 
 interface Seen {
   loaded: number
@@ -14,12 +12,7 @@ interface Seen {
  * total", plus "All 2,500 leads loaded" at the end) or a fetch fails. It changes only on those events, so
  * re-renders from scrolling announce nothing.
  */
-export function useLoadAnnouncement(
-  list: InfiniteTableList<unknown>,
-  labels: InfiniteTableLabels,
-  itemName: ItemName | undefined,
-  locale: string | undefined,
-): string {
+export function useLoadAnnouncement(list: InfiniteTableList<unknown>, texts: TableTexts): string {
   const loaded = list.items.length
   const error = list.status === 'error' ? list.error : null
   const [seen, setSeen] = useState<Seen>({ loaded, error })
@@ -28,26 +21,10 @@ export function useLoadAnnouncement(
   if (seen.loaded !== loaded || seen.error !== error) {
     // Derived from the list during render (React's pattern for state that follows props), so it is never a frame late.
     setSeen({ loaded, error })
-    setMessage(describeChange(seen, { loaded, error }, list.hasNextPage, labels, itemName, locale))
+    const added = loaded - seen.loaded
+    if (error !== null) setMessage(texts.failed(error, loaded))
+    // Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
+    else setMessage(added > 0 ? texts.arrived(added, loaded, !list.hasNextPage) : '')
   }
   return message
-}
-
-function describeChange(
-  before: Seen,
-  now: Seen,
-  hasNextPage: boolean,
-  labels: InfiniteTableLabels,
-  itemName: ItemName | undefined,
-  locale: string | undefined,
-): string {
-  const words = (count: number) => labelWords(count, now.loaded, itemName, locale)
-  if (now.error !== null)
-    return labels.error({ ...pluralWords(now.loaded, itemName, locale), message: errorText(now.error) })
-  if (now.loaded < before.loaded) return '' // a new list or a refetch from the first page: nothing was added
-  const added = now.loaded - before.loaded
-  if (added === 0) return ''
-  const parts = [before.loaded === 0 ? labels.loaded(words(added)) : labels.loadedMore(words(added))]
-  if (!hasNextPage && now.loaded > 0) parts.push(labels.end(words(now.loaded)))
-  return parts.join('. ')
 }
