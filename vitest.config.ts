@@ -1,12 +1,21 @@
+import { existsSync } from 'node:fs'
 import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { SummaryReporter } from './test/summaryReporter.ts'
 
 /** Debian's Chromium: no browser downloads on this machine or in CI. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(executablePath)) {
+  // The browser project then fails to launch (never skipped); this says how to fix it.
+  console.warn(
+    `[vitest] The browser tests need Chromium at ${executablePath}: run \`apt-get install -y chromium\` ` +
+      '(Debian, Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  )
+}
 const chromium = playwright({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
