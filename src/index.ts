@@ -16,7 +16,12 @@ export { listQueryKey } from './hooks/listQueryKey'
 
 // Components
 // <InfiniteTable>
+export { InfiniteTable, defaultInfiniteTableLabels } from './components/InfiniteTable'
 // <Pager>
+export { Pager, PagerButton, defaultPagerLabels } from './components/Pager'
+export { usePagination } from './hooks/usePagination'
+export { usePageSearchParam } from './hooks/usePageSearchParam'
+export { paginationModel, pageSlots } from './core/paginationModel'
 
 // Core
 export {
@@ -76,3 +81,47 @@ export type { CursorAdapterSpec, CursorParam } from './adapters/cursorAdapter'
 export type { FieldSpec, ParamPlacement } from './adapters/fieldSpec'
 export type { EndpointDefaults, FetcherOptions } from './http/createFetcher'
 export type { RateLimitInfo } from './http/rateLimit'
+
+// <InfiniteTable> types
+export type {
+  InfiniteTableColumn,
+  InfiniteTableLabels,
+  InfiniteTableList,
+  InfiniteTableProps,
+  InfiniteTableState,
+  ItemName,
+  LabelWords,
+  LoadMode,
+} from './components/InfiniteTable'
+
+// <Pager> types
+export type {
+  PagerProps,
+  PagerState,
+  PagerVariant,
+  PagerButtonProps,
+  PagerLabels,
+  PageWords,
+  RangeWords,
+} from './components/Pager'
+export type {
+  Pagination,
+  PaginationControl,
+  PaginationList,
+  PaginationPageControl,
+  PaginationStepControl,
+  UsePaginationOptions,
+} from './hooks/usePagination'
+export type { PageSearchParam, PageSearchParamOptions } from './hooks/usePageSearchParam'
+export type {
+  PageSlot,
+  PaginationEllipsisItem,
+  PaginationItem,
+  PaginationMode,
+  PaginationModel,
+  PaginationModelInput,
+  PaginationPageItem,
+  PaginationRange,
+  PaginationState,
+  PaginationStepItem,
+} from './core/paginationModel'
