@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import type { Plugin } from 'vite'
 import dts from 'vite-plugin-dts'
+import { inlineCss } from './scripts/inlineCss.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const entries = {
@@ -13,25 +12,14 @@ const entries = {
   testing: 'src/testing/index.ts',
 }
 /** Peers and optional peers stay external: the app brings its own copy. */
-const external = /^(react|react-dom|@tanstack\/[^/]+|msw)(\/.*)?$/
-
-/**
- * Reads a stylesheet and replaces each relative `@import '…';` with the imported file, recursively, so the package
- * ships one self-contained `styles.css` that any bundler (or a plain <link>) can load.
- */
-function inlineImports(file: string): string {
-  const css = readFileSync(file, 'utf8')
-  return css.replace(/^@import\s+['"](\.[^'"]+)['"];\s*$/gm, (_line, path: string) =>
-    inlineImports(resolve(dirname(file), path)).trim(),
-  )
-}
+const external = /^(react|react-dom|@tanstack\/[^/]+|msw|fast-check)(\/.*)?$/
 
 /** Ships `src/styles.css` with its imports inlined as `dist/styles.css` (the `pagewise/styles.css` export). */
 function stylesheet(): Plugin {
   return {
     name: 'pagewise:stylesheet',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineImports(`${root}src/styles.css`) })
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineCss(`${root}src/styles.css`) })
     },
   }
 }
