@@ -13,6 +13,7 @@ export { useSuspensePaginatedList } from './hooks/useSuspensePaginatedList'
 export { usePagedList } from './hooks/usePagedList'
 export { paginatedListOptions } from './hooks/paginatedListOptions'
 export { listQueryKey } from './hooks/listQueryKey'
+export { useFetchAll } from './hooks/useFetchAll'
 
 // Components
 // <InfiniteTable>
@@ -35,6 +36,7 @@ export { resolveLimit } from './core/resolveLimit'
 export { createPageRequest } from './core/createPageRequest'
 export { defaultRetry, defaultRetryDelay, isRetryableError } from './core/retryPolicy'
 export { defaultItemId } from './core/itemFlattener'
+export { fetchAll } from './core/fetchAll'
 
 // HTTP
 export { createFetcher } from './http/createFetcher'
@@ -76,6 +78,15 @@ export type {
   PipedriveCursorResponse,
   PipedriveOffsetResponse,
 } from './adapters/pipedrive'
+export type { CloseKeyset, CloseKeysetParam } from './adapters/closeKeyset'
+export type {
+  FetchAllControls,
+  FetchAllOptions,
+  FetchAllProgress,
+  FetchAllRetry,
+  FetchAllRetryDelay,
+} from './core/fetchAll'
+export type { FetchAllRun, FetchAllStatus } from './hooks/useFetchAll'
 export type { OffsetAdapterSpec } from './adapters/offsetAdapter'
 export type { CursorAdapterSpec, CursorParam } from './adapters/cursorAdapter'
 export type { FieldSpec, ParamPlacement } from './adapters/fieldSpec'

@@ -119,6 +119,149 @@ describe('closeOffset', () => {
   })
 })
 
+describe('closeOffset with keyset', () => {
+  type Dated = { id: string; date_created: string }
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12) + minute * 60_000).toISOString()
+  /** `count` records, newest first, created one minute apart from minute `from` down. */
+  const dated = (from: number, count: number, prefix = 'lead'): Dated[] =>
+    Array.from({ length: count }, (_, i) => ({ id: `${prefix}_${from - i}`, date_created: at(from - i) }))
+  const strict = closeOffset<Dated>({
+    maxSkip: 100,
+    keyset: { field: 'date_created', param: 'date_created__lt' },
+  })
+  const inclusive = closeOffset<Dated>({
+    maxSkip: 100,
+    keyset: { field: 'date_created', param: 'date_created__lte' },
+  })
+  const first = { skip: 0, below: null, windowStart: 0 }
+
+  it('is a sequential list with its own id, so its pages never mix with plain offset pages in the cache', () => {
+    expect(strict).toMatchObject({
+      id: 'close.offsetKeyset',
+      kind: 'cursor',
+      initialPageParam: first,
+      defaultLimit: 100,
+      maxLimit: 200,
+    })
+    expect(strict.pageParamAt).toBeUndefined()
+  })
+
+  it('sends only _skip and _limit in the first window, and the filter in later ones', () => {
+    expect(strict.toRequest(first, 500)).toEqual({ query: { _skip: '0', _limit: '200' } })
+    expect(strict.toRequest({ skip: 50, below: at(7), windowStart: 90 }, 50)).toEqual({
+      query: { _skip: '50', _limit: '50', date_created__lt: at(7) },
+    })
+  })
+
+  it('advances _skip up to maxSkip, then starts a window below the edge at _skip=0', () => {
+    const page1 = { data: dated(59, 50), has_more: true }
+    expect(strict.getNextPageParam(page1, [page1], first, [first])).toEqual({ ...first, skip: 50 })
+    const page2 = { data: dated(9, 50), has_more: true }
+    const params = [first, { ...first, skip: 50 }, { ...first, skip: 100 }]
+    const page3 = { data: dated(-41, 50), has_more: true }
+    const pages = [page1, page2, page3]
+    // The next _skip (150) is past maxSkip. `__lt`: below the value just above the last record, which comes again.
+    expect(strict.getNextPageParam(page3, pages, params[2]!, params)).toEqual({
+      skip: 0,
+      below: page3.data[48]!.date_created,
+      windowStart: 149,
+    })
+    // `__lte`: at the last record's value.
+    expect(inclusive.getNextPageParam(page3, pages, params[2]!, params)).toEqual({
+      skip: 0,
+      below: page3.data[49]!.date_created,
+      windowStart: 149,
+    })
+    const last = { data: dated(-41, 10), has_more: false }
+    expect(strict.getNextPageParam(last, [last], first, [first])).toBeUndefined()
+  })
+
+  it('goes on with a numeric field and counts every record on the edge value', () => {
+    type Numbered = { id: string; seq: number }
+    const adapter = closeOffset<Numbered>({ maxSkip: 0, keyset: { field: 'seq', param: 'seq__lte' } })
+    const page = { data: [9, 8, 8, 8].map((seq, i) => ({ id: `n${i}`, seq })), has_more: true }
+    const next = adapter.getNextPageParam(page, [page], first, [first])
+    expect(next).toEqual({ skip: 0, below: 8, windowStart: 1 })
+    expect(adapter.toRequest(next!, 4).query.seq__lte).toBe('8')
+  })
+
+  it('shifts total_results of a later window by the records above it', () => {
+    const opportunities = closeOffset<Dated>({
+      resource: 'opportunity',
+      maxSkip: 100,
+      keyset: { field: 'date_created', param: 'date_created__lt' },
+    })
+    const window = { skip: 0, below: at(5), windowStart: 149 }
+    const page = { data: dated(4, 50), has_more: true, total_results: 51 }
+    opportunities.getNextPageParam(page, [page], window, [window])
+    expect(opportunities.getTotal?.(page)).toBe(200)
+    expect(opportunities.getTotal?.({ data: [], has_more: false, total_results: 7 })).toBe(7)
+  })
+
+  it('pages back within a window only', () => {
+    const page = { data: dated(9, 50), has_more: true }
+    const param = { skip: 50, below: at(30), windowStart: 10 }
+    expect(strict.getPreviousPageParam?.(page, [page], param, [param])).toEqual({ ...param, skip: 0 })
+    expect(strict.getPreviousPageParam?.(page, [page], { ...param, skip: 0 }, [param])).toBeUndefined()
+  })
+
+  it('refuses a window it cannot leave, all of it on one value, with OffsetLimitError rather than a loop', () => {
+    const tied = Array.from({ length: 101 }, (_, i) => ({ id: `t${i}`, date_created: at(3) }))
+    const page = { data: tied, has_more: true }
+    const message = `More records share date_created = "${at(3)}" than one window of _skip holds`
+    // `__lt` finds no value above the edge to filter below.
+    expect(() => strict.getNextPageParam(page, [page], first, [first])).toThrow(OffsetLimitError)
+    expect(() => strict.getNextPageParam(page, [page], first, [first])).toThrow(message)
+    // `__lte` tries `<= at(3)` once; that window holds the same records and would need the same filter again.
+    const window = inclusive.getNextPageParam(page, [page], first, [first])
+    expect(window).toEqual({ skip: 0, below: at(3), windowStart: 0 })
+    const pages = [page, page]
+    expect(() => inclusive.getNextPageParam(page, pages, window!, [first, window!])).toThrow(message)
+  })
+
+  it('rejects records out of order or without the field, naming the record', () => {
+    const unordered = { data: [...dated(9, 100), ...dated(50, 1, 'late')], has_more: true }
+    expect(() => strict.getNextPageParam(unordered, [unordered], first, [first])).toThrow(
+      expect.objectContaining({
+        name: 'MalformedResponseError',
+        field: 'data[100].date_created',
+        message: expect.stringContaining('ordered by date_created, newest first'),
+      }),
+    )
+    const window = { skip: 0, below: at(1), windowStart: 5 }
+    expect(() => strict.getNextPageParam('<html>' as never, [], window, [window])).toThrow(
+      expect.objectContaining({
+        name: 'MalformedResponseError',
+        field: '$',
+        adapterId: 'close.offsetKeyset',
+      }),
+    )
+    const bare = { data: leads(0, 101), has_more: true }
+    expect(() => strict.getNextPageParam(bare as never, [bare as never], first, [first])).toThrow(
+      expect.objectContaining({ name: 'MalformedResponseError', field: 'data[0].date_created' }),
+    )
+  })
+
+  it('validates the keyset option', () => {
+    const make = (keyset: unknown) => () => closeOffset({ keyset: keyset as never })
+    expect(make({ field: '', param: 'date_created__lt' })).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', option: 'keyset.field' }),
+    )
+    expect(make({ field: 'date_created' })).toThrow(expect.objectContaining({ option: 'keyset.param' }))
+    expect(make({ field: 'date_created', param: 'x', inclusive: 'yes' })).toThrow(
+      expect.objectContaining({ option: 'keyset.inclusive' }),
+    )
+    expect(make('date_created')).toThrow(expect.objectContaining({ option: 'keyset' }))
+  })
+
+  it('leaves the plain adapter as it was', () => {
+    const plain = closeOffset<Lead>({ maxSkip: 100 })
+    expect(plain).toMatchObject({ id: 'close.offset', kind: 'offset', initialPageParam: 0 })
+    expect(plain.toRequest(100, 100)).toEqual({ query: { _skip: '100', _limit: '100' } })
+    expect(() => plain.toRequest(200, 100)).toThrow(OffsetLimitError)
+  })
+})
+
 describe('closeEventsCursor', () => {
   const adapter = closeEventsCursor<{ id: string }>()
 

@@ -2,6 +2,8 @@ import { InvalidOptionError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
+import { closeKeysetAdapter } from './closeKeyset'
+import type { CloseKeyset, CloseKeysetParam } from './closeKeyset'
 import { buildOffsetAdapter } from './offsetAdapter'
 
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
@@ -61,34 +63,58 @@ export interface CloseOffsetOptions {
   /** Page size when the caller does not choose one. @default 100 */
   defaultLimit?: number
   /**
-   * Largest `_skip` the resource accepts. The list stops with `OffsetLimitError` rather than send a larger one.
+   * Largest `_skip` the resource accepts. Without `keyset`, the list stops with `OffsetLimitError` rather than send a
+   * larger one; with it, the list goes on in a new keyset window.
    * @default 250000
    */
   maxSkip?: number
+  /**
+   * Go on past `maxSkip` as Close advises: filter below the last record's `field` (the list must be ordered by it,
+   * newest first) and start again at `_skip=0`. The page param becomes a `CloseKeysetParam`, the adapter id
+   * `'close.offsetKeyset'` and its kind `'cursor'` (pages past `maxSkip` are only reached in sequence).
+   * @default undefined (no keyset: stop at `maxSkip`)
+   * @example { field: 'date_created', param: 'date_created__lt' }
+   */
+  keyset?: CloseKeyset
 }
 
 const CLOSE_MAX_SKIP_ADVICE =
-  'Close refuses deeper offsets: narrow the query (for example by date_created ranges) or use the Export API.'
+  'Close refuses deeper offsets: go on by date_created ranges with ' +
+  "closeOffset({ keyset: { field: 'date_created', param: 'date_created__lt' } }), narrow the query, " +
+  'or use the Export API.'
 
 /**
- * Close list endpoints: `_skip` / `_limit`, answered with `{ data, has_more, total_results? }`.
+ * Close list endpoints: `_skip` / `_limit`, answered with `{ data, has_more, total_results? }`. With `keyset`, the
+ * list goes on past Close's largest `_skip` in windows filtered by `date_created` (or another field).
  *
  * @example
  * const leads = closeOffset<Lead>()
  * const contacts = closeOffset<Contact>({ resource: 'contact' }) // at most 100 per request
+ * const allLeads = closeOffset<Lead>({ keyset: { field: 'date_created', param: 'date_created__lt' } })
  */
 export function closeOffset<TItem>(
+  options: CloseOffsetOptions & { keyset: CloseKeyset },
+): PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam>
+export function closeOffset<TItem>(
+  options?: CloseOffsetOptions & { keyset?: undefined },
+): PaginationAdapter<CloseListResponse<TItem>, TItem, number>
+export function closeOffset<TItem>(
   options: CloseOffsetOptions = {},
-): PaginationAdapter<CloseListResponse<TItem>, TItem, number> {
+):
+  | PaginationAdapter<CloseListResponse<TItem>, TItem, number>
+  | PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam> {
   const resource = options.resource ?? 'lead'
   if (!Object.hasOwn(CLOSE_MAX_LIMITS, resource)) {
     const known = Object.keys(CLOSE_MAX_LIMITS).join(', ')
     throw new InvalidOptionError('closeOffset', 'resource', `one of ${known}`, options.resource)
   }
   const maxLimit = options.maxLimit ?? CLOSE_MAX_LIMITS[resource]
-  return buildOffsetAdapter<CloseListResponse<TItem>, TItem>(
+  const maxSkip = options.maxSkip ?? 250_000
+  const { keyset } = options
+  const offset = buildOffsetAdapter<CloseListResponse<TItem>, TItem>(
     {
-      id: 'close.offset',
+      // Keyset pages have other page params: another id keeps them apart in the query cache.
+      id: keyset === undefined ? 'close.offset' : 'close.offsetKeyset',
       items: 'data',
       hasMore: 'has_more',
       total: 'total_results',
@@ -96,11 +122,12 @@ export function closeOffset<TItem>(
       limitParam: '_limit',
       defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
       maxLimit,
-      maxOffset: options.maxSkip ?? 250_000,
+      maxOffset: maxSkip,
       maxOffsetAdvice: CLOSE_MAX_SKIP_ADVICE,
     },
     'closeOffset',
   )
+  return keyset === undefined ? offset : closeKeysetAdapter(offset, keyset, maxSkip)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw'
 import { closeError } from './closeResponses'
+import { parseTimestamp } from './dates'
 import { integerParam, listParam, MockBadRequest, pickFields } from './params'
 import type { MockCall } from './requestRecord'
 
@@ -82,6 +83,46 @@ export function closeEqualityFilter<T extends object>(fields: readonly (keyof T 
     return {
       accept: (record) => wanted.every((field) => String(record[field]) === query[field]),
       withTotal: false,
+    }
+  }
+}
+
+/** Close's range filters on `date_created`: `date_created__gt`, `__gte`, `__lt`, `__lte`, each an ISO 8601 date-time or date. */
+const DATE_RANGES = {
+  date_created__gt: (time: number, bound: number) => time > bound,
+  date_created__gte: (time: number, bound: number) => time >= bound,
+  date_created__lt: (time: number, bound: number) => time < bound,
+  date_created__lte: (time: number, bound: number) => time <= bound,
+} as const
+
+/**
+ * Adds Close's `date_created` range filters (`date_created__lt=2026-01-31T08:00:00.000000+00:00`, also `__lte`,
+ * `__gt`, `__gte`) to a list's own filters; the ones given must all hold. A value that is not a date answers 400.
+ * Times compare to the millisecond (Close's microseconds are dropped). Keyset pagination past `max_skip` uses them.
+ */
+export function withDateCreatedRange<T extends { date_created: string }>(
+  filter?: (query: Record<string, string>) => CloseListFilter<T> | undefined,
+) {
+  return (query: Record<string, string>): CloseListFilter<T> | undefined => {
+    const own = filter?.(query)
+    const ranges: Array<(time: number) => boolean> = []
+    for (const [name, holds] of Object.entries(DATE_RANGES)) {
+      const raw = query[name]
+      if (raw === undefined) continue
+      const bound = parseTimestamp(raw)
+      if (bound === undefined) {
+        throw new MockBadRequest(`Invalid value for ${name}: "${raw}" is not an ISO 8601 date or date-time.`)
+      }
+      ranges.push((time) => holds(time, bound))
+    }
+    if (ranges.length === 0) return own
+    const inRange = (record: T): boolean => {
+      const time = parseTimestamp(record.date_created)
+      return time !== undefined && ranges.every((holds) => holds(time))
+    }
+    return {
+      accept: (record) => inRange(record) && (own === undefined || own.accept(record)),
+      withTotal: own?.withTotal ?? false,
     }
   }
 }

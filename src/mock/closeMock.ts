@@ -8,7 +8,12 @@ import {
   insertCloseOpportunities,
 } from './closeDrift'
 import { closeEventsAnswer } from './closeEventsHandler'
-import { closeEqualityFilter, closeLeadFilter, closeListAnswer } from './closeListHandler'
+import {
+  closeEqualityFilter,
+  closeLeadFilter,
+  closeListAnswer,
+  withDateCreatedRange,
+} from './closeListHandler'
 import { closeProfile } from './closeResponses'
 import { closeSearchAnswer } from './closeSearchHandler'
 import type { CloseContact, CloseDataset, CloseLead, CloseOpportunity } from './closeTypes'
@@ -53,7 +58,9 @@ export interface CloseMockOptions extends MockCommonOptions, CloseDatasetOptions
 
 /**
  * A mock of Close's REST API for MSW: `GET /lead/`, `/contact/`, `/opportunity/` (offset), `GET /event/` (cursor)
- * and `POST /data/search/` (cursor in the body), with Close's envelopes, limits and errors.
+ * and `POST /data/search/` (cursor in the body), with Close's envelopes, limits and errors. The offset lists take
+ * `date_created__lt` / `__lte` / `__gt` / `__gte` range filters (leads and opportunities come newest first by
+ * `date_created`, so keyset windows past `maxSkip` work on them; contacts follow their leads' order).
  *
  * Drift (`faults.drift`) counts answered requests per list endpoint; leads and contacts drift by new leads with
  * one contact each, opportunities and events by new records. All are newer than every generated record, so they
@@ -79,7 +86,7 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
           ...list,
           records: () => build.dataset.leads,
           maxLimit: limits.lead,
-          filter: closeLeadFilter,
+          filter: withDateCreatedRange<CloseLead>(closeLeadFilter),
         }),
         malformed: closeListMalformed,
         drift: (count) => insertCloseLeads(build, counters, count),
@@ -92,7 +99,7 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
           ...list,
           records: () => build.dataset.contacts,
           maxLimit: limits.contact,
-          filter: closeEqualityFilter<CloseContact>(['lead_id']),
+          filter: withDateCreatedRange(closeEqualityFilter<CloseContact>(['lead_id'])),
         }),
         malformed: closeListMalformed,
         drift: (count) => insertCloseLeads(build, counters, count),
@@ -106,7 +113,9 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
           alwaysTotal: true,
           records: () => build.dataset.opportunities,
           maxLimit: limits.opportunity,
-          filter: closeEqualityFilter<CloseOpportunity>(['lead_id', 'status_type', 'user_id']),
+          filter: withDateCreatedRange(
+            closeEqualityFilter<CloseOpportunity>(['lead_id', 'status_type', 'user_id']),
+          ),
         }),
         malformed: closeListMalformed,
         drift: (count) => insertCloseOpportunities(build, counters, count),

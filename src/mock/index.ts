@@ -7,7 +7,8 @@
  *
  * - Close `GET /api/v1/lead/` (max `_limit` 200, `query` filter adds `total_results`), `/contact/` (100),
  *   `/opportunity/` (250, always `total_results`): `_skip`, `_limit` (default 100), `_fields`; `_skip` above
- *   `maxSkip` (250000) is a 400 with Close's message.
+ *   `maxSkip` (250000) is a 400 with Close's message. `date_created__lt`, `__lte`, `__gt`, `__gte` (ISO 8601)
+ *   keep records in a range, for keyset windows past `maxSkip`.
  * - Close `GET /api/v1/event/`: `_cursor`, `_limit` (default and max 50), filters `object_type`, `object_id`,
  *   `lead_id`, `action`, `user_id`; `_skip` is a 400. Cursors are opaque, checksummed keyset positions.
  * - Close `POST /api/v1/data/search/`: supported `query` subset = one `{ type: 'object_type' }` (lead, contact or

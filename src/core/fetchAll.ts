@@ -1,0 +1,143 @@
+import { ensureCheckedAdapter } from '../adapters/defineAdapter'
+import { defaultItemId } from './itemFlattener'
+import type { GetItemId } from './itemFlattener'
+import { defaultRetry, defaultRetryDelay } from './retryPolicy'
+import type { FetchPage, PageRequest, PaginationAdapter } from './types'
+import { walkPages } from './walkPages'
+
+/** Whether to try a failed page again: TanStack Query's `retry` option, with the same meaning. */
+export type FetchAllRetry = boolean | number | ((failureCount: number, error: unknown) => boolean)
+
+/** How long to wait before trying a failed page again: TanStack Query's `retryDelay` option, in milliseconds. */
+export type FetchAllRetryDelay = number | ((failureCount: number, error: unknown) => number)
+
+/** Options of `fetchAll` and `useFetchAll`: the list to walk, as `usePaginatedList` takes it. */
+export interface FetchAllOptions<TResponse, TItem, TParam> {
+  /** How the API paginates: `closeOffset()`, `pipedriveCursor()`, `offsetAdapter({ … })`, … */
+  adapter: PaginationAdapter<TResponse, TItem, TParam>
+  /** Loads one page; gets the abort signal in `request.signal`. A fetcher made by `createFetcher` passes it on. */
+  fetchPage: FetchPage<NoInfer<TResponse>, TParam>
+  /**
+   * Records per request. Above the adapter's `maxLimit` it is lowered to it.
+   * @default adapter.maxLimit (the fewest requests)
+   */
+  pageSize?: number
+  /**
+   * The identity of a record, to drop the second copy when a record comes on two pages.
+   * Records whose id is `undefined` or `null` are all kept.
+   * @default (item) => item.id, when records have an `id`
+   */
+  getItemId?: GetItemId<TItem>
+  /**
+   * Whether to try a failed page again (per page; the count starts over after a page loads).
+   * @default defaultRetry: 429, 408, 5xx and network errors, up to 3 times
+   */
+  retry?: FetchAllRetry
+  /**
+   * How long to wait before trying again.
+   * @default defaultRetryDelay: the server's `Retry-After` (or `RateLimit` reset) when it gave one, else 1 s, 2 s, 4 s…
+   */
+  retryDelay?: FetchAllRetryDelay
+}
+
+/** How far a `fetchAll` has got. */
+export interface FetchAllProgress {
+  /** Records loaded so far, without duplicates. */
+  loaded: number
+  /** Records in the whole list, when the API reports it (read from the latest page, as the hooks do). */
+  total?: number
+}
+
+/** The second argument of `fetchAll`: cancellation and progress. */
+export interface FetchAllControls {
+  /** Cancels the walk: the request in flight (or the wait before a retry) is aborted and `fetchAll` rejects. */
+  signal?: AbortSignal
+  /** Called after each page with the records loaded so far and, when known, the total. */
+  onProgress?: (progress: FetchAllProgress) => void
+}
+
+/**
+ * Loads every record of a list, page after page at the adapter's largest page size, for exports and reports.
+ * Rate limits and server errors are retried as the hooks do (after `Retry-After` when the server gives one); a
+ * page that cannot be read rejects with its typed error (`MalformedResponseError`, `CursorLoopError`, `HttpError`…).
+ * Aborting `signal` rejects with its reason (an `AbortError`) and sends no further request.
+ *
+ * @example
+ * const controller = new AbortController()
+ * const leads = await fetchAll(
+ *   { adapter: closeOffset<Lead>(), fetchPage: close('/lead/') },
+ *   { signal: controller.signal, onProgress: ({ loaded, total }) => console.log(loaded, total) },
+ * )
+ */
+export async function fetchAll<TResponse, TItem, TParam>(
+  options: FetchAllOptions<TResponse, TItem, TParam>,
+  controls: FetchAllControls = {},
+): Promise<TItem[]> {
+  const adapter = ensureCheckedAdapter(options.adapter, 'fetchAll')
+  const { signal = new AbortController().signal, onProgress } = controls
+  signal.throwIfAborted()
+  const fetchPage = retrying(options.fetchPage, options.retry ?? defaultRetry, options.retryDelay)
+  const getItemId = options.getItemId ?? defaultItemId
+  const limit = options.pageSize ?? adapter.maxLimit
+  const records: TItem[] = []
+  const seen = new Set<unknown>()
+  for await (const page of walkPages(adapter, fetchPage, { limit, signal })) {
+    // A page that arrives after the abort (from a fetchPage that ignores the signal) is not taken.
+    signal.throwIfAborted()
+    // As the hooks' `items`: the first copy of an id wins, records without an id are all kept.
+    for (const item of page.items) {
+      const id = getItemId(item)
+      if (id !== undefined && id !== null) {
+        if (seen.has(id)) continue
+        seen.add(id)
+      }
+      records.push(item)
+    }
+    const total = adapter.getTotal?.(page.response)
+    onProgress?.(total === undefined ? { loaded: records.length } : { loaded: records.length, total })
+  }
+  return records
+}
+
+/** `fetchPage` that tries a failed page again, as TanStack Query's retryer does (same `failureCount` meaning). */
+function retrying<TResponse, TParam>(
+  fetchPage: FetchPage<TResponse, TParam>,
+  retry: FetchAllRetry,
+  retryDelay: FetchAllRetryDelay = defaultRetryDelay,
+): FetchPage<TResponse, TParam> {
+  return async (request: PageRequest<TParam>) => {
+    for (let failureCount = 0; ; failureCount += 1) {
+      try {
+        return await fetchPage(request)
+      } catch (error) {
+        if (request.signal.aborted || (error instanceof Error && error.name === 'AbortError')) throw error
+        const again =
+          retry === true ||
+          (typeof retry === 'number' && failureCount < retry) ||
+          (typeof retry === 'function' && retry(failureCount, error))
+        if (!again) throw error
+        const delayMs = typeof retryDelay === 'function' ? retryDelay(failureCount, error) : retryDelay
+        await sleep(delayMs, request.signal)
+      }
+    }
+  }
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted()
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal.reason)
+    }
+    const timer = setTimeout(
+      () => {
+        signal.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.max(0, ms),
+    )
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
