@@ -1,2 +1,26 @@
-// pagewise/testing: the adapter conformance kit arrives with its own issue (verifyAdapter).
-export {}
+// pagewise/testing: the adapter conformance kit. Needs fast-check (an optional peer dependency).
+export { verifyAdapter } from './verifyAdapter'
+export { AdapterConformanceError } from './AdapterConformanceError'
+export { SimulatedServerFault } from './SimulatedServerFault'
+export { conformanceProperties } from './conformanceProperties'
+export { offsetServer } from './offsetServer'
+export { cursorServer } from './cursorServer'
+export { commonMalformedPages } from './commonMalformedPages'
+export { closeEventsServer, closeOffsetServer, closeSearchServer } from './closeServers'
+export { pipedriveCursorServer, pipedriveOffsetServer } from './pipedriveServers'
+
+export type { AdapterReport, PropertyReport, VerifyAdapterOptions } from './verifyAdapter'
+export type { CounterExample, CounterExampleRequest } from './AdapterConformanceError'
+export type { ConformanceProperty } from './conformanceProperties'
+export type { HasMoreRule } from './conformanceScenario'
+export type { OffsetServerSpec } from './offsetServer'
+export type { CursorServerSpec } from './cursorServer'
+export type {
+  ErrorClass,
+  MalformedPage,
+  RequestedPage,
+  SimulatedItem,
+  SimulatedPage,
+  SimulatedRecord,
+  SimulatedServer,
+} from './simulatedServer'

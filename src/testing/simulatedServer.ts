@@ -1,0 +1,109 @@
+import type { PageRequest } from '../core/types'
+
+/**
+ * The building blocks of a simulated server: what `verifyAdapter` generates (a list of records, the page a request
+ * asked for) and what you describe (how a request names its page, how the API shapes an answer).
+ */
+
+/** One record of the simulated list. */
+export interface SimulatedRecord {
+  /**
+   * Unique and stable: `'rec-0'`, `'rec-1'`, … for the records present from the start, in list order;
+   * `'new-0'`, `'new-1'`, … for records inserted at the head of the list while it is being paged.
+   */
+  id: string
+}
+
+/**
+ * The item type of the built-in simulated servers' responses. At run time every item is a `SimulatedRecord`; the
+ * type is left open so that an adapter typed for your own records (`closeOffset<Lead>()`) is verified as it is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SimulatedItem = any
+
+/** Where a request asks the simulated server to start, as `SimulatedServer.readRequest` reads it. */
+export type RequestedPage =
+  | {
+      /** Records to skip from the head of the list (an offset server). */
+      offset: number
+      /** Number of records asked for. */
+      limit: number
+    }
+  | {
+      /** A cursor the server issued before, or `null` for the first page (a cursor server). */
+      cursor: string | null
+      /** Number of records asked for. */
+      limit: number
+    }
+
+/** One page as the simulated server decided to answer it, before `respond` puts it into the API's shape. */
+export interface SimulatedPage {
+  /** The records of this page, in list order. */
+  records: SimulatedRecord[]
+  /** Position of the first record in the list when the request came in. */
+  offset: number
+  /** Page size read from the request. */
+  limit: number
+  /** Whether the server tells the client that more records follow. */
+  hasMore: boolean
+  /** Position right after this page: `offset + records.length` (Pipedrive's `next_start`). */
+  nextOffset: number
+  /** Cursor of the next page; `null` when `hasMore` is false. */
+  nextCursor: string | null
+  /** The cursor the request carried (cursor servers); `null` on the first page and on offset servers. */
+  cursor: string | null
+  /** Number of records in the list when the request came in, when the server reports totals (`reportsTotal`). */
+  total: number | undefined
+  /** The request being answered. */
+  request: PageRequest<unknown>
+}
+
+/** A constructor of errors, such as `MalformedResponseError`, for `instanceof` checks. */
+export type ErrorClass = abstract new (...args: never[]) => Error
+
+/** A malformed answer the server sends on one page of a run, to see that the adapter refuses it with a typed error. */
+export interface MalformedPage<TResponse> {
+  /** What is wrong with it, in a few words, such as `'has_more is the string "yes"'`. Shown in reports. */
+  name: string
+  /** The malformed response, built from the well-formed answer to the same request. */
+  corrupt(response: TResponse, page: SimulatedPage): unknown
+  /** Whether this page can be corrupted this way (a repeated cursor needs a cursor in the request). @default always */
+  appliesTo?(page: SimulatedPage): boolean
+  /** The error the adapter must throw when it reads the page. @default MalformedResponseError */
+  expect?: ErrorClass
+}
+
+/**
+ * How a simulated API reads requests and shapes its answers. `verifyAdapter` owns the list and decides each page;
+ * the server only translates. Build one with `offsetServer` or `cursorServer`, or use a ready-made one such as
+ * `closeOffsetServer()`.
+ */
+export interface SimulatedServer<TResponse> {
+  /** Name shown in reports and errors, such as `'Close offset list'`. */
+  name: string
+  /** Reads which page a request asks for. Throw an `Error` saying what is wrong when the request is malformed. */
+  readRequest(request: PageRequest<unknown>): RequestedPage
+  /** Puts a page into the API's response shape. */
+  respond(page: SimulatedPage): TResponse
+  /**
+   * Whether the API reports the list's total: `true` on every answer, `'sometimes'` on half of the runs (Close
+   * reports `total_results` on some lists only). `page.total` is set on those answers, and the adapter's `getTotal`
+   * must read it back.
+   * @default false
+   */
+  reportsTotal?: boolean | 'sometimes'
+  /**
+   * Whether the server may put fewer records on a page than asked for while more follow (a server-side cap). Runs
+   * then cap pages at random. Page-number APIs cannot: page n starts at (n - 1) × limit.
+   * @default true
+   */
+  shortPages?: boolean
+  /**
+   * Whether answers tell the client that the list has ended (`has_more: false`, a `null` cursor, a total). When
+   * they do not, an adapter can only learn it from an empty page, so one request past the end is allowed.
+   * @default true
+   */
+  announcesEnd?: boolean
+  /** Malformed answers to inject, one per run, on a random page. @default none */
+  malformed?: readonly MalformedPage<TResponse>[]
+}
