@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs'
 import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { chromiumLaunchOptions } from './scripts/chromium.ts'
 import { SummaryReporter } from './test/summaryReporter.ts'
 
-/** Debian's Chromium: no browser downloads on this machine or in CI. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const { executablePath } = chromiumLaunchOptions
 if (!existsSync(executablePath)) {
   // The browser project then fails to launch (never skipped); this says how to fix it.
   console.warn(
@@ -13,20 +13,7 @@ if (!existsSync(executablePath)) {
       '(Debian, Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
   )
 }
-const chromium = playwright({
-  launchOptions: {
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  },
-})
+const chromium = playwright({ launchOptions: chromiumLaunchOptions })
 
 export default defineConfig({
   test: {

@@ -14,6 +14,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL } from '../src/mock'
+import { chromiumLaunchOptions } from './chromium'
 
 const root = resolve('storybook-static')
 const prefix = '/some/folder/'
@@ -56,18 +57,7 @@ async function main(): Promise<void> {
     ? process.argv[process.argv.indexOf('--screenshot') + 1]
     : ''
   const site = await serve()
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   const failures: string[] = []
   try {
     const page = await openPage(browser, failures, '')

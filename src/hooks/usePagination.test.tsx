@@ -8,6 +8,7 @@ import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../mock'
 import type { CloseOpportunity } from '../mock'
 import { setupMockServer } from '../../test/mockServer'
 import { createTestClient } from '../../test/renderWithClient'
+import { fakePagedList } from '../../test/fakePagedList'
 
 const { serve } = setupMockServer()
 afterEach(cleanup)
@@ -94,23 +95,14 @@ describe('usePagination', () => {
 
 /** A list of three records on its only page. */
 function oneFullPage(goToPage: (index: number) => void): PaginationList {
-  return {
+  return fakePagedList({
     items: [1, 2, 3],
-    pageIndex: 0,
     pageSize: 3,
-    setPageSize: () => {},
     pageCount: 1,
     total: 3,
     hasNextPage: false,
-    hasPreviousPage: false,
     goToPage,
     canGoToPage: (index) => index === 0,
-    isFetching: false,
-    isPlaceholderData: false,
-    status: 'success',
-    error: null,
-    retry: () => Promise.resolve(),
-    access: 'random',
     adapter: { id: 'test', maxLimit: 10 },
-  }
+  })
 }

@@ -1,28 +1,13 @@
-import type { ParamPlacement } from '../adapters/fieldSpec'
 import { commonMalformedPages } from './commonMalformedPages'
 import { readIntegerParam, readRequestParam } from './readRequestParam'
-import type { MalformedPage, SimulatedPage, SimulatedServer } from './simulatedServer'
+import type { ServerSpec, SimulatedServer } from './simulatedServer'
 
 /** Describes a simulated cursor-paginated API for `cursorServer`. */
-export interface CursorServerSpec<TResponse> {
-  /** Name shown in reports and errors, such as `'Acme events'`. */
-  name: string
+export interface CursorServerSpec<TResponse> extends ServerSpec<TResponse> {
   /** Name of the cursor parameter; absent or `null` asks for the first page. @default 'cursor' */
   cursorParam?: string
   /** Name of the page-size parameter. @default 'limit' */
   limitParam?: string
-  /** Whether the params arrive in the query string or a JSON body. @default 'query' */
-  placement?: ParamPlacement
-  /** Puts a page into the API's response shape; `page.nextCursor` is the cursor to send back. */
-  respond(page: SimulatedPage): TResponse
-  /** Whether the API reports the total: on every answer (`true`) or on half of the runs (`'sometimes'`). @default false */
-  reportsTotal?: boolean | 'sometimes'
-  /** Whether the server may serve short pages mid-list (a server-side cap). @default true */
-  shortPages?: boolean
-  /** Whether answers tell the client that the list has ended; `false` when only an empty page does. @default true */
-  announcesEnd?: boolean
-  /** Malformed answers to inject. @default commonMalformedPages (an HTML page, an empty object) */
-  malformed?: readonly MalformedPage<NoInfer<TResponse>>[]
 }
 
 /**

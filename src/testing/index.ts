@@ -22,5 +22,6 @@ export type {
   SimulatedItem,
   SimulatedPage,
   SimulatedRecord,
+  ServerSpec,
   SimulatedServer,
 } from './simulatedServer'

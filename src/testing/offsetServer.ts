@@ -1,12 +1,9 @@
-import type { ParamPlacement } from '../adapters/fieldSpec'
 import { commonMalformedPages } from './commonMalformedPages'
 import { readIntegerParam } from './readRequestParam'
-import type { MalformedPage, SimulatedPage, SimulatedServer } from './simulatedServer'
+import type { ServerSpec, SimulatedServer } from './simulatedServer'
 
 /** Describes a simulated offset- or page-number-paginated API for `offsetServer`. */
-export interface OffsetServerSpec<TResponse> {
-  /** Name shown in reports and errors, such as `'Acme tickets'`. */
-  name: string
+export interface OffsetServerSpec<TResponse> extends ServerSpec<TResponse> {
   /** Name of the offset (or page number) parameter. @default 'offset' */
   offsetParam?: string
   /** Name of the page-size parameter. @default 'limit' */
@@ -15,18 +12,8 @@ export interface OffsetServerSpec<TResponse> {
   unit?: 'item' | 'page'
   /** With `unit: 'page'`, the number of the first page. @default 1 */
   firstPage?: number
-  /** Whether the params arrive in the query string or a JSON body. @default 'query' */
-  placement?: ParamPlacement
-  /** Puts a page into the API's response shape. */
-  respond(page: SimulatedPage): TResponse
-  /** Whether the API reports the total: on every answer (`true`) or on half of the runs (`'sometimes'`). @default false */
-  reportsTotal?: boolean | 'sometimes'
   /** Whether the server may serve short pages mid-list (a server-side cap). @default true, false with `unit: 'page'` */
   shortPages?: boolean
-  /** Whether answers tell the client that the list has ended; `false` when only an empty page does. @default true */
-  announcesEnd?: boolean
-  /** Malformed answers to inject. @default commonMalformedPages (an HTML page, an empty object) */
-  malformed?: readonly MalformedPage<NoInfer<TResponse>>[]
 }
 
 /**

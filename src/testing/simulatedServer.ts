@@ -1,3 +1,4 @@
+import type { ParamPlacement } from '../adapters/fieldSpec'
 import type { PageRequest } from '../core/types'
 
 /**
@@ -106,4 +107,22 @@ export interface SimulatedServer<TResponse> {
   announcesEnd?: boolean
   /** Malformed answers to inject, one per run, on a random page. @default none */
   malformed?: readonly MalformedPage<TResponse>[]
+}
+
+/** What `offsetServer` and `cursorServer` specs share: the API's name and how it shapes and reports pages. */
+export interface ServerSpec<TResponse> {
+  /** Name shown in reports and errors, such as `'Acme events'`. */
+  name: string
+  /** Whether the params arrive in the query string or a JSON body. @default 'query' */
+  placement?: ParamPlacement
+  /** Puts a page into the API's response shape (`page.nextCursor` is the cursor a cursor API sends back). */
+  respond(page: SimulatedPage): TResponse
+  /** Whether the API reports the total: on every answer (`true`) or on half of the runs (`'sometimes'`). @default false */
+  reportsTotal?: boolean | 'sometimes'
+  /** Whether the server may serve short pages mid-list (a server-side cap). @default true */
+  shortPages?: boolean
+  /** Whether answers tell the client that the list has ended; `false` when only an empty page does. @default true */
+  announcesEnd?: boolean
+  /** Malformed answers to inject. @default commonMalformedPages (an HTML page, an empty object) */
+  malformed?: readonly MalformedPage<NoInfer<TResponse>>[]
 }

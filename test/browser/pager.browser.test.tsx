@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../src/styles.css'
 import { closeOffset, createFetcher, Pager, pipedriveCursor, usePagedList } from '../../src'
-import type { PagerProps, PaginationList } from '../../src'
+import type { PagerProps } from '../../src'
 import {
   CLOSE_MOCK_BASE_URL,
   createCloseMock,
@@ -10,6 +10,7 @@ import {
   PIPEDRIVE_MOCK_BASE_URL,
 } from '../../src/mock'
 import type { CloseOpportunity, PipedriveDeal } from '../../src/mock'
+import { fakePagedList } from '../fakePagedList'
 import { axeViolations } from './axe'
 import { inPageFetch } from './inPageFetch'
 import { nextFrames, renderInBrowser } from './renderInBrowser'
@@ -200,30 +201,6 @@ describe('<Pager> keyboard use, in Chromium', () => {
   })
 })
 
-/** A list in a given state, for the states a real fetch would only pass through. */
-function fakeList(overrides: Partial<PaginationList>): PaginationList {
-  return {
-    items: new Array(50).fill(null),
-    pageIndex: 4,
-    pageSize: 50,
-    setPageSize: () => {},
-    pageCount: 25,
-    total: 1234,
-    hasNextPage: true,
-    hasPreviousPage: true,
-    goToPage: () => {},
-    canGoToPage: (index) => index >= 0 && index < 25,
-    isFetching: false,
-    isPlaceholderData: false,
-    status: 'success',
-    error: null,
-    retry: () => Promise.resolve(),
-    access: 'random',
-    adapter: { id: 'test.offset', maxLimit: 100 },
-    ...overrides,
-  }
-}
-
 describe('<Pager> accessibility, in Chromium', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe finds nothing: offset and cursor lists, after paging (${theme})`, async () => {
@@ -275,19 +252,38 @@ describe('<Pager> accessibility, in Chromium', () => {
       const { container } = renderInBrowser(
         <main data-theme={theme} style={{ background: 'var(--pw-bg)', color: 'var(--pw-fg)' }}>
           <h1>States</h1>
-          <Pager aria-label="Loading" list={fakeList({ isFetching: true, isPlaceholderData: true })} />
+          <Pager
+            aria-label="Loading"
+            list={fakePagedList({ pageIndex: 4, isFetching: true, isPlaceholderData: true })}
+          />
           <Pager
             aria-label="Failed"
-            list={fakeList({ status: 'error', items: [], error: new Error('HTTP 503 Service Unavailable') })}
+            list={fakePagedList({
+              pageIndex: 4,
+              status: 'error',
+              items: [],
+              error: new Error('HTTP 503 Service Unavailable'),
+            })}
           />
           <Pager
             aria-label="Empty"
-            list={fakeList({ items: [], pageIndex: 0, pageCount: 0, total: 0, hasNextPage: false })}
+            list={fakePagedList({
+              items: [],
+              pageIndex: 0,
+              pageCount: 0,
+              total: 0,
+              hasNextPage: false,
+            })}
             pageSizeOptions={[25, 50]}
           />
           <Pager
             aria-label="First load"
-            list={fakeList({ status: 'pending', items: [], pageIndex: 0, pageCount: undefined })}
+            list={fakePagedList({
+              status: 'pending',
+              items: [],
+              pageIndex: 0,
+              pageCount: undefined,
+            })}
           />
         </main>,
       )

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { closeOffset, createFetcher, InvalidOptionError, usePagedList } from '../../index'
-import type { PaginationList } from '../../index'
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../mock'
 import type { CloseOpportunity } from '../../mock'
 import { setupMockServer } from '../../../test/mockServer'
 import { createTestClient } from '../../../test/renderWithClient'
+import { fakePagedList } from '../../../test/fakePagedList'
 import { Pager } from './Pager'
 import type { PagerProps } from './pagerTypes'
 
@@ -36,31 +36,6 @@ function renderOpportunities(pager: Partial<PagerProps> = {}) {
     </QueryClientProvider>,
   )
   return () => screen.getByRole('navigation', { name: 'Opportunities pages' })
-}
-
-/** A list on page `pageIndex` of 25 (1,234 records, 50 a page), every page reachable: no network needed. */
-function fakeList(overrides: Partial<PaginationList> = {}): PaginationList {
-  const pageIndex = overrides.pageIndex ?? 0
-  return {
-    items: new Array(50).fill(null),
-    pageIndex,
-    pageSize: 50,
-    setPageSize: () => {},
-    pageCount: 25,
-    total: 1234,
-    hasNextPage: pageIndex < 24,
-    hasPreviousPage: pageIndex > 0,
-    goToPage: () => {},
-    canGoToPage: (index) => index >= 0 && index < 25,
-    isFetching: false,
-    isPlaceholderData: false,
-    status: 'success',
-    error: null,
-    retry: () => Promise.resolve(),
-    access: 'random',
-    adapter: { id: 'test.offset', maxLimit: 100 },
-    ...overrides,
-  }
 }
 
 const currentPage = (nav: HTMLElement) => nav.querySelector('[aria-current="page"]')?.textContent
@@ -99,7 +74,7 @@ describe('<Pager> labels and locale', () => {
   it('formats page numbers too (de-DE page 1.000)', () => {
     render(
       <Pager
-        list={fakeList({ pageIndex: 999, pageCount: 2000, total: 100_000, canGoToPage: () => true })}
+        list={fakePagedList({ pageIndex: 999, pageCount: 2000, total: 100_000, canGoToPage: () => true })}
         locale="de-DE"
         aria-label="Pages"
       />,
@@ -129,7 +104,7 @@ describe('<Pager> variants and options', () => {
   it('compact without a total: "Page 3"', () => {
     render(
       <Pager
-        list={fakeList({ pageIndex: 2, pageCount: undefined, total: undefined, access: 'sequential' })}
+        list={fakePagedList({ pageIndex: 2, pageCount: undefined, total: undefined, access: 'sequential' })}
         variant="compact"
         aria-label="Pages"
       />,
@@ -138,10 +113,10 @@ describe('<Pager> variants and options', () => {
   })
 
   it('siblingCount and boundaryCount shape the numbered pages', () => {
-    const { rerender } = render(<Pager list={fakeList({ pageIndex: 12 })} aria-label="Pages" />)
+    const { rerender } = render(<Pager list={fakePagedList({ pageIndex: 12 })} aria-label="Pages" />)
     expect(pageNumbers(screen.getByRole('navigation'))).toEqual(['1', '12', '13', '14', '25'])
     rerender(
-      <Pager list={fakeList({ pageIndex: 12 })} siblingCount={2} boundaryCount={2} aria-label="Pages" />,
+      <Pager list={fakePagedList({ pageIndex: 12 })} siblingCount={2} boundaryCount={2} aria-label="Pages" />,
     )
     expect(pageNumbers(screen.getByRole('navigation'))).toEqual([
       '1',
@@ -155,13 +130,13 @@ describe('<Pager> variants and options', () => {
       '25',
     ])
     rerender(
-      <Pager list={fakeList({ pageIndex: 12 })} siblingCount={0} boundaryCount={0} aria-label="Pages" />,
+      <Pager list={fakePagedList({ pageIndex: 12 })} siblingCount={0} boundaryCount={0} aria-label="Pages" />,
     )
     expect(pageNumbers(screen.getByRole('navigation'))).toEqual(['13'])
   })
 
   it('showJumpToPage={false} leaves the jump field out', () => {
-    render(<Pager list={fakeList()} showJumpToPage={false} aria-label="Pages" />)
+    render(<Pager list={fakePagedList()} showJumpToPage={false} aria-label="Pages" />)
     expect(screen.queryByRole('textbox')).toBeNull()
   })
 
@@ -170,7 +145,7 @@ describe('<Pager> variants and options', () => {
     render(
       <Pager
         ref={ref}
-        list={fakeList({ isFetching: true, isPlaceholderData: true })}
+        list={fakePagedList({ isFetching: true, isPlaceholderData: true })}
         className="deals-pager"
         style={{ marginTop: 12 }}
         id="deals-pager"
@@ -193,15 +168,15 @@ describe('<Pager> variants and options', () => {
     render(
       <>
         <h2 id="deals-heading">Deals</h2>
-        <Pager list={fakeList()} aria-labelledby="deals-heading" />
+        <Pager list={fakePagedList()} aria-labelledby="deals-heading" />
       </>,
     )
     expect(screen.getByRole('navigation', { name: 'Deals' })).toBeTruthy()
     expect(warn).not.toHaveBeenCalled()
     cleanup()
 
-    const { rerender } = render(<Pager list={fakeList()} />)
-    rerender(<Pager list={fakeList({ pageIndex: 1 })} />)
+    const { rerender } = render(<Pager list={fakePagedList()} />)
+    rerender(<Pager list={fakePagedList({ pageIndex: 1 })} />)
     expect(warn).toHaveBeenCalledTimes(1)
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/<Pager>.*aria-label/)
   })
@@ -225,7 +200,7 @@ describe('<Pager> invalid props', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     let thrown: unknown
     try {
-      render(<Pager list={fakeList()} aria-label="Pages" {...props} />)
+      render(<Pager list={fakePagedList()} aria-label="Pages" {...props} />)
     } catch (error) {
       thrown = error
     }
