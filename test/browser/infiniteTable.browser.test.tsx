@@ -159,6 +159,44 @@ describe('<InfiniteTable> loading, in Chromium', () => {
   })
 })
 
+describe('<InfiniteTable> layout, in Chromium', () => {
+  test('rows taller than the estimate are measured: no overlap, no gap, and the header keeps its column widths', async () => {
+    const records = fakeRecords(300).map((record, index) => ({
+      ...record,
+      name: index % 3 === 0 ? `${record.name} ${'with a long note that wraps '.repeat(4)}` : record.name,
+    }))
+    const { container } = renderInBrowser(
+      <InfiniteTable
+        list={fakeList('end', records)}
+        columns={[
+          { id: 'name', header: 'Lead', cell: (record) => record.name, width: 200 },
+          { id: 'id', header: 'Id', cell: (record) => record.id, width: 120 },
+        ]}
+        aria-label="Leads"
+        height={400}
+      />,
+    )
+    const table = grid(container)
+    for (const scrollTop of [0, 2_000, 6_000]) {
+      table.scrollTop = scrollTop
+      await nextFrames(3)
+      const boxes = [...table.querySelectorAll('.pw-infinite-table__row')].map((row) =>
+        row.getBoundingClientRect(),
+      )
+      expect(boxes.some((box) => box.height > 60)).toBe(true) // wrapped rows really are taller
+      boxes.slice(1).forEach((box, index) => expect(box.top).toBeCloseTo(boxes[index]!.bottom, 0))
+      const header = [...table.querySelectorAll('.pw-infinite-table__header-cell')].map(
+        (cell) => cell.getBoundingClientRect().width,
+      )
+      const cells = [...table.querySelectorAll('.pw-infinite-table__row')][0]!.querySelectorAll(
+        '[role="gridcell"]',
+      )
+      expect([...cells].map((cell) => cell.getBoundingClientRect().width)).toEqual(header)
+      expect(header).toEqual([200, 120])
+    }
+  })
+})
+
 const columns: InfiniteTableColumn<FakeRecord>[] = [
   { id: 'name', header: 'Lead', cell: (record) => record.name, width: 240 },
   { id: 'id', header: 'Id', cell: (record) => record.id, align: 'end' },
