@@ -202,3 +202,31 @@ describe('the mock date_created filters', () => {
     })
   })
 })
+
+describe('keyset windows while new leads arrive at the head', () => {
+  it.each([
+    ['date_created__lt', strict],
+    ['date_created__lte', inclusive],
+  ])(
+    '%s: a burst larger than a page pushes seen leads onto the next page; no error, every lead once',
+    async (_param, keyset) => {
+      // 30 new leads before every second answer, with pages of 20: records already seen come back on the next page,
+      // newer than the last one before it. The list is still newest first; the window edge is the oldest loaded.
+      const mock = serve(
+        createCloseMock({ leads: 600, maxSkip: 100, faults: { drift: { insertEvery: 2, count: 30 } } }),
+      )
+      const original = mock.dataset.leads.map((lead) => lead.id)
+      const leads = await fetchAll({
+        adapter: leadsKeyset(keyset, 100),
+        fetchPage: close('/lead/'),
+        pageSize: 20,
+      })
+      const ids = leads.map((lead) => lead.id)
+      expect(new Set(ids).size).toBe(ids.length)
+      // Every lead present from the start is there, in its order; new leads may be there too.
+      expect(ids.filter((id) => original.includes(id))).toEqual(original)
+      expect(mock.requests.every((request) => request.status === 200)).toBe(true)
+      expect(new Set(mock.requests.map((request) => request.query[keyset.param])).size).toBeGreaterThan(3)
+    },
+  )
+})

@@ -78,7 +78,12 @@ export function closeKeysetAdapter<TItem>(
     )
   }
 
-  /** The keys of the loaded records of the window `lastParam` belongs to, in list order, checked newest first. */
+  /**
+   * The keys of the loaded records of the window `lastParam` belongs to, in list order. Each page is checked to be
+   * newest first. Across pages it cannot be: records added at the head while paging push records already seen onto
+   * the next page (newer than the last one before it; the id de-duplication drops them). The last page's last record
+   * is still the oldest loaded, which is all the next window needs.
+   */
   const windowKeys = (
     allPages: CloseListResponse<TItem>[],
     allPageParams: CloseKeysetParam[],
@@ -88,9 +93,9 @@ export function closeKeysetAdapter<TItem>(
     while (first > 0 && allPageParams[first - 1]?.below === lastParam.below) first -= 1
     const keys: Array<string | number> = []
     for (let page = first; page < allPages.length; page += 1) {
+      let previous: string | number | undefined
       offset.getItems(allPages[page] as CloseListResponse<TItem>).forEach((record, index) => {
         const key = keyOf(record, index)
-        const previous = keys[keys.length - 1]
         if (previous !== undefined && isAbove(key, previous)) {
           throw new MalformedResponseError(
             id,
@@ -101,6 +106,7 @@ export function closeKeysetAdapter<TItem>(
           )
         }
         keys.push(key)
+        previous = key
       })
     }
     return keys

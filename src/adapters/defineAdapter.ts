@@ -103,11 +103,25 @@ function guardAgainstLoops<TResponse, TParam>(
   return guard
 }
 
+/** The JSON of each object page param, computed once: the loop guard compares every new param with all before it. */
+const paramKeys = new WeakMap<object, string>()
+
+function paramKey(param: object): string {
+  let key = paramKeys.get(param)
+  if (key === undefined) {
+    key = JSON.stringify(param)
+    paramKeys.set(param, key)
+  }
+  return key
+}
+
 /** Whether `params` holds `param`; objects compare by their JSON, so `{ skip: 0 }` equals another `{ skip: 0 }`. */
 export function containsPageParam(params: readonly unknown[], param: unknown): boolean {
   if (typeof param !== 'object' || param === null) return params.includes(param)
-  const key = JSON.stringify(param)
-  return params.some((candidate) => typeof candidate === 'object' && JSON.stringify(candidate) === key)
+  const key = paramKey(param)
+  return params.some(
+    (candidate) => typeof candidate === 'object' && candidate !== null && paramKey(candidate) === key,
+  )
 }
 
 function assertAdapterShape(adapter: PaginationAdapter<unknown, unknown, unknown>, factory: string): void {

@@ -22,7 +22,9 @@ export const conformanceProperties: Readonly<Record<ConformanceProperty, string>
   'valid-pages-read': 'a well-formed list is read to its end without an error',
   'well-formed-requests':
     'every request names its page in a way the server understands and asks for min(pageSize, maxLimit) records',
-  'request-count': 'the traversal ends within ceil(records / page size) + extraRequests requests',
+  'request-count':
+    'the traversal ends within ceil(records / page size) + extraRequests requests (records a keyset window fetches ' +
+    'again count once more)',
   'distinct-page-params': 'no page param is requested twice',
   'stops-at-end': 'no request follows the answer that says the list has ended',
   'page-items': "getItems returns exactly the page's records, in order",

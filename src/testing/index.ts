@@ -7,6 +7,7 @@ export { offsetServer } from './offsetServer'
 export { cursorServer } from './cursorServer'
 export { commonMalformedPages } from './commonMalformedPages'
 export { closeEventsServer, closeOffsetServer, closeSearchServer } from './closeServers'
+export { closeKeysetServer } from './closeKeysetServer'
 export { pipedriveCursorServer, pipedriveOffsetServer } from './pipedriveServers'
 
 export type { AdapterReport, PropertyReport, VerifyAdapterOptions } from './verifyAdapter'
@@ -15,8 +16,10 @@ export type { ConformanceProperty } from './conformanceProperties'
 export type { HasMoreRule } from './conformanceScenario'
 export type { OffsetServerSpec } from './offsetServer'
 export type { CursorServerSpec } from './cursorServer'
+export type { CloseKeysetServerOptions } from './closeKeysetServer'
 export type {
   ErrorClass,
+  KeysetWindow,
   MalformedPage,
   RequestedPage,
   SimulatedItem,

@@ -7,7 +7,13 @@ import { describeParam } from './describeParam'
 import { PageParamSet } from './pageParamSet'
 import { SimulatedList } from './simulatedList'
 import { SimulatedServerFault } from './SimulatedServerFault'
-import type { MalformedPage, RequestedPage, SimulatedPage, SimulatedServer } from './simulatedServer'
+import type {
+  MalformedPage,
+  RequestedPage,
+  SimulatedPage,
+  SimulatedRecord,
+  SimulatedServer,
+} from './simulatedServer'
 
 /** One request the simulated server received. */
 export interface ServedRequest {
@@ -23,6 +29,11 @@ export interface ServedRequest {
   page: SimulatedPage | undefined
   /** The name of the malformed answer sent instead of the page, if one was. */
   malformed: string | undefined
+  /**
+   * Records at the head of its page that an earlier keyset window already served: the records on the edge value a
+   * new window starts with. Always 0 on servers without keyset windows.
+   */
+  refetched: number
 }
 
 /** A page the traversal handed out, after the adapter read it. */
@@ -54,6 +65,10 @@ export interface Traversal<TItem> {
   list: SimulatedList
   /** The malformed answer of the run and the request it answered, once sent. */
   malformed: { name: string; expect: MalformedPage<unknown>['expect']; request: number } | undefined
+  /** Keyset windows started after the first request (0 on servers without keyset windows). */
+  windows: number
+  /** Records served again at the start of those windows (the sum of the requests' `refetched`). */
+  refetched: number
 }
 
 /** What a traversal needs besides the adapter and the server. */
@@ -95,6 +110,8 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
     end: { kind: 'completed' },
     list,
     malformed: undefined,
+    windows: 0,
+    refetched: 0,
   }
   const cap = scenario.kind === 'traversal' ? (scenario.serverPageCap ?? Infinity) : Infinity
   const pageLength = Math.min(limit, cap)
@@ -105,6 +122,10 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
   const requestedParams = new PageParamSet()
   let endedAt: number | undefined
   let insertBursts = 0
+  // The keyset window of the last request (`name` undefined: no filter). Positions are kept less the records
+  // inserted so far, which do not move when more are inserted at the head.
+  let window: { name: string | undefined; start: number; refetchedEnd: number } | undefined
+  let lastServed: SimulatedRecord | undefined
 
   const fetchPage = async (request: PageRequest<TParam>): Promise<TResponse> => {
     const number = traversal.requests.length + 1
@@ -118,6 +139,7 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
       insertedBefore,
       page: undefined,
       malformed: undefined,
+      refetched: 0,
     }
     traversal.requests.push(served)
     const param = describeParam(request.pageParam)
@@ -138,16 +160,21 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
     if (insertedBefore > 0) insertBursts++
     // Without an end signal, every burst of inserts can turn a last page into a short page in the middle.
     const shortPagesFromDrift = server.announcesEnd === false ? insertBursts : 0
+    // Records a keyset window fetches again (the edge value it starts with) are records to page once more.
     const budget =
-      Math.ceil((scenario.records + list.inserted) / pageLength) +
+      Math.ceil((scenario.records + list.inserted + traversal.refetched) / pageLength) +
       settings.extraRequests +
       shortPagesFromDrift
     if (number > budget) {
       const drift = shortPagesFromDrift > 0 ? ` + ${shortPagesFromDrift} bursts of inserts` : ''
+      const again =
+        traversal.refetched > 0
+          ? ` + ${traversal.refetched} fetched again at the start of ${traversal.windows} keyset windows`
+          : ''
       throw new ServerStop(
         'request-count',
         `the traversal did not end within ${budget} requests ` +
-          `(ceil(${scenario.records + list.inserted} / ${pageLength}) + ${settings.extraRequests}${drift})`,
+          `(ceil(${scenario.records + list.inserted}${again} / ${pageLength}) + ${settings.extraRequests}${drift})`,
       )
     }
     const requested = readRequest(server, request as PageRequest<unknown>, number)
@@ -158,8 +185,36 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
         `request #${number} asked for ${requested.limit} records; expected ${limit} (page size ${scenario.pageSize}${clamped})`,
       )
     }
-    const position = positionOf(requested, list, number)
+    const keyset = 'offset' in requested ? requested.window : undefined
+    const windowStart =
+      keyset === undefined
+        ? 0
+        : serverCall(server, `window.includes (${keyset.name})`, () =>
+            list.firstKept((record) => keyset.includes(record)),
+          )
+    const position = windowStart + positionOf(requested, list, number)
+    if (window === undefined || window.name !== keyset?.name) {
+      // A new window: it must start below the one before it, and may start with records that one served.
+      const start = windowStart - list.inserted
+      if (window !== undefined && start <= window.start) {
+        throw new ServerStop(
+          'request-count',
+          `request #${number} starts ${keyset === undefined ? 'a window without a filter' : `the keyset window ${describeParam(keyset.name)}`} at ` +
+            `record ${windowStart + 1}, not below the start of the window before it (record ` +
+            `${window.start + list.inserted + 1}): the traversal would go round`,
+        )
+      }
+      const servedEnd = lastServed === undefined ? 0 : list.positionOf(lastServed.id) + 1
+      const refetched = Math.max(0, servedEnd - windowStart)
+      if (window !== undefined) traversal.windows++
+      traversal.refetched += refetched
+      window = { name: keyset?.name, start, refetchedEnd: start + refetched }
+    }
     const records = list.slice(position, Math.min(requested.limit, cap))
+    if (window.refetchedEnd > window.start) {
+      served.refetched = Math.max(0, Math.min(records.length, window.refetchedEnd + list.inserted - position))
+    }
+    lastServed = records[records.length - 1] ?? lastServed
     const hasMore = fullPageRule
       ? records.length > 0 && records.length === Math.min(requested.limit, cap)
       : position + records.length < list.size
@@ -175,6 +230,7 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
       total: reportsTotal ? list.size : undefined,
       request: request as PageRequest<unknown>,
     }
+    if (keyset !== undefined) page.window = { name: keyset.name, start: windowStart }
     served.page = page
     const response = serverCall(server, 'respond', () => server.respond(page))
     const malformed = settings.malformed

@@ -56,11 +56,30 @@ export class SimulatedList {
   /** Position of the first record after the one `cursor` names; `undefined` for a cursor this list never issued. */
   positionAfter(cursor: string): number | undefined {
     if (!this.#issued.has(cursor)) return undefined
-    const id = cursor.slice(CURSOR.length)
+    return this.positionOf(cursor.slice(CURSOR.length)) + 1
+  }
+
+  /** Position now of the record with this id (one of this list's). */
+  positionOf(id: string): number {
     const index = Number(id.slice(id.indexOf('-') + 1))
     // Inserted records sit above the initial ones, newest first.
-    if (id.startsWith(INITIAL)) return this.#inserted.length + index + 1
-    return this.#inserted.length - 1 - index + 1
+    if (id.startsWith(INITIAL)) return this.#inserted.length + index
+    return this.#inserted.length - 1 - index
+  }
+
+  /**
+   * Position of the first record `keeps` keeps, or `size` when it keeps none, for a filter that keeps a tail of the
+   * list (a keyset window). Binary search: a 5,000-record list takes a dozen calls.
+   */
+  firstKept(keeps: (record: SimulatedRecord) => boolean): number {
+    let low = 0
+    let high = this.size
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (keeps(this.#at(middle))) high = middle
+      else low = middle + 1
+    }
+    return low
   }
 
   #at(position: number): SimulatedRecord {

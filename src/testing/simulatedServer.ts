@@ -25,10 +25,12 @@ export type SimulatedItem = any
 /** Where a request asks the simulated server to start, as `SimulatedServer.readRequest` reads it. */
 export type RequestedPage =
   | {
-      /** Records to skip from the head of the list (an offset server). */
+      /** Records to skip from the head of the list, or from the head of `window` (an offset server). */
       offset: number
       /** Number of records asked for. */
       limit: number
+      /** The keyset filter the request carried, if any: the offset then counts from its first record. */
+      window?: KeysetWindow
     }
   | {
       /** A cursor the server issued before, or `null` for the first page (a cursor server). */
@@ -36,6 +38,18 @@ export type RequestedPage =
       /** Number of records asked for. */
       limit: number
     }
+
+/**
+ * A keyset filter on an offset request, such as Close's `date_created__lt=…`: only the records it keeps are listed,
+ * and the request's offset counts from the first of them. The list is ordered newest first, so a filter "below a
+ * date" keeps a tail of it.
+ */
+export interface KeysetWindow {
+  /** The filter as the request sent it, such as `'date_created__lt=2024-05-31T23:59:58.000Z'`: names the window. */
+  name: string
+  /** Whether the filter keeps `record`. The records it keeps must be a tail of the list. */
+  includes(record: SimulatedRecord): boolean
+}
 
 /** One page as the simulated server decided to answer it, before `respond` puts it into the API's shape. */
 export interface SimulatedPage {
@@ -53,8 +67,17 @@ export interface SimulatedPage {
   nextCursor: string | null
   /** The cursor the request carried (cursor servers); `null` on the first page and on offset servers. */
   cursor: string | null
-  /** Number of records in the list when the request came in, when the server reports totals (`reportsTotal`). */
+  /**
+   * Number of records in the whole list when the request came in, when the server reports totals (`reportsTotal`).
+   * A server with keyset windows reports `total - window.start`, the records its filter keeps; the adapter's
+   * `getTotal` must give back the whole list's.
+   */
   total: number | undefined
+  /**
+   * The keyset window the request asked for (`RequestedPage.window`), with `start`, the position of its first record
+   * in the whole list; `undefined` when the request had no filter.
+   */
+  window?: { name: string; start: number }
   /** The request being answered. */
   request: PageRequest<unknown>
 }

@@ -40,7 +40,9 @@ export interface VerifyAdapterOptions<TResponse, TItem> {
   /**
    * Requests allowed past ceil(records / page size). One is the least any correct adapter needs: an empty list
    * still takes one request, and a server that says "more" whenever a page is full ends a list whose length is a
-   * multiple of the page size with an empty page.
+   * multiple of the page size with an empty page. On a server with keyset windows, the records each window fetches
+   * again (those on its edge value) count as records to page once more: the bound is
+   * ceil((records + inserted + fetched again) / page size) + extraRequests.
    * @default 1
    */
   extraRequests?: number
@@ -76,6 +78,10 @@ export interface AdapterReport {
   records: number
   /** Records inserted at the head of lists while they were paged. */
   inserted: number
+  /** Keyset windows started past the first (`closeKeysetServer`); 0 on servers without keyset windows. */
+  windows: number
+  /** Records served again at the start of those windows: the records on the edge value, fetched twice. */
+  refetched: number
   /** Wall-clock time of the whole verification, in milliseconds. */
   durationMs: number
   /** Every property, with the number of runs that checked it. */
@@ -242,6 +248,8 @@ class Tally {
   requests = 0
   records = 0
   inserted = 0
+  windows = 0
+  refetched = 0
   readonly #properties = new Map<ConformanceProperty, number>(
     Object.keys(conformanceProperties).map((name) => [name as ConformanceProperty, 0]),
   )
@@ -256,6 +264,8 @@ class Tally {
     this.requests += traversal.requests.length
     for (const request of traversal.requests) this.records += request.page?.records.length ?? 0
     this.inserted += traversal.list.inserted
+    this.windows += traversal.windows
+    this.refetched += traversal.refetched
     for (const property of checked) this.#properties.set(property, (this.#properties.get(property) ?? 0) + 1)
     if (malformed !== undefined) this.#malformed.set(malformed, (this.#malformed.get(malformed) ?? 0) + 1)
   }
@@ -269,6 +279,8 @@ class Tally {
       requests: this.requests,
       records: this.records,
       inserted: this.inserted,
+      windows: this.windows,
+      refetched: this.refetched,
       properties: [...this.#properties].map(([name, runs]) => ({
         name,
         description: conformanceProperties[name],
