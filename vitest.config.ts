@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
@@ -62,6 +63,48 @@ export default defineConfig({
             headless: true,
             provider: chromium,
             instances: [{ browser: 'chromium', viewport: { width: 1024, height: 768 } }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        // Every story in stories/ as a test in real Chromium: its play function, then addon-a11y's axe check
+        // (parameters.a11y.test = 'error' in .storybook/preview.tsx). Since Storybook 10.3 the plugin applies the
+        // preview's and the addons' annotations itself, so there is no setup file calling setProjectAnnotations.
+        // The plugin also serves Storybook's staticDirs (public/, with the MSW worker) from this project's server.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        // As in the browser project, plus what the stories and preview import: a dependency found mid-run is
+        // re-bundled and the story importing it fails ("Failed to fetch dynamically imported module").
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            '@tanstack/react-virtual',
+            'msw',
+            'msw/browser',
+            'msw-storybook-addon/csf3',
+            'storybook/test',
+            'storybook/internal/preview/runtime',
+            '@storybook/react-vite',
+            '@tanstack/react-query-devtools',
+          ],
+        },
+        test: {
+          name: 'storybook',
+          testTimeout: 60_000,
+          // After unit and browser (group 0): on a 2-core machine a third project at the same time starves the
+          // timed unit tests (a 1 s traversal test passed 5 s).
+          sequence: { groupOrder: 1 },
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium', viewport: { width: 1100, height: 800 } }],
             screenshotFailures: false,
           },
         },

@@ -4,8 +4,11 @@ import { setupWorker } from 'msw/browser'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useState } from 'react'
 import '../src/styles.css'
+import { DataSourceContext } from '../stories/support/dataSource'
+import type { DataSource } from '../stories/support/dataSource'
 
 const preview: Preview = {
+  tags: ['autodocs'],
   loaders: [
     mswLoader(async () => {
       const worker = setupWorker()
@@ -18,18 +21,74 @@ const preview: Preview = {
       return worker
     }),
   ],
+  globalTypes: {
+    theme: {
+      description: 'Light or dark pagewise theme (data-theme)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dataSource: {
+      description:
+        'The embedded mock APIs, or the real Close and Pipedrive APIs through the dev server (live mode)',
+      toolbar: {
+        title: 'Data',
+        icon: 'database',
+        items: [
+          { value: 'mock', title: 'Mock APIs' },
+          { value: 'live', title: 'Live APIs (needs CLOSE_API_KEY / PIPEDRIVE_API_TOKEN)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', dataSource: 'mock' },
   decorators: [
-    (Story) => {
+    (Story, { globals }) => {
       // A fresh client per story: no cache leaks from one story into the next.
       const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
+      const theme = globals.theme === 'dark' ? 'dark' : 'light'
+      const source: DataSource = globals.dataSource === 'live' ? 'live' : 'mock'
       return (
         <QueryClientProvider client={client}>
-          <Story />
+          <DataSourceContext.Provider value={source}>
+            <div
+              data-theme={theme}
+              className="pw-story"
+              style={{ background: 'var(--pw-bg)', color: 'var(--pw-fg)', padding: 16 }}
+            >
+              <Story />
+            </div>
+          </DataSourceContext.Provider>
         </QueryClientProvider>
       )
     },
   ],
-  parameters: { layout: 'padded' },
+  parameters: {
+    // `npm start` opens the first story: the CRM dashboard, with data from the mock APIs.
+    options: {
+      storySort: {
+        order: [
+          'CRM dashboard',
+          'Introduction',
+          'Components',
+          'Adapters',
+          'States and failures',
+          'Hooks',
+          'Export',
+        ],
+      },
+    },
+    layout: 'fullscreen',
+    // Any axe violation fails the story's test (addon-vitest runs addon-a11y's checks).
+    a11y: { test: 'error' },
+  },
 }
 
 export default preview

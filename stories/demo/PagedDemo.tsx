@@ -70,7 +70,7 @@ function PagedRecords<TItem extends { id: string | number }>({
       <ol
         start={list.firstItemIndex + 1}
         aria-label={name}
-        style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+        style={{ opacity: list.isPlaceholderData ? 0.7 : 1 }}
       >
         {list.items.map((item) => (
           <li key={item.id}>{describe(item)}</li>

@@ -1,7 +1,7 @@
+import { useMemo } from 'react'
 import type { ReactNode } from 'react'
 import {
   closeOffset,
-  createFetcher,
   Pager,
   pipedriveCursor,
   pipedriveOffset,
@@ -9,25 +9,39 @@ import {
   usePageSearchParam,
 } from '../../src'
 import type { PageSearchParam, PagerLabels, PagerVariant, PaginationList } from '../../src'
-import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL } from '../../src/mock'
 import type { CloseOpportunity, PipedriveDeal, PipedriveNote } from '../../src/mock'
+import { useApis } from '../support/dataSource'
+import { noteText } from './noteText'
 
-const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1` })
-const pipedrive = createFetcher({ baseUrl: `${PIPEDRIVE_MOCK_BASE_URL}/api` })
-const opportunities = {
-  queryKey: ['close', 'opportunities'],
-  adapter: closeOffset<CloseOpportunity>({ resource: 'opportunity' }),
+/** The fetchers of the data source the toolbar picked (mock or live). */
+type Apis = ReturnType<typeof useApis>
+
+const opportunitiesAdapter = closeOffset<CloseOpportunity>({ resource: 'opportunity' })
+const notesAdapter = pipedriveOffset<PipedriveNote>()
+const dealsAdapter = pipedriveCursor<PipedriveDeal>()
+// `source` is in every key: pages of the mock and of the live API never share a cache entry.
+const opportunities = ({ source, close }: Apis) => ({
+  queryKey: ['close', source, 'opportunities'],
+  adapter: opportunitiesAdapter,
   fetchPage: close('/opportunity/'),
-}
-const notes = {
-  queryKey: ['pipedrive', 'notes'],
-  adapter: pipedriveOffset<PipedriveNote>(),
+})
+const notes = ({ source, pipedrive }: Apis) => ({
+  queryKey: ['pipedrive', source, 'notes'],
+  adapter: notesAdapter,
   fetchPage: pipedrive('/v1/notes'),
-}
-const deals = {
-  queryKey: ['pipedrive', 'deals'],
-  adapter: pipedriveCursor<PipedriveDeal>(),
+})
+const deals = ({ source, pipedrive }: Apis) => ({
+  queryKey: ['pipedrive', source, 'deals'],
+  adapter: dealsAdapter,
   fetchPage: pipedrive('/v2/deals'),
+})
+
+/** A list's source on the toolbar's data source, rebuilt only when the data source changes. */
+function useListSource<T>(make: (apis: Apis) => T): T {
+  const apis = useApis()
+  const { source, close, pipedrive } = apis
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the data source and its fetchers identify the list
+  return useMemo(() => make(apis), [make, source, close, pipedrive])
 }
 
 /** The story's controls. */
@@ -38,24 +52,19 @@ export interface PagerDemoProps {
   pageSizeOptions: number[]
   /** The full pager, or the compact one for narrow cards. */
   variant: PagerVariant
-  /** Light or dark. */
-  theme: 'light' | 'dark'
+  /** Light or dark; without it, the toolbar's theme. */
+  theme?: 'light' | 'dark'
   /** Locale of the numbers (`de-DE` writes 1.234). */
   locale?: string
   /** Texts to change. */
   labels?: Partial<PagerLabels>
 }
 
-/** The text of a note's HTML, parsed in an inert document: no script runs, no image loads, nothing is injected. */
-function noteText(html: string): string {
-  return new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? ''
-}
-
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
 /** Close opportunities (an offset API that reports a total): numbered pages, Last, jump to page. */
 export function CloseOpportunitiesPager(props: PagerDemoProps) {
-  const list = usePagedList({ ...opportunities, pageSize: props.pageSize })
+  const list = usePagedList({ ...useListSource(opportunities), pageSize: props.pageSize })
   return (
     <Records name="Close opportunities" list={list} pager={props}>
       {list.items.map((opportunity) => (
@@ -67,7 +76,7 @@ export function CloseOpportunitiesPager(props: PagerDemoProps) {
 
 /** Pipedrive v1 notes (an offset API without a total): Previous, "Page 3", Next, "of many". */
 export function PipedriveNotesPager(props: PagerDemoProps) {
-  const list = usePagedList({ ...notes, pageSize: props.pageSize })
+  const list = usePagedList({ ...useListSource(notes), pageSize: props.pageSize })
   return (
     <Records name="Pipedrive notes" list={list} pager={props}>
       {list.items.map((note) => (
@@ -80,7 +89,7 @@ export function PipedriveNotesPager(props: PagerDemoProps) {
 /** Pipedrive v2 deals (a forward-only cursor): Previous comes from the cursors the hook kept. */
 export function PipedriveDealsPager(props: PagerDemoProps & Partial<PageSearchParam>) {
   const { pageSize, page, onPageChange } = props
-  const list = usePagedList({ ...deals, pageSize, page, onPageChange })
+  const list = usePagedList({ ...useListSource(deals), pageSize, page, onPageChange })
   return (
     <Records name="Pipedrive deals" list={list} pager={props}>
       {list.items.map((deal) => (
@@ -133,7 +142,7 @@ function Records({ name, list, pager, children }: RecordsProps) {
       <table
         aria-label={name}
         aria-busy={list.isFetching}
-        style={{ width: '100%', borderCollapse: 'collapse', opacity: list.isPlaceholderData ? 0.6 : 1 }}
+        style={{ width: '100%', borderCollapse: 'collapse', opacity: list.isPlaceholderData ? 0.7 : 1 }}
       >
         <tbody>{children}</tbody>
       </table>

@@ -1,0 +1,73 @@
+import { ReactQueryDevtools } from '@tanstack/react-query-devtools'
+import type { CSSProperties, ReactNode } from 'react'
+import { PipedriveDealsPager } from './PagerDemos'
+import { CloseEventsTable, CloseLeadsTable } from './TableDemos'
+
+export interface DashboardProps {
+  /** Close leads per request in the leads table (Close allows up to 200). */
+  leadsPageSize: number
+  /** Pipedrive deals per page in the deals pager (Pipedrive allows up to 500). */
+  dealsPageSize: number
+  /** Close events per request in the events feed (Close allows up to 50). */
+  eventsPageSize: number
+}
+
+const grid: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
+  gap: 16,
+  alignItems: 'start',
+  fontFamily: 'var(--pw-font)',
+  // Room below the last panel for the Devtools button (fixed, bottom right), so it never covers content.
+  paddingBottom: 72,
+}
+
+const panel: CSSProperties = {
+  border: '1px solid var(--pw-border)',
+  borderRadius: 'var(--pw-radius)',
+  padding: 12,
+  minWidth: 0,
+}
+
+function Panel({
+  id,
+  title,
+  wide,
+  children,
+}: {
+  id: string
+  title: string
+  wide?: boolean
+  children: ReactNode
+}) {
+  return (
+    <section aria-labelledby={id} style={{ ...panel, gridColumn: wide ? '1 / -1' : undefined }}>
+      <h2 id={id} style={{ fontSize: 18, margin: '0 0 8px' }}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+/**
+ * A CRM dashboard: Close leads in an `<InfiniteTable>`, Pipedrive deals in a `<Pager>` and the Close event log as a
+ * feed, side by side, each on its own API's pagination style, all in one TanStack Query cache (open the Devtools
+ * to watch it).
+ */
+export function Dashboard({ leadsPageSize, dealsPageSize, eventsPageSize }: DashboardProps) {
+  return (
+    <div style={grid}>
+      <Panel id="dashboard-leads" title="Leads (Close, _skip/_limit)" wide>
+        <CloseLeadsTable pageSize={leadsPageSize} loadMode="auto" height={360} />
+      </Panel>
+      <Panel id="dashboard-deals" title="Deals (Pipedrive v2, cursor)">
+        <PipedriveDealsPager pageSize={dealsPageSize} pageSizeOptions={[10, 25, 50]} variant="full" />
+      </Panel>
+      <Panel id="dashboard-events" title="Activity (Close events, _cursor)">
+        <CloseEventsTable pageSize={eventsPageSize} loadMode="auto" height={420} />
+      </Panel>
+      <ReactQueryDevtools initialIsOpen={false} buttonPosition="bottom-right" />
+    </div>
+  )
+}
