@@ -13,12 +13,14 @@ const closeMock = createCloseMock({ leads: 2_500, events: 1_000 })
 const pipedriveMock = createPipedriveMock({ deals: 600 })
 
 /**
- * Three lists, three pagination styles, one screen: the first thing to look at after the introduction. Switch the
+ * Three lists, three pagination styles, one screen: what `npm start` opens on. Switch the
  * toolbar's **Data** to live to run it on your own Close and Pipedrive accounts.
  */
 const meta: Meta<DashboardArgs> = {
   title: 'CRM dashboard',
   component: Dashboard,
+  // No docs page: `npm start` opens straight on the live dashboard story.
+  tags: ['!autodocs'],
   parameters: { msw: [...closeMock.handlers, ...pipedriveMock.handlers] },
   args: { leadsPageSize: 100, dealsPageSize: 10, eventsPageSize: 50, latencyMs: 150 },
   argTypes: {
