@@ -16,6 +16,21 @@ if (!existsSync(executablePath)) {
 }
 const chromium = playwright({ launchOptions: chromiumLaunchOptions })
 
+/**
+ * Pre-bundled before the browser projects start: a dependency discovered mid-run is bundled again, with a second
+ * copy of React.
+ */
+const reactDeps = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  'msw',
+]
+
 export default defineConfig({
   test: {
     restoreMocks: true,
@@ -40,20 +55,7 @@ export default defineConfig({
         // Real Chromium: scrolling, layout, focus and axe need a real browser.
         extends: true,
         plugins: [react()],
-        // Pre-bundled up front: a dependency discovered mid-run would be bundled again with a second copy of React.
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            '@tanstack/react-query',
-            '@tanstack/react-virtual',
-            'msw',
-            'axe-core',
-          ],
-        },
+        optimizeDeps: { include: [...reactDeps, 'axe-core'] },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
@@ -78,14 +80,7 @@ export default defineConfig({
         // re-bundled and the story importing it fails ("Failed to fetch dynamically imported module").
         optimizeDeps: {
           include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            '@tanstack/react-query',
-            '@tanstack/react-virtual',
-            'msw',
+            ...reactDeps,
             'msw/browser',
             'msw-storybook-addon/csf3',
             'storybook/test',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { ComponentType } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { InfiniteTable } from '../src'
-import { createCloseMock, createPipedriveMock } from '../src/mock'
+import { crmMocks } from './support/crmMocks'
 import { PipedriveDealsPager, PipedriveNotesPager } from './demo/PagerDemos'
 import {
   CloseEventsTable,
@@ -23,8 +23,8 @@ type AdapterStoryArgs = {
   query: string
 }
 
-const closeMock = createCloseMock({ leads: 2_500, events: 1_000 })
-const pipedriveMock = createPipedriveMock({ deals: 1_200, notes: 600 })
+const mocks = crmMocks({ leads: 2_500, events: 1_000 }, { deals: 1_200, notes: 600 })
+const { closeMock, pipedriveMock } = mocks
 
 /**
  * Every built-in adapter, each on its own mock endpoint, in the component that suits it. The request each page
@@ -35,7 +35,7 @@ const meta: Meta<AdapterStoryArgs> = {
   // The component documented beside the stories; the controls are the story's own args.
   component: InfiniteTable as ComponentType<never> as ComponentType<AdapterStoryArgs>,
   parameters: {
-    msw: [...closeMock.handlers, ...pipedriveMock.handlers],
+    msw: mocks.handlers,
     controls: { include: ['pageSize', 'latencyMs', 'height', 'query'] },
   },
   args: { pageSize: 50, latencyMs: 120, height: 420, query: '' },
@@ -55,13 +55,7 @@ const meta: Meta<AdapterStoryArgs> = {
     },
     query: { control: 'text', description: 'Text a lead name must contain (Close search story)' },
   },
-  beforeEach: ({ args }) => {
-    closeMock.reset()
-    pipedriveMock.reset()
-    const latency = { fixedMs: args.latencyMs, jitterMs: 0 }
-    closeMock.setFaults({ latency })
-    pipedriveMock.setFaults({ latency })
-  },
+  beforeEach: ({ args }) => mocks.reset(args.latencyMs),
 }
 
 export default meta

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createCloseMock, createPipedriveMock } from '../src/mock'
+import { crmMocks } from './support/crmMocks'
 import { Dashboard } from './demo/Dashboard'
 import type { DashboardProps } from './demo/Dashboard'
 
@@ -9,8 +9,8 @@ type DashboardArgs = DashboardProps & {
   latencyMs: number
 }
 
-const closeMock = createCloseMock({ leads: 2_500, events: 1_000 })
-const pipedriveMock = createPipedriveMock({ deals: 600 })
+const mocks = crmMocks({ leads: 2_500, events: 1_000 }, { deals: 600 })
+const { closeMock } = mocks
 
 /**
  * Three lists, three pagination styles, one screen: what `npm start` opens on. Switch the
@@ -21,7 +21,7 @@ const meta: Meta<DashboardArgs> = {
   component: Dashboard,
   // No docs page: `npm start` opens straight on the live dashboard story.
   tags: ['!autodocs'],
-  parameters: { msw: [...closeMock.handlers, ...pipedriveMock.handlers] },
+  parameters: { msw: mocks.handlers },
   args: { leadsPageSize: 100, dealsPageSize: 10, eventsPageSize: 50, latencyMs: 150 },
   argTypes: {
     leadsPageSize: {
@@ -45,13 +45,7 @@ const meta: Meta<DashboardArgs> = {
   render: ({ leadsPageSize, dealsPageSize, eventsPageSize }) => (
     <Dashboard leadsPageSize={leadsPageSize} dealsPageSize={dealsPageSize} eventsPageSize={eventsPageSize} />
   ),
-  beforeEach: ({ args }) => {
-    closeMock.reset()
-    pipedriveMock.reset()
-    const latency = { fixedMs: args.latencyMs, jitterMs: 0 }
-    closeMock.setFaults({ latency })
-    pipedriveMock.setFaults({ latency })
-  },
+  beforeEach: ({ args }) => mocks.reset(args.latencyMs),
 }
 
 export default meta
