@@ -1,7 +1,7 @@
 import type { CloseListResponse } from '../adapters/close'
-import { CursorLoopError, InvalidOptionError } from '../core/errors'
+import { InvalidOptionError } from '../core/errors'
 import { isNonNegativeInteger } from '../core/readField'
-import { commonMalformedPages } from './commonMalformedPages'
+import { closeListMalformedPages } from './closeServers'
 import { readIntegerParam } from './readRequestParam'
 import type {
   MalformedPage,
@@ -75,14 +75,7 @@ export function closeKeysetServer(
     })
 
   const malformed: MalformedPage<CloseListResponse<SimulatedItem>>[] = [
-    ...commonMalformedPages,
-    { name: '"data" is missing', corrupt: ({ data: _data, ...rest }) => rest },
-    { name: '"has_more" is the string "yes"', corrupt: (response) => ({ ...response, has_more: 'yes' }) },
-    {
-      name: '"has_more" is true on an empty page',
-      corrupt: () => ({ data: [], has_more: true }),
-      expect: CursorLoopError,
-    },
+    ...closeListMalformedPages,
     {
       name: `"${field}" is missing on the last record before a new window`,
       appliesTo: endsWindow,

@@ -6,6 +6,18 @@ import { offsetServer } from './offsetServer'
 import type { MalformedPage, SimulatedItem, SimulatedServer } from './simulatedServer'
 
 /** A cursor that asks for the page the request came from: a server handing back the cursor it was sent. */
+/** The malformed answers of a Close list endpoint (`{ data, has_more }`), shared by the offset and keyset servers. */
+export const closeListMalformedPages: readonly MalformedPage<CloseListResponse<SimulatedItem>>[] = [
+  ...commonMalformedPages,
+  { name: '"data" is missing', corrupt: ({ data: _data, ...rest }) => rest },
+  { name: '"has_more" is the string "yes"', corrupt: (response) => ({ ...response, has_more: 'yes' }) },
+  {
+    name: '"has_more" is true on an empty page',
+    corrupt: () => ({ data: [], has_more: true }),
+    expect: CursorLoopError,
+  },
+]
+
 const repeatsCursor = <TResponse>(field: string): MalformedPage<TResponse> => ({
   name: `"${field}" repeats the cursor of the request`,
   appliesTo: (page) => page.cursor !== null,
@@ -31,16 +43,7 @@ export function closeOffsetServer(): SimulatedServer<CloseListResponse<Simulated
       has_more: page.hasMore,
       ...(page.total === undefined ? {} : { total_results: page.total }),
     }),
-    malformed: [
-      ...commonMalformedPages,
-      { name: '"data" is missing', corrupt: ({ data: _data, ...rest }) => rest },
-      { name: '"has_more" is the string "yes"', corrupt: (response) => ({ ...response, has_more: 'yes' }) },
-      {
-        name: '"has_more" is true on an empty page',
-        corrupt: () => ({ data: [], has_more: true }),
-        expect: CursorLoopError,
-      },
-    ],
+    malformed: closeListMalformedPages,
   })
 }
 
