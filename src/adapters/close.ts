@@ -6,6 +6,9 @@ import { closeKeysetAdapter } from './closeKeyset'
 import type { CloseKeyset, CloseKeysetParam } from './closeKeyset'
 import { buildOffsetAdapter } from './offsetAdapter'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
 export interface CloseListResponse<TItem> {
   /** The records of this page. */
@@ -104,7 +107,7 @@ export function closeOffset<TItem>(
   | PaginationAdapter<CloseListResponse<TItem>, TItem, number>
   | PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam> {
   const resource = options.resource ?? 'lead'
-  if (!Object.hasOwn(CLOSE_MAX_LIMITS, resource)) {
+  if (process.env.NODE_ENV !== 'production' && !Object.hasOwn(CLOSE_MAX_LIMITS, resource)) {
     const known = Object.keys(CLOSE_MAX_LIMITS).join(', ')
     throw new InvalidOptionError('closeOffset', 'resource', `one of ${known}`, options.resource)
   }

@@ -5,6 +5,9 @@ import { checkedAdapter } from './defineAdapter'
 import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /** The page param of cursor adapters: the opaque cursor, or `null` for the first page. */
 export type CursorParam = string | null
 
@@ -64,7 +67,7 @@ export function buildCursorAdapter<TResponse, TItem>(
   owner: string,
 ): PaginationAdapter<TResponse, TItem, CursorParam> {
   const { id, placement = 'query' } = spec
-  if (spec.nextCursor === undefined) {
+  if (process.env.NODE_ENV !== 'production' && spec.nextCursor === undefined) {
     throw new InvalidOptionError(
       `${owner}(${id})`,
       'nextCursor',

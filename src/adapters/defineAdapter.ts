@@ -3,6 +3,9 @@ import { isNonNegativeInteger } from '../core/readField'
 import { clampLimit } from '../core/resolveLimit'
 import type { PaginationAdapter } from '../core/types'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 type PageParamFn<TResponse, TParam> = (
   page: TResponse,
   allPages: TResponse[],
@@ -125,6 +128,7 @@ export function containsPageParam(params: readonly unknown[], param: unknown): b
 }
 
 function assertAdapterShape(adapter: PaginationAdapter<unknown, unknown, unknown>, factory: string): void {
+  if (process.env.NODE_ENV === 'production') return
   const owner = typeof adapter?.id === 'string' && adapter.id ? `${factory}(${adapter.id})` : factory
   if (typeof adapter !== 'object' || adapter === null) {
     throw new InvalidOptionError(owner, 'adapter', 'an object', adapter)

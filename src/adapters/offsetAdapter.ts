@@ -5,6 +5,9 @@ import { checkedAdapter } from './defineAdapter'
 import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /** Describes an offset-paginated API (`?offset=200&limit=100`, `?page=3&per_page=50`, …) for `offsetAdapter`. */
 export interface OffsetAdapterSpec<TResponse, TItem> {
   /** Identifier used in the query key and in error messages, such as `'acme.offset'`. */
@@ -79,7 +82,11 @@ export function buildOffsetAdapter<TResponse, TItem>(
   const firstPage = unit === 'page' ? (spec.firstPage ?? 1) : 0
   const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
   const maxLimit = spec.maxLimit ?? defaultLimit
-  if (spec.maxOffset !== undefined && !(Number.isSafeInteger(spec.maxOffset) && spec.maxOffset >= 0)) {
+  if (
+    process.env.NODE_ENV !== 'production' &&
+    spec.maxOffset !== undefined &&
+    !(Number.isSafeInteger(spec.maxOffset) && spec.maxOffset >= 0)
+  ) {
     throw new InvalidOptionError(`${owner}(${id})`, 'maxOffset', 'a non-negative integer', spec.maxOffset)
   }
   const { getItems, getTotal } = itemReaders(id, spec)

@@ -1,5 +1,8 @@
 import { InvalidOptionError } from './errors'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /**
  * How a pager can move: `'numbered'` when any page can be opened directly and their number is known (an offset API
  * that reports a total), `'sequential'` otherwise (cursor APIs, or offsets without a total): Previous and Next only.
@@ -224,7 +227,9 @@ function pagesFrom(first: number, last: number): number[] {
   return pages
 }
 
+/** Development only: the counts are the developer's own options. */
 function checkCount(owner: string, option: string, value: number): void {
+  if (process.env.NODE_ENV === 'production') return
   if (!Number.isInteger(value) || value < 0) {
     throw new InvalidOptionError(owner, option, 'a whole number >= 0', value)
   }

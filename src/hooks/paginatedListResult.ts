@@ -7,6 +7,9 @@ import type { PaginationAdapter } from '../core/types'
 import { warnOnce } from '../core/warnOnce'
 import { continuationError } from './pageContinuation'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /** What `usePaginatedList` returns: the list's records, its state, and what can be done with it. */
 export interface PaginatedList<TResponse, TItem, TParam> {
   /** Every loaded record, in order, without duplicates. The same array until the pages change. */
@@ -130,7 +133,7 @@ export function useClampWarning(
   const { clamped, requested } = limit
   const { id, maxLimit } = adapter
   useEffect(() => {
-    if (!clamped) return
+    if (process.env.NODE_ENV === 'production' || !clamped) return
     warnOnce(
       `clamp:${id}:${requested}`,
       `[pagewise] ${owner}: pageSize ${requested} is above the maxLimit of ${id} (${maxLimit}); ` +

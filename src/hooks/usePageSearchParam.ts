@@ -1,6 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { InvalidOptionError } from '../core/errors'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 const OWNER = 'usePageSearchParam'
 
 /** Options of `usePageSearchParam`. */
@@ -69,11 +72,13 @@ function handlingUserEvent(): boolean {
  */
 export function usePageSearchParam(options: PageSearchParamOptions = {}): PageSearchParam {
   const { name = 'page', history: mode = 'push' } = options
-  if (typeof name !== 'string' || name === '') {
-    throw new InvalidOptionError(OWNER, 'name', 'a non-empty string', name)
-  }
-  if (mode !== 'push' && mode !== 'replace') {
-    throw new InvalidOptionError(OWNER, 'history', '"push" or "replace"', mode)
+  if (process.env.NODE_ENV !== 'production') {
+    if (typeof name !== 'string' || name === '') {
+      throw new InvalidOptionError(OWNER, 'name', 'a non-empty string', name)
+    }
+    if (mode !== 'push' && mode !== 'replace') {
+      throw new InvalidOptionError(OWNER, 'history', '"push" or "replace"', mode)
+    }
   }
   const page = useSyncExternalStore(
     subscribe,

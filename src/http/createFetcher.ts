@@ -12,6 +12,9 @@ import {
 } from './buildUrl'
 import { fetchJson } from './fetchJson'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /** Options of `createFetcher`. */
 export interface FetcherOptions {
   /** API root such as `'https://api.close.com/api/v1'` (path kept); in a browser, also `'/api/close'`. */
@@ -34,7 +37,9 @@ export interface EndpointDefaults {
   headers?: HeadersInit
 }
 
+/** Development only: the shape of the developer's own options (credentials are checked in every build). */
 function checkOptions(options: FetcherOptions): void {
+  if (process.env.NODE_ENV === 'production') return
   if (!isRecord(options)) throw invalid('options', 'an object such as { baseUrl: "https://…" }', options)
   const { headers, fetch } = options
   if (headers !== undefined && typeof headers !== 'function' && typeof headers !== 'object') {
@@ -47,15 +52,19 @@ function checkOptions(options: FetcherOptions): void {
   if (fetch !== undefined && typeof fetch !== 'function') throw invalid('fetch', 'a fetch function', fetch)
 }
 
+/** The shape checks are development only; a credential in `defaults.query` is refused in every build. */
 function checkDefaults(defaults: EndpointDefaults): void {
-  if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
   const { query, body, method } = defaults
-  if (query !== undefined && !isRecord(query)) throw invalid('defaults.query', 'an object of strings', query)
-  if (body !== undefined && !isRecord(body)) throw invalid('defaults.body', 'an object', body)
-  if (method !== undefined && method !== 'GET' && method !== 'POST') {
-    throw invalid('defaults.method', '"GET" or "POST"', method)
+  if (process.env.NODE_ENV !== 'production') {
+    if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
+    if (query !== undefined && !isRecord(query))
+      throw invalid('defaults.query', 'an object of strings', query)
+    if (body !== undefined && !isRecord(body)) throw invalid('defaults.body', 'an object', body)
+    if (method !== undefined && method !== 'GET' && method !== 'POST') {
+      throw invalid('defaults.method', '"GET" or "POST"', method)
+    }
+    if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
   }
-  if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
   if (query !== undefined) assertNoCredentials('defaults.query', Object.keys(query))
 }
 

@@ -2,6 +2,9 @@ import { InvalidOptionError } from '../../core/errors'
 import { warnOnce } from '../../core/warnOnce'
 import type { InfiniteTableProps } from './infiniteTableTypes'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks below. */
+declare const process: { env: { NODE_ENV?: string } }
+
 const OWNER = '<InfiniteTable>'
 
 function isCount(value: unknown, min: number): boolean {
@@ -14,9 +17,10 @@ function invalid(prop: string, expected: string, received: unknown): InvalidOpti
 
 /**
  * Checks the props a table cannot work without, throwing `InvalidOptionError` naming `<InfiniteTable>` and the prop;
- * warns in development when the table has no accessible name.
+ * warns when the table has no accessible name. Development only.
  */
 export function checkInfiniteTableProps<TItem>(props: InfiniteTableProps<TItem>): void {
+  if (process.env.NODE_ENV === 'production') return
   const { list, columns, rowHeight, headerHeight, overscan, loadThreshold, skeletonRows, loadMode, height } =
     props
   if (typeof list !== 'object' || list === null || !Array.isArray(list.items)) {

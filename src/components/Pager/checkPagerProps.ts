@@ -2,14 +2,18 @@ import { InvalidOptionError } from '../../core/errors'
 import { warnOnce } from '../../core/warnOnce'
 import type { PagerProps } from './pagerTypes'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks below. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /** The name `<Pager>` gives itself in errors and warnings. */
 export const PAGER = '<Pager>'
 
 /**
  * Checks the props a pager cannot work without, throwing `InvalidOptionError` naming `<Pager>` and the prop.
- * (`siblingCount`, `boundaryCount` and `pageSizeOptions` are checked where they are used.)
+ * (`siblingCount`, `boundaryCount` and `pageSizeOptions` are checked where they are used.) Development only.
  */
 export function checkPagerProps(props: PagerProps): void {
+  if (process.env.NODE_ENV === 'production') return
   const { list, variant, labels } = props
   if (
     typeof list !== 'object' ||
@@ -29,7 +33,7 @@ export function checkPagerProps(props: PagerProps): void {
 
 /** One development warning when the pager has no accessible name. */
 export function warnIfUnnamed(props: Pick<PagerProps, 'aria-label' | 'aria-labelledby'>): void {
-  if (props['aria-label'] || props['aria-labelledby']) return
+  if (process.env.NODE_ENV === 'production' || props['aria-label'] || props['aria-labelledby']) return
   warnOnce(
     'Pager:name',
     `[pagewise] ${PAGER}: give the pager an accessible name with aria-label="…" (say, "Deals pages") or ` +

@@ -1,5 +1,8 @@
 import { InvalidOptionError } from '../../core/errors'
 
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
 /**
  * The page sizes a page-size menu offers: `options` up to the adapter's `maxLimit` (larger ones are left out, as the
  * API would refuse them), plus the current size when it is not among them, in ascending order.
@@ -14,12 +17,14 @@ export function pageSizeChoices(
   current: number,
   owner = 'pageSizeChoices',
 ): number[] {
-  if (!Array.isArray(options) || options.length === 0) {
-    throw new InvalidOptionError(owner, 'pageSizeOptions', 'a non-empty array of page sizes', options)
-  }
-  for (const size of options) {
-    if (!Number.isInteger(size) || size < 1) {
-      throw new InvalidOptionError(owner, 'pageSizeOptions', 'whole numbers >= 1', size)
+  if (process.env.NODE_ENV !== 'production') {
+    if (!Array.isArray(options) || options.length === 0) {
+      throw new InvalidOptionError(owner, 'pageSizeOptions', 'a non-empty array of page sizes', options)
+    }
+    for (const size of options) {
+      if (!Number.isInteger(size) || size < 1) {
+        throw new InvalidOptionError(owner, 'pageSizeOptions', 'whole numbers >= 1', size)
+      }
     }
   }
   const sizes = new Set(options.filter((size) => size <= maxLimit))
