@@ -31,6 +31,7 @@ export {
   CursorLoopError,
   OffsetLimitError,
   InvalidOptionError,
+  CrossOriginUrlError,
 } from './core/errors'
 export { resolveLimit } from './core/resolveLimit'
 export { createPageRequest } from './core/createPageRequest'
@@ -51,8 +52,10 @@ export type {
   AdapterResponse,
   AnyPaginationAdapter,
   FetchPage,
+  FullResponse,
   PageRequest,
   PaginationAdapter,
+  ResponseShape,
 } from './core/types'
 export type { PaginatedListOptions, ListSource, InfiniteQueryPassThroughOptions } from './hooks/listOptions'
 export type { PaginatedList } from './hooks/paginatedListResult'

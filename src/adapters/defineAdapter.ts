@@ -136,6 +136,9 @@ function assertAdapterShape(adapter: PaginationAdapter<unknown, unknown, unknown
   if (typeof adapter.id !== 'string' || adapter.id.trim() === '') {
     throw new InvalidOptionError(owner, 'id', 'a non-empty string', adapter.id)
   }
+  if (adapter.response !== undefined && adapter.response !== 'body' && adapter.response !== 'full') {
+    throw new InvalidOptionError(owner, 'response', '"body", "full" or absent', adapter.response)
+  }
   if (adapter.kind !== 'offset' && adapter.kind !== 'cursor') {
     throw new InvalidOptionError(owner, 'kind', '"offset" or "cursor"', adapter.kind)
   }

@@ -15,8 +15,10 @@ export function createPageRequest<TResponse, TItem, TParam>(
   signal: AbortSignal,
 ): PageRequest<TParam> {
   const clamped = clampLimit(limit, adapter.maxLimit)
-  const { query, body } = adapter.toRequest(pageParam, clamped)
+  const { query, body, url } = adapter.toRequest(pageParam, clamped)
   const request: PageRequest<TParam> = { pageParam, limit: clamped, query, signal }
   if (body !== undefined) request.body = body
+  if (url !== undefined) request.url = url
+  if (adapter.response === 'full') request.response = 'full'
   return request
 }

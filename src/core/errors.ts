@@ -109,3 +109,23 @@ export class InvalidOptionError extends PagewiseError {
     this.option = option
   }
 }
+
+/**
+ * `createFetcher` refused a page URL the API handed out (a `Link` header's `rel="next"`) because it is not on the
+ * origin of `baseUrl`: following it would send your credentials to another host. Not retried.
+ */
+export class CrossOriginUrlError extends PagewiseError {
+  /** The refused URL, with credential-like query parameters redacted. */
+  readonly url: string
+  /** The only origin `createFetcher` loads from: `baseUrl`'s. */
+  readonly allowedOrigin: string
+
+  constructor(url: string, allowedOrigin: string) {
+    super(
+      `[pagewise] createFetcher: refused to load ${url}, a page URL from the API: it is not on ${allowedOrigin}, ` +
+        "baseUrl's origin, and pagewise sends your credentials nowhere else.",
+    )
+    this.url = url
+    this.allowedOrigin = allowedOrigin
+  }
+}

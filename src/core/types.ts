@@ -19,6 +19,37 @@ export interface PageRequest<TParam> {
   body?: Record<string, unknown>
   /** Aborts the request when the query is cancelled or its key changes. Pass it on to `fetch`. */
   signal: AbortSignal
+  /**
+   * A full URL to load instead of the endpoint's own: the `rel="next"` link of a `Link` header. Relative URLs are
+   * relative to the endpoint. `createFetcher` loads it only on its `baseUrl`'s origin, so an API cannot send your
+   * credentials elsewhere. Absent for adapters that build requests from `query` and `body`.
+   */
+  url?: string
+  /**
+   * `'full'` when the adapter reads response headers (see `PaginationAdapter.response`): `fetchPage` must then
+   * resolve to `{ body, headers, status }` (a `FullResponse`), as `createFetcher` does. Absent otherwise: the body.
+   */
+  response?: ResponseShape
+}
+
+/** What `fetchPage` resolves to: `'body'`, the parsed JSON (the default); `'full'`, a `FullResponse`. */
+export type ResponseShape = 'body' | 'full'
+
+/**
+ * A page with its HTTP status and headers, for adapters that paginate through headers (`Link`). `createFetcher`
+ * returns it when the request says `response: 'full'`; a `fetchPage` of your own builds it from `fetch`'s answer.
+ *
+ * @example
+ * const res = await fetch(url, { signal: request.signal })
+ * return { body: await res.json(), headers: res.headers, status: res.status }
+ */
+export interface FullResponse<TBody = unknown> {
+  /** The parsed JSON body (`null` for an empty body). */
+  body: TBody
+  /** The response headers. */
+  headers: Headers
+  /** The HTTP status (2xx: errors are thrown, not returned). */
+  status: number
 }
 
 /** The part of a request an adapter computes: where the page param and the limit go. */
@@ -27,6 +58,8 @@ export interface AdapterRequest {
   query: Record<string, string>
   /** JSON body, for adapters whose endpoint is a POST search. */
   body?: Record<string, unknown>
+  /** A full URL to load instead of the endpoint's own, such as a `Link` header's `rel="next"` (see `PageRequest.url`). */
+  url?: string
 }
 
 /** Loads one page. Yours, or made by `createFetcher`. */
@@ -48,6 +81,12 @@ export interface PaginationAdapter<TResponse, TItem, TParam> {
   defaultLimit: number
   /** Largest page size the API accepts. Larger requests are clamped to it. */
   maxLimit: number
+  /**
+   * `'full'` for an adapter that reads headers or the status (`Link` pagination): every request then carries
+   * `response: 'full'` and `fetchPage` resolves to a `FullResponse` (`{ body, headers, status }`), which is what
+   * `TResponse` is. Default `'body'`: `fetchPage` resolves to the parsed body, as before.
+   */
+  response?: ResponseShape
   /** Puts the page param and the limit where the API expects them. Clamps `limit` to `maxLimit`. */
   toRequest(pageParam: TParam, limit: number): AdapterRequest
   /** The records of one page. Throws `MalformedResponseError` when the response is not shaped as expected. */

@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../core/errors'
+import { CrossOriginUrlError, InvalidOptionError } from '../core/errors'
 import { assertNoCredentials, redactUrl } from './credentials'
 
 const SCHEME = /^[a-z][a-z\d+\-.]*:/i
@@ -112,6 +112,32 @@ export function joinUrl(base: URL, path: string): URL {
 }
 
 /** Sets each parameter (later calls win); `undefined` and `null` values are skipped. */
+/**
+ * The URL of a page the API pointed to (a `Link` header's `rel="next"`), resolved against the endpoint's URL.
+ * Throws `CrossOriginUrlError` unless it is an http(s) URL on the endpoint's origin, without a user name or password;
+ * a credential-like query parameter in it is an `InvalidOptionError`, as anywhere else.
+ */
+export function pageUrl(endpoint: URL, href: string): URL {
+  let url: URL | undefined
+  try {
+    url = new URL(href, endpoint)
+  } catch {
+    url = undefined
+  }
+  if (
+    url === undefined ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.origin !== endpoint.origin ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw new CrossOriginUrlError(redactUrl(href), endpoint.origin)
+  }
+  assertNoCredentials('request.url', url.searchParams.keys())
+  url.hash = ''
+  return url
+}
+
 export function applyQuery(url: URL, where: string, query: Record<string, unknown> | undefined): void {
   if (query === undefined || query === null) return
   assertNoCredentials(where, Object.keys(query))

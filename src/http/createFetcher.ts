@@ -8,6 +8,7 @@ import {
   invalid,
   isAbsoluteUrl,
   joinUrl,
+  pageUrl,
   resolveBaseUrl,
 } from './buildUrl'
 import { fetchJson } from './fetchJson'
@@ -84,6 +85,10 @@ async function resolveHeaders(
  * on, returns the parsed JSON, and throws `HttpError` (with the provider's message and `retryAfterMs`) or
  * `NetworkError`.
  *
+ * For adapters that read headers (`response: 'full'`, such as `linkHeaderAdapter`) it returns
+ * `{ body, headers, status }` instead, and it loads the page URL the API pointed to (`request.url`) only when that
+ * URL is on `baseUrl`'s origin: any other is refused with `CrossOriginUrlError`, before a request is sent.
+ *
  * @example
  * const close = createFetcher({
  *   baseUrl: 'https://api.close.com/api/v1',
@@ -109,8 +114,11 @@ export function createFetcher(
     const endpointUrl = isAbsoluteUrl(baseUrl) ? joinUrl(new URL(baseUrl), path) : undefined
 
     return async <TResponse = unknown>(request: PageRequest<unknown>): Promise<TResponse> => {
-      const url = new URL(endpointUrl ?? joinUrl(resolveBaseUrl(baseUrl), path))
-      applyQuery(url, 'defaults.query', defaults.query)
+      const endpoint = endpointUrl ?? joinUrl(resolveBaseUrl(baseUrl), path)
+      // A page URL from the API (Link: rel="next") already carries the list's filters: only the page's own
+      // parameters are added, as some APIs (Shopify) refuse filters next to a page token.
+      const url = request.url === undefined ? new URL(endpoint) : pageUrl(endpoint, request.url)
+      if (request.url === undefined) applyQuery(url, 'defaults.query', defaults.query)
       applyQuery(url, 'request.query', request.query)
       const hasBody = request.body !== undefined || defaults.body !== undefined
       const method = defaults.method ?? (hasBody ? 'POST' : 'GET')
@@ -134,7 +142,8 @@ export function createFetcher(
         signal: request.signal,
         ...(body === undefined ? {} : { body }),
       }
-      return (await fetchJson(fetchImpl, prepared)) as TResponse
+      const response = await fetchJson(fetchImpl, prepared)
+      return (request.response === 'full' ? response : response.body) as TResponse
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { FullResponse } from '../core/types'
 import { HttpError, NetworkError } from './HttpError'
 import { isAbortError } from './isAbortError'
 import { parseBody } from './parseBody'
@@ -18,10 +19,11 @@ function rethrow(error: unknown, request: PreparedRequest): never {
 }
 
 /**
- * Sends `request` and returns the parsed body of a 2xx answer: JSON, `null` when empty, else the text. Throws
+ * Sends `request` and returns a 2xx answer's parsed body (JSON, `null` when empty, else the text) with its headers
+ * and status. Throws
  * `HttpError` for any other status, `NetworkError` when no response arrives, and cancellations unchanged.
  */
-export async function fetchJson(fetchImpl: typeof fetch, request: PreparedRequest): Promise<unknown> {
+export async function fetchJson(fetchImpl: typeof fetch, request: PreparedRequest): Promise<FullResponse> {
   const init: RequestInit = {
     method: request.method,
     headers: request.headers,
@@ -65,5 +67,6 @@ export async function fetchJson(fetchImpl: typeof fetch, request: PreparedReques
       retryAfterMs: parseRetryAfterMs(response.headers, body),
     })
   }
-  return text.trim() === '' ? null : parseBody(text)
+  const body = text.trim() === '' ? null : parseBody(text)
+  return { body, headers: response.headers, status: response.status }
 }
