@@ -29,4 +29,4 @@ function DataRowView<TItem>({ item, columns, actionable, ...placement }: DataRow
 }
 
 /** One record's row. Memoised: scrolling re-renders the table, but rows already on screen keep their output. */
-export const DataRow = memo(DataRowView) as typeof DataRowView
+export const DataRow = /* @__PURE__ */ memo(DataRowView) as typeof DataRowView

@@ -229,6 +229,6 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
  * const leads = usePaginatedList({ queryKey: ['leads'], adapter: closeOffset<Lead>(), fetchPage: close('/lead/') })
  * <InfiniteTable list={leads} columns={columns} aria-label="Leads" itemName={{ one: 'lead', other: 'leads' }} />
  */
-export const InfiniteTable = forwardRef(InfiniteTableView) as <TItem>(
+export const InfiniteTable = /* @__PURE__ */ forwardRef(InfiniteTableView) as <TItem>(
   props: InfiniteTableProps<TItem> & { ref?: Ref<HTMLDivElement> },
 ) => ReactElement

@@ -41,7 +41,7 @@ const AFTER_RETRY = [
  * <DealTable deals={deals.items} />
  * <Pager list={deals} pageSizeOptions={[25, 50, 100]} aria-label="Deals pages" />
  */
-export const Pager = forwardRef<HTMLElement, PagerProps>(function Pager(props, ref) {
+export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(function Pager(props, ref) {
   checkPagerProps(props)
   const {
     list,

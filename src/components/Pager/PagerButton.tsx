@@ -20,7 +20,7 @@ export interface PagerButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  * @example
  * <PagerButton aria-label="Next page" disabled={next.disabled} onClick={next.onSelect}>›</PagerButton>
  */
-export const PagerButton = forwardRef<HTMLButtonElement, PagerButtonProps>(function PagerButton(
+export const PagerButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PagerButtonProps>(function PagerButton(
   { disabled = false, className, type = 'button', onClick, onFocus, onBlur, ...props },
   ref,
 ) {
