@@ -6,6 +6,12 @@ export { pipedriveOffset, pipedriveCursor } from './adapters/pipedrive'
 export { offsetAdapter } from './adapters/offsetAdapter'
 export { cursorAdapter } from './adapters/cursorAdapter'
 export { defineAdapter } from './adapters/defineAdapter'
+// Beyond CRMs
+export { linkHeaderAdapter } from './adapters/linkHeader'
+export { startingAfterAdapter } from './adapters/startingAfter'
+export { hubspotAdapter } from './adapters/hubspot'
+export { jsonApiAdapter } from './adapters/jsonApi'
+export { relayConnectionAdapter } from './adapters/relayConnection'
 
 // Hooks
 export { usePaginatedList } from './hooks/usePaginatedList'
@@ -32,6 +38,7 @@ export {
   OffsetLimitError,
   InvalidOptionError,
   CrossOriginUrlError,
+  ApiReportedError,
 } from './core/errors'
 export { resolveLimit } from './core/resolveLimit'
 export { createPageRequest } from './core/createPageRequest'
@@ -82,6 +89,16 @@ export type {
   PipedriveOffsetResponse,
 } from './adapters/pipedrive'
 export type { CloseKeyset, CloseKeysetParam } from './adapters/closeKeyset'
+export type { LinkHeaderAdapterOptions } from './adapters/linkHeader'
+export type { StartingAfterOptions, StartingAfterParam, StripeListResponse } from './adapters/startingAfter'
+export type { HubspotAdapterOptions, HubspotCrmObject, HubspotPage } from './adapters/hubspot'
+export type { JsonApiAdapterOptions, JsonApiDocument, JsonApiLink, JsonApiResource } from './adapters/jsonApi'
+export type {
+  GraphQLErrorEntry,
+  GraphQLResponse,
+  RelayConnection,
+  RelayConnectionOptions,
+} from './adapters/relayConnection'
 export type {
   FetchAllControls,
   FetchAllOptions,

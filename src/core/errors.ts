@@ -129,3 +129,22 @@ export class CrossOriginUrlError extends PagewiseError {
     this.allowedOrigin = allowedOrigin
   }
 }
+
+/**
+ * A successful (2xx) answer reported errors in its body instead of data: a GraphQL answer's `errors` (GraphQL answers
+ * HTTP 200 when a query fails) or a JSON:API error document. The message is the API's first error. Not retried.
+ */
+export class ApiReportedError extends PagewiseError {
+  declare readonly adapterId: string
+  /** Where the errors were in the answer: `'errors'`. */
+  readonly field: string
+  /** The API's error list, as received. */
+  readonly errors: unknown[]
+
+  constructor(adapterId: string, field: string, errors: unknown[], message: string) {
+    const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : ''
+    super(`[pagewise] ${adapterId}: the API answered with "${field}": ${message}${more}`, adapterId)
+    this.field = field
+    this.errors = errors
+  }
+}

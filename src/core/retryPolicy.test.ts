@@ -80,6 +80,13 @@ describe('isRetryableError', () => {
     expect(isRetryableError(httpError(status))).toBe(false)
   })
 
+  it('is true for a 403 that says when to retry (GitHub rate limit), false for a plain 403', () => {
+    expect(isRetryableError(httpError(403, 30_000))).toBe(true)
+    expect(isRetryableError(httpError(403))).toBe(false)
+    expect(defaultRetry(0, httpError(403, 30_000))).toBe(true)
+    expect(defaultRetry(0, httpError(403, 3_600_000))).toBe(false) // an hour: show why the list stopped
+  })
+
   it('is true for network errors, false for anything else', () => {
     expect(isRetryableError(networkError())).toBe(true)
     expect(isRetryableError(new MalformedResponseError('close.offset', 'data', 'an array', null))).toBe(false)

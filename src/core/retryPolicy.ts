@@ -25,11 +25,18 @@ function isNetworkFailure(error: unknown): boolean {
   return error.name === 'TypeError' && /fetch|network|load failed/i.test(error.message)
 }
 
-/** Whether a failure is worth trying again: rate limits (429), timeouts (408), server errors (5xx) and network failures. */
+/**
+ * Whether a failure is worth trying again: rate limits (429, or a 403 that says when to retry, as GitHub sends),
+ * timeouts (408), server errors (5xx) and network failures.
+ */
 export function isRetryableError(error: unknown): boolean {
   const status = statusOf(error)
   if (status === undefined) return isNetworkFailure(error)
-  return status === 408 || status === 429 || status >= 500
+  // GitHub answers its primary rate limit with 403 and `x-ratelimit-remaining: 0`: a 403 that says when to come back
+  // is a rate limit; any other 403 is a refusal.
+  return (
+    status === 408 || status === 429 || status >= 500 || (status === 403 && retryAfterOf(error) !== undefined)
+  )
 }
 
 /** How long the server asked to wait (`HttpError.retryAfterMs`), when it said. */

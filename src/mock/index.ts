@@ -37,6 +37,12 @@ export { createCloseDataset } from './closeDataset'
 export { PIPEDRIVE_MOCK_BASE_URL, createPipedriveMock } from './pipedriveMock'
 export { createPipedriveDataset } from './pipedriveDataset'
 export { UNSAFE_NOTE_HTML } from './crmWords'
+export { GITHUB_MOCK_BASE_URL, createGithubMock } from './githubMock'
+export { createGithubDataset } from './githubDataset'
+export { STRIPE_MOCK_BASE_URL, createStripeMock } from './stripeMock'
+export { HUBSPOT_MOCK_BASE_URL, createHubspotMock } from './hubspotMock'
+export { JSON_API_MOCK_BASE_URL, createJsonApiMock } from './jsonApiMock'
+export { GRAPHQL_MOCK_BASE_URL, createGraphqlMock } from './graphqlMock'
 
 export type { CloseMaxLimits, CloseMockOptions } from './closeMock'
 export type { CloseDatasetOptions } from './closeDataset'
@@ -71,3 +77,20 @@ export type {
   MockRateLimit,
   MockRequestRecord,
 } from './mockTypes'
+export type { GithubMock, GithubMockOptions } from './githubMock'
+export type {
+  GithubDataset,
+  GithubDatasetOptions,
+  GithubIssue,
+  GithubLabel,
+  GithubUser,
+} from './githubDataset'
+export type { StripeCustomer, StripeDataset, StripeMockOptions } from './stripeMock'
+export type {
+  HubspotContact,
+  HubspotContactProperties,
+  HubspotDataset,
+  HubspotMockOptions,
+} from './hubspotMock'
+export type { JsonApiArticle, JsonApiMockDataset, JsonApiMockOptions } from './jsonApiMock'
+export type { GraphqlIssue, GraphqlMockDataset, GraphqlMockOptions } from './graphqlMock'

@@ -9,6 +9,11 @@ export { commonMalformedPages } from './commonMalformedPages'
 export { closeEventsServer, closeOffsetServer, closeSearchServer } from './closeServers'
 export { closeKeysetServer } from './closeKeysetServer'
 export { pipedriveCursorServer, pipedriveOffsetServer } from './pipedriveServers'
+export { linkHeaderMalformedPages, linkHeaderServer } from './linkHeaderServer'
+export { stripeListServer } from './stripeServers'
+export { hubspotSearchServer, hubspotServer } from './hubspotServers'
+export { jsonApiServer } from './jsonApiServer'
+export { relayConnectionServer } from './relayConnectionServer'
 
 export type { AdapterReport, PropertyReport, VerifyAdapterOptions } from './verifyAdapter'
 export type { CounterExample, CounterExampleRequest } from './AdapterConformanceError'
@@ -17,6 +22,9 @@ export type { HasMoreRule } from './conformanceScenario'
 export type { OffsetServerSpec } from './offsetServer'
 export type { CursorServerSpec } from './cursorServer'
 export type { CloseKeysetServerOptions } from './closeKeysetServer'
+export type { LinkHeaderAnswer, LinkHeaderServerOptions } from './linkHeaderServer'
+export type { JsonApiServerOptions } from './jsonApiServer'
+export type { RelayConnectionServerOptions } from './relayConnectionServer'
 export type {
   ErrorClass,
   KeysetWindow,

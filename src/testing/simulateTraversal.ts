@@ -269,6 +269,7 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
 /**
  * The adapter as TanStack Query reads it, with nothing else added: a `null` next page param ends the list, as
  * `hasNextPage = getNextPageParam(…) != null` says. Methods are called on the adapter itself, so `this` holds.
+ * `response` is kept: requests of an adapter that reads headers ask for the full response, as pagewise's do.
  */
 function asTanStackReadsIt<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
@@ -279,6 +280,7 @@ function asTanStackReadsIt<TResponse, TItem, TParam>(
     initialPageParam: adapter.initialPageParam,
     defaultLimit: adapter.defaultLimit,
     maxLimit: adapter.maxLimit,
+    response: adapter.response,
     toRequest: (pageParam, limit) => adapter.toRequest(pageParam, limit),
     getItems: (response) => adapter.getItems(response),
     getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>

@@ -20,36 +20,38 @@ export interface PagerButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  * @example
  * <PagerButton aria-label="Next page" disabled={next.disabled} onClick={next.onSelect}>›</PagerButton>
  */
-export const PagerButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PagerButtonProps>(function PagerButton(
-  { disabled = false, className, type = 'button', onClick, onFocus, onBlur, ...props },
-  ref,
-) {
-  const [focused, setFocused] = useState(false)
-  const keepFocus = disabled && focused
-  return (
-    <button
-      ref={ref}
-      type={type}
-      {...props}
-      className={classNames('pw-pager__button', className)}
-      disabled={disabled && !focused}
-      aria-disabled={keepFocus ? true : props['aria-disabled']}
-      data-disabled={disabled ? '' : undefined}
-      onFocus={(event) => {
-        setFocused(true)
-        onFocus?.(event)
-      }}
-      onBlur={(event) => {
-        setFocused(false)
-        onBlur?.(event)
-      }}
-      onClick={(event) => {
-        if (disabled) {
-          event.preventDefault()
-          return
-        }
-        onClick?.(event)
-      }}
-    />
-  )
-})
+export const PagerButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PagerButtonProps>(
+  function PagerButton(
+    { disabled = false, className, type = 'button', onClick, onFocus, onBlur, ...props },
+    ref,
+  ) {
+    const [focused, setFocused] = useState(false)
+    const keepFocus = disabled && focused
+    return (
+      <button
+        ref={ref}
+        type={type}
+        {...props}
+        className={classNames('pw-pager__button', className)}
+        disabled={disabled && !focused}
+        aria-disabled={keepFocus ? true : props['aria-disabled']}
+        data-disabled={disabled ? '' : undefined}
+        onFocus={(event) => {
+          setFocused(true)
+          onFocus?.(event)
+        }}
+        onBlur={(event) => {
+          setFocused(false)
+          onBlur?.(event)
+        }}
+        onClick={(event) => {
+          if (disabled) {
+            event.preventDefault()
+            return
+          }
+          onClick?.(event)
+        }}
+      />
+    )
+  },
+)

@@ -1,0 +1,99 @@
+import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { readField } from '../core/readField'
+import type { PaginationAdapter } from '../core/types'
+import { buildCursorAdapter } from './cursorAdapter'
+import type { CursorParam } from './cursorAdapter'
+import type { ParamPlacement } from './fieldSpec'
+
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
+/** A HubSpot CRM record (contact, company, deal, …) as the CRM v3 object endpoints return it. */
+export interface HubspotCrmObject<TProperties = Record<string, string | null>> {
+  /** The record id, a numeric string such as `'151'`. */
+  id: string
+  /** The properties asked for (by default a few, such as `firstname`, `lastname`, `email`), all as strings. */
+  properties: TProperties
+  /** ISO 8601 creation time. */
+  createdAt: string
+  /** ISO 8601 time of the last change. */
+  updatedAt: string
+  /** Whether the record is archived. */
+  archived: boolean
+}
+
+/** A page of a HubSpot CRM v3 list (`GET /crm/v3/objects/{type}`) or search (`POST /crm/v3/objects/{type}/search`). */
+export interface HubspotPage<TItem> {
+  /** The records of this page. */
+  results: TItem[]
+  /** Absent on the last page; otherwise `next.after` is the cursor of the next page. */
+  paging?: {
+    /** The next page: send `after` back (`link` is the same request as a URL). */
+    next?: { after: string; link?: string }
+  }
+  /** Number of matching records; search endpoints report it, list endpoints do not. */
+  total?: number
+}
+
+/** Options of `hubspotAdapter`. */
+export interface HubspotAdapterOptions {
+  /** Identifier used in the query key and in error messages. @default 'hubspot' */
+  id?: string
+  /**
+   * Where `after` and `limit` travel: `'query'` for the object lists (`GET /crm/v3/objects/contacts`), `'body'` for
+   * the search endpoints (`POST /crm/v3/objects/contacts/search`, where they sit beside `filterGroups` and `sorts`).
+   * @default 'query'
+   */
+  placement?: ParamPlacement
+  /** Page size when the caller does not choose one. @default 10 (HubSpot's default) */
+  defaultLimit?: number
+  /** Largest `limit` the endpoint accepts. @default 100 for object lists, 200 for search */
+  maxLimit?: number
+}
+
+/**
+ * HubSpot CRM v3: `limit` and `after`, answered with `{ results, paging: { next: { after, link } } }`; no
+ * `paging.next` is the end of the list. Search endpoints also report `total`. With `placement: 'body'`, `after` and
+ * `limit` go in the JSON body of the search (max 200 a page); put your `filterGroups`, `sorts` and `properties` in the
+ * fetcher's body. HubSpot search returns at most 10,000 results for one query: narrow it (by `createdate`, say) to go
+ * further.
+ *
+ * @example
+ * const hubspot = createFetcher({ baseUrl: 'https://api.hubapi.com', headers: { authorization: `Bearer ${token}` } })
+ * const contacts = usePaginatedList({
+ *   queryKey: ['hubspot', 'contacts'],
+ *   adapter: hubspotAdapter<HubspotCrmObject>(),
+ *   fetchPage: hubspot('/crm/v3/objects/contacts', { query: { properties: 'firstname,lastname,email' } }),
+ *   pageSize: 100,
+ * })
+ * const search = hubspotAdapter<HubspotCrmObject>({ placement: 'body' })
+ */
+export function hubspotAdapter<TItem>(
+  options: HubspotAdapterOptions = {},
+): PaginationAdapter<HubspotPage<TItem>, TItem, CursorParam> {
+  const { id = 'hubspot', placement = 'query' } = options
+  if (process.env.NODE_ENV !== 'production' && placement !== 'query' && placement !== 'body') {
+    throw new InvalidOptionError(`hubspotAdapter(${id})`, 'placement', '"query" or "body"', placement)
+  }
+  const maxLimit = options.maxLimit ?? (placement === 'body' ? 200 : 100)
+  return buildCursorAdapter<HubspotPage<TItem>, TItem>(
+    {
+      id,
+      items: 'results',
+      // No `paging.next`: the last page. Present, it must carry a cursor: an empty one would end the list early.
+      nextCursor: (page) => {
+        if (readField(id, page, 'paging.next') == null) return null
+        const after = readField(id, page, 'paging.next.after')
+        if (typeof after === 'string' && after !== '') return after
+        throw new MalformedResponseError(id, 'paging.next.after', 'a non-empty string', after)
+      },
+      total: 'total',
+      cursorParam: 'after',
+      limitParam: 'limit',
+      placement,
+      defaultLimit: options.defaultLimit ?? Math.min(10, maxLimit),
+      maxLimit,
+    },
+    'hubspotAdapter',
+  )
+}

@@ -1,0 +1,199 @@
+import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { isObject } from '../core/isObject'
+import { expectArray, expectOptionalCount, readField } from '../core/readField'
+import type { PaginationAdapter } from '../core/types'
+import type { CursorParam } from './cursorAdapter'
+import { checkedAdapter } from './defineAdapter'
+import { buildOffsetAdapter } from './offsetAdapter'
+import { throwIfErrors } from './responseErrors'
+
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
+/** A JSON:API link: a URL, or (JSON:API 1.1) a link object whose `href` is the URL. */
+export type JsonApiLink = string | { href: string; [member: string]: unknown }
+
+/** A JSON:API resource object, such as `{ type: 'articles', id: '1', attributes: { title: '…' } }`. */
+export interface JsonApiResource<TAttributes = Record<string, unknown>> {
+  /** The resource type, such as `'articles'`. */
+  type: string
+  /** The resource id: always a string in JSON:API. */
+  id: string
+  /** The resource's own fields. */
+  attributes?: TAttributes
+  /** Links to related resources. */
+  relationships?: Record<string, unknown>
+  /** Links of the resource itself (`self`). */
+  links?: Record<string, JsonApiLink | null>
+  /** Non-standard details. */
+  meta?: Record<string, unknown>
+}
+
+/** A JSON:API document holding one page of a collection. */
+export interface JsonApiDocument<TItem> {
+  /** The records of this page. */
+  data: TItem[]
+  /** Pagination links; `next` absent or `null` on the last page. */
+  links?: {
+    /** This page. */
+    self?: JsonApiLink | null
+    /** The first page. */
+    first?: JsonApiLink | null
+    /** The page before; `null` on the first. */
+    prev?: JsonApiLink | null
+    /** The page after; `null` (or absent) on the last. */
+    next?: JsonApiLink | null
+    /** The last page, when the server knows it. */
+    last?: JsonApiLink | null
+  }
+  /** Non-standard details, where many servers put the total (`meta.page.total`, `meta.total`). */
+  meta?: Record<string, unknown>
+  /** Related resources of a compound document (`?include=author`). */
+  included?: JsonApiResource[]
+  /** The JSON:API version the server implements. */
+  jsonapi?: { version?: string }
+}
+
+/** Options of `jsonApiAdapter`. */
+export interface JsonApiAdapterOptions {
+  /**
+   * Identifier used in the query key and in error messages.
+   * @default 'jsonApi' (following links), 'jsonApi.pageNumber' (with `numberParam`)
+   */
+  id?: string
+  /** Page size when the caller does not choose one. @default 20 (or maxLimit, when lower) */
+  defaultLimit?: number
+  /** Largest page size the server accepts. @default 100 */
+  maxLimit?: number
+  /** Where the records are. @default 'data' */
+  items?: string
+  /**
+   * Where the total record count is. Without it, `meta.page.total` is read, else `meta.total`; either may be absent.
+   * @example 'meta.record_count'
+   */
+  total?: string
+  /** Name of the page-size parameter. @default 'page[size]' */
+  sizeParam?: string
+  /**
+   * Page by number through this parameter instead of following `links.next`, for servers that use the page-number
+   * strategy: pages can then be reached directly (`kind: 'offset'`, a pager can jump to the last page). `links.next`
+   * still says whether a page follows. Page numbers start at 1.
+   * @default undefined (follow `links.next`, whatever the server's strategy)
+   * @example 'page[number]'
+   */
+  numberParam?: string
+}
+
+/**
+ * JSON:API (jsonapi.org) collections: records in `data`, the next page at `links.next` (a URL; `null` or absent on
+ * the last page). The first request sends `page[size]`; later ones load `links.next` as given, adding `page[size]`
+ * when the link lacks it, so it works whatever the server's strategy (page numbers, offsets or cursors). The total
+ * comes from `meta.page.total` or `meta.total` when present. A 2xx document with `errors` is refused, with the first
+ * error's `detail`.
+ *
+ * With `numberParam` (`'page[number]'`), pages are requested by number instead, so a pager can jump to any page.
+ *
+ * The page URL is loaded only on your fetcher's origin (`createFetcher` refuses any other), and it must carry your
+ * filters: JSON:API servers copy them into their links.
+ *
+ * @example
+ * const articles = jsonApiAdapter<JsonApiResource<Article>>()
+ * const pages = jsonApiAdapter<JsonApiResource<Article>>({ numberParam: 'page[number]' })
+ */
+export function jsonApiAdapter<TItem = JsonApiResource>(
+  options: JsonApiAdapterOptions & { numberParam: string },
+): PaginationAdapter<JsonApiDocument<TItem>, TItem, number>
+export function jsonApiAdapter<TItem = JsonApiResource>(
+  options?: JsonApiAdapterOptions & { numberParam?: undefined },
+): PaginationAdapter<JsonApiDocument<TItem>, TItem, CursorParam>
+export function jsonApiAdapter<TItem = JsonApiResource>(
+  options: JsonApiAdapterOptions = {},
+):
+  | PaginationAdapter<JsonApiDocument<TItem>, TItem, number>
+  | PaginationAdapter<JsonApiDocument<TItem>, TItem, CursorParam> {
+  type Page = JsonApiDocument<TItem>
+  const { numberParam, items = 'data', sizeParam = 'page[size]' } = options
+  const id = options.id ?? (numberParam === undefined ? 'jsonApi' : 'jsonApi.pageNumber')
+  if (process.env.NODE_ENV !== 'production') {
+    for (const name of ['items', 'total', 'sizeParam', 'numberParam'] as const) {
+      const value = options[name]
+      if (value !== undefined && (typeof value !== 'string' || value === '')) {
+        throw new InvalidOptionError(`jsonApiAdapter(${id})`, name, 'a non-empty string', value)
+      }
+    }
+  }
+  const maxLimit = options.maxLimit ?? 100
+  const defaultLimit = options.defaultLimit ?? Math.min(20, maxLimit)
+  const totalFields = options.total === undefined ? ['meta.page.total', 'meta.total'] : [options.total]
+
+  const getItems = (page: Page): TItem[] => {
+    throwIfErrors(id, page)
+    return expectArray(id, items, readField(id, page, items)) as TItem[]
+  }
+  const getTotal = (page: Page): number | undefined => {
+    for (const field of totalFields) {
+      const total = expectOptionalCount(id, field, readField(id, page, field))
+      if (total !== undefined) return total
+    }
+    return undefined
+  }
+  /** The URL of `links.next` or `links.prev`; `null` when the link is absent or `null`. */
+  const link = (page: Page, name: 'next' | 'prev'): string | null => {
+    const field = `links.${name}`
+    const value = readField(id, page, field)
+    if (value === undefined || value === null || value === '') return null
+    const href = isObject(value) ? value.href : value
+    if (typeof href === 'string' && href !== '') return href
+    throw new MalformedResponseError(id, field, 'a URL, a link object with an "href", or null', value)
+  }
+
+  if (numberParam !== undefined) {
+    return buildOffsetAdapter<Page, TItem>(
+      {
+        id,
+        items: getItems,
+        total: getTotal,
+        hasMore: (page) => link(page, 'next') !== null,
+        offsetParam: numberParam,
+        limitParam: sizeParam,
+        unit: 'page',
+        defaultLimit,
+        maxLimit,
+      },
+      'jsonApiAdapter',
+    )
+  }
+
+  return checkedAdapter<Page, TItem, CursorParam>(
+    {
+      id,
+      kind: 'cursor',
+      initialPageParam: null,
+      defaultLimit,
+      maxLimit,
+      toRequest: (url, limit) => {
+        const query = { [sizeParam]: String(limit) }
+        if (url === null) return { query }
+        // A link that names its page size keeps it; one that does not gets ours.
+        return { query: hasParam(url, sizeParam) ? {} : query, url }
+      },
+      getItems,
+      getNextPageParam: (page) => {
+        getItems(page)
+        return link(page, 'next') ?? undefined
+      },
+      getPreviousPageParam: (page) => link(page, 'prev') ?? undefined,
+      getTotal,
+    },
+    'jsonApiAdapter',
+  )
+}
+
+/** Whether the (possibly relative) `url` has the query parameter `name` (`page[size]` or `page%5Bsize%5D`). */
+function hasParam(url: string, name: string): boolean {
+  try {
+    return new URL(url, 'http://pagewise.invalid').searchParams.has(name)
+  } catch {
+    return false
+  }
+}

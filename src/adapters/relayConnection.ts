@@ -1,0 +1,216 @@
+import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { isObject } from '../core/isObject'
+import type { JsonObject } from '../core/isObject'
+import { expectArray, expectBoolean, expectOptionalCount, readResponseObject } from '../core/readField'
+import type { AdapterRequest, PaginationAdapter } from '../core/types'
+import type { CursorParam } from './cursorAdapter'
+import { checkedAdapter } from './defineAdapter'
+import { throwIfErrors } from './responseErrors'
+
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
+/** One entry of a GraphQL answer's `errors`. */
+export interface GraphQLErrorEntry {
+  /** What went wrong, such as `"Could not resolve to a Repository with the name 'octo/nope'."`. */
+  message: string
+  /** The field that failed, such as `['repository']`. */
+  path?: (string | number)[]
+  /** Where in the query text. */
+  locations?: { line: number; column: number }[]
+  /** Server-specific details (GitHub also sends a top-level `type`, such as `'NOT_FOUND'`). */
+  extensions?: Record<string, unknown>
+}
+
+/** A GraphQL answer: `data`, and `errors` when something failed (servers answer HTTP 200 even then). */
+export interface GraphQLResponse<TData = unknown> {
+  /** The result; `null` when the query could not run at all. */
+  data?: TData | null
+  /** Present, and not empty, when something failed. */
+  errors?: GraphQLErrorEntry[]
+}
+
+/** A Relay connection (graphql.org/learn/pagination, relay.dev's Cursor Connections Specification). */
+export interface RelayConnection<TNode> {
+  /** The page's records, each with its cursor. */
+  edges?: ({ cursor?: string; node: TNode | null } | null)[]
+  /** The page's records without cursors (GitHub's shortcut), read when `edges` is absent. */
+  nodes?: (TNode | null)[]
+  /** Where the page sits: `hasNextPage` and `endCursor` are what forward pagination needs. */
+  pageInfo: {
+    /** Whether records follow this page. */
+    hasNextPage: boolean
+    /** The cursor of the page's last record: the next page's `after`. */
+    endCursor?: string | null
+    /** Whether records come before this page (not read: the adapter pages forward). */
+    hasPreviousPage?: boolean
+    /** The cursor of the page's first record (not read). */
+    startCursor?: string | null
+  }
+  /** The number of records in the whole connection, when the schema has it. */
+  totalCount?: number
+}
+
+/** Options of `relayConnectionAdapter`. */
+export interface RelayConnectionOptions {
+  /**
+   * Where the connection is in the answer, from its root, such as `'data.repository.issues'`. Every step must be
+   * an object: a `null` on the way (a repository not found) is reported with the path that was `null`.
+   */
+  path: string
+  /**
+   * The GraphQL document. It must declare `$first: Int` and `$after: String` and pass them to the connection:
+   * the adapter sets them for every page.
+   * @example 'query Issues($owner: String!, $name: String!, $first: Int!, $after: String) { … }'
+   */
+  query: string
+  /** The query's other variables (`owner`, `name`, filters). Put them in your `queryKey` too. */
+  variables?: Record<string, unknown>
+  /** Identifier used in the query key and in error messages. @default 'relay.connection' */
+  id?: string
+  /** Page size when the caller does not choose one. @default 50 (or maxLimit, when lower) */
+  defaultLimit?: number
+  /** Largest `first` the server accepts. @default 100 (GitHub's limit) */
+  maxLimit?: number
+  /**
+   * `'body'`: POST `{ query, variables }` as JSON (what every GraphQL server takes). `'query'`: GET with `query` and
+   * `variables` (as JSON) in the URL, for servers that accept GraphQL over GET, such as a CDN-cached endpoint.
+   * @default 'body'
+   */
+  placement?: 'body' | 'query'
+}
+
+/**
+ * GraphQL connections in the Relay style (GitHub, Shopify, and most GraphQL servers): the adapter sends your query
+ * with `first` (the page size) and `after` (`null`, then `pageInfo.endCursor`), reads the records from
+ * `edges[].node` (or `nodes`) of the connection at `path`, and goes on while `pageInfo.hasNextPage` is true. The
+ * total comes from `totalCount` when the query asks for it. A GraphQL `errors` answer (HTTP 200) is refused with
+ * the first error's message; so is `data: null`.
+ *
+ * Forward only: going back needs `last`/`before` and another query; `usePagedList` keeps the cursors it has seen,
+ * so Previous works without them.
+ *
+ * @example
+ * const issues = relayConnectionAdapter<Issue>({
+ *   path: 'data.repository.issues',
+ *   query: `query Issues($owner: String!, $name: String!, $first: Int!, $after: String) {
+ *     repository(owner: $owner, name: $name) {
+ *       issues(first: $first, after: $after) {
+ *         totalCount
+ *         edges { node { id number title createdAt } }
+ *         pageInfo { hasNextPage endCursor }
+ *       }
+ *     }
+ *   }`,
+ *   variables: { owner: 'facebook', name: 'react' },
+ * })
+ */
+export function relayConnectionAdapter<TNode>(
+  options: RelayConnectionOptions,
+): PaginationAdapter<GraphQLResponse, TNode, CursorParam> {
+  const { path, query, variables, placement = 'body' } = options
+  const id = options.id ?? 'relay.connection'
+  if (process.env.NODE_ENV !== 'production') checkOptions(options, id)
+  const maxLimit = options.maxLimit ?? 100
+  const steps = path.split('.')
+
+  /** The connection object at `path`, after refusing `errors`; each `null` or missing step is named. */
+  const connection = (response: GraphQLResponse): JsonObject => {
+    throwIfErrors(id, response)
+    let value: unknown = readResponseObject(id, response)
+    let walked = ''
+    for (const step of steps) {
+      value = (value as JsonObject)[step]
+      walked = walked ? `${walked}.${step}` : step
+      if (!isObject(value)) {
+        const what = walked === path ? 'a connection object ({ edges or nodes, pageInfo })' : 'an object'
+        throw new MalformedResponseError(id, walked, what, value)
+      }
+    }
+    return value as JsonObject
+  }
+
+  const getItems = (response: GraphQLResponse): TNode[] => {
+    const { edges, nodes } = connection(response)
+    // A `null` node (or edge) is a record the viewer may not see (GitHub): it is left out, not an error.
+    if (edges === undefined && nodes !== undefined) {
+      return expectArray(id, `${path}.nodes`, nodes).filter((node) => node !== null) as TNode[]
+    }
+    const list = expectArray(id, `${path}.edges`, edges)
+    const records: TNode[] = []
+    list.forEach((edge, index) => {
+      if (edge === null) return
+      const node = isObject(edge) ? edge.node : undefined
+      if (node === undefined) {
+        throw new MalformedResponseError(id, `${path}.edges[${index}].node`, 'a node or null', node)
+      }
+      if (node !== null) records.push(node as TNode)
+    })
+    return records
+  }
+
+  const pageInfo = (response: GraphQLResponse): JsonObject => {
+    const info = connection(response).pageInfo
+    if (!isObject(info)) throw new MalformedResponseError(id, `${path}.pageInfo`, 'an object', info)
+    return info
+  }
+
+  return checkedAdapter<GraphQLResponse, TNode, CursorParam>(
+    {
+      id,
+      kind: 'cursor',
+      initialPageParam: null,
+      defaultLimit: options.defaultLimit ?? Math.min(50, maxLimit),
+      maxLimit,
+      toRequest: (after, first): AdapterRequest => {
+        const vars = { ...variables, first, after }
+        return placement === 'query'
+          ? { query: { query, variables: JSON.stringify(vars) } }
+          : { query: {}, body: { query, variables: vars } }
+      },
+      getItems,
+      getNextPageParam: (response) => {
+        getItems(response)
+        const info = pageInfo(response)
+        if (!expectBoolean(id, `${path}.pageInfo.hasNextPage`, info.hasNextPage)) return undefined
+        const cursor = info.endCursor
+        if (typeof cursor !== 'string' || cursor === '') {
+          throw new MalformedResponseError(
+            id,
+            `${path}.pageInfo.endCursor`,
+            'a cursor while hasNextPage is true',
+            cursor,
+          )
+        }
+        return cursor
+      },
+      getTotal: (response) => expectOptionalCount(id, `${path}.totalCount`, connection(response).totalCount),
+    },
+    'relayConnectionAdapter',
+  )
+}
+
+/** Development only: the developer's own options. */
+function checkOptions(options: RelayConnectionOptions, id: string): void {
+  const owner = `relayConnectionAdapter(${id})`
+  const fail = (option: string, expected: string, received: unknown): never => {
+    throw new InvalidOptionError(owner, option, expected, received)
+  }
+  if (!isObject(options)) fail('options', 'an object such as { path, query }', options)
+  const { path, query, variables, placement } = options
+  if (typeof path !== 'string' || path.split('.').includes('')) {
+    fail('path', "a dotted path to the connection, such as 'data.repository.issues'", path)
+  }
+  if (typeof query !== 'string' || !/\$first\b/.test(query) || !/\$after\b/.test(query)) {
+    fail('query', 'a GraphQL query that declares and uses $first and $after', query)
+  }
+  if (variables !== undefined && !isObject(variables)) fail('variables', 'an object', variables)
+  for (const name of ['first', 'after']) {
+    if (variables !== undefined && name in variables) {
+      fail(`variables.${name}`, 'left out: the adapter sets it for every page', variables[name])
+    }
+  }
+  if (placement !== undefined && placement !== 'body' && placement !== 'query') {
+    fail('placement', '"body" or "query"', placement)
+  }
+}
