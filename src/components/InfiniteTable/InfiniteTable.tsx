@@ -105,7 +105,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     list,
     enabled: loadMode === 'auto',
     lastVisibleIndex: range?.endIndex ?? null,
-    threshold: loadThreshold ?? (range ? range.endIndex - range.startIndex + 1 : 0),
+    threshold:
+      loadThreshold ?? Math.max(range ? range.endIndex - range.startIndex + 1 : 0, list.pageSize ?? 0),
   })
   const announcement = useLoadAnnouncement(list, texts)
 

@@ -17,7 +17,8 @@ export type InfiniteTableList<TItem> = Pick<
   | 'isFetchingNextPage'
   | 'fetchNextPage'
   | 'retry'
->
+> &
+  Partial<Pick<PaginatedList<unknown, TItem, unknown>, 'pageSize'>>
 
 /** How the table loads the next page: when the user scrolls near the end, or when they press "Load more". */
 export type LoadMode = 'auto' | 'button'
@@ -77,7 +78,11 @@ export interface InfiniteTableProps<TItem> extends Omit<
   overscan?: number
   /** `auto` loads the next page as the end comes near; `button` shows a "Load more" button. @default 'auto' */
   loadMode?: LoadMode
-  /** In `auto` mode, load when the last loaded row is this many rows from view. @default one viewport of rows */
+  /**
+   * In `auto` mode, load when the last loaded row is this many rows from view.
+   * @default one viewport of rows, or one page (`list.pageSize`) when that is more: the next page is asked for while a
+   * whole page is still ahead, which hides the API's latency at fast scroll speeds
+   */
   loadThreshold?: number
   /** What a row is, for messages such as "All 2,500 leads loaded". @default { one: 'row', other: 'rows' } */
   itemName?: ItemName
