@@ -7,19 +7,35 @@
  *   npx vitest bench --run --config bench/vitest.bench.config.ts bench/adapters.bench.ts
  *
  * The pages are a real traversal of the seeded mock APIs (adapterTraversals.ts): 20 pages of 100 records (Close
- * events: 50, the most Close's event log returns), each with a distinct page param. One bench iteration reads the
- * traversal 5 times, 100 pages, so that the timer's own cost does not swamp the unchecked reads. Pages per second =
- * hz × 100. The per-page code paths have no development-only branches, so NODE_ENV does not matter here.
+ * events: 50, the most Close's event log returns; 100 is also the most the GitHub, Stripe, HubSpot list, JSON:API and
+ * GraphQL mocks return), each with a distinct page param. One bench iteration reads the traversal 5 times, 100 pages,
+ * so that the timer's own cost does not swamp the unchecked reads. Pages per second = hz × 100. The per-page code
+ * paths have no development-only branches, so NODE_ENV does not matter here.
  */
 import { bench, describe } from 'vitest'
 import { closeEventsCursor, closeOffset, closeSearchCursor } from '../src/adapters/close'
 import type { CloseEventsResponse, CloseListResponse, CloseSearchResponse } from '../src/adapters/close'
 import type { CloseKeysetParam } from '../src/adapters/closeKeyset'
+import type { CursorParam } from '../src/adapters/cursorAdapter'
+import { hubspotAdapter } from '../src/adapters/hubspot'
+import type { HubspotPage } from '../src/adapters/hubspot'
+import { jsonApiAdapter } from '../src/adapters/jsonApi'
+import type { JsonApiDocument } from '../src/adapters/jsonApi'
+import { linkHeaderAdapter } from '../src/adapters/linkHeader'
 import { pipedriveCursor, pipedriveOffset } from '../src/adapters/pipedrive'
 import type { PipedriveCursorResponse, PipedriveOffsetResponse } from '../src/adapters/pipedrive'
-import type { PaginationAdapter } from '../src/core/types'
+import { relayConnectionAdapter } from '../src/adapters/relayConnection'
+import type { GraphQLResponse, RelayConnection } from '../src/adapters/relayConnection'
+import { startingAfterAdapter } from '../src/adapters/startingAfter'
+import type { StartingAfterParam, StripeListResponse } from '../src/adapters/startingAfter'
+import type { FullResponse, PaginationAdapter } from '../src/core/types'
 import type { CloseLead, CloseLogEvent } from '../src/mock/closeTypes'
+import type { GithubIssue } from '../src/mock/githubDataset'
+import type { GraphqlIssue } from '../src/mock/graphqlMock'
+import type { HubspotContact } from '../src/mock/hubspotMock'
+import type { JsonApiArticle } from '../src/mock/jsonApiMock'
 import type { PipedriveDeal, PipedriveNote } from '../src/mock/pipedriveTypes'
+import type { StripeCustomer } from '../src/mock/stripeMock'
 import { countItems, mockEndpoints, traverse } from './adapterTraversals'
 import type { TraversalStep } from './adapterTraversals'
 
@@ -205,6 +221,113 @@ benchAdapter(
   (page: PipedriveCursorResponse<PipedriveDeal>) => {
     sink = page.data ?? []
     return page.additional_data.next_cursor ?? undefined
+  },
+)
+
+// GitHub REST: the body is the array of issues; `Link: <…>; rel="next"` is the next page's URL (a full response).
+const issues = linkHeaderAdapter<GithubIssue>()
+const issueSteps = await traverse(issues, mockEndpoints.githubIssues.answer, {
+  ...request,
+  url: mockEndpoints.githubIssues.url,
+})
+/** The `rel="next"` URL of a Link header, trusting its format: the first `<…>` followed by `rel="next"`. */
+const NEXT_LINK = /<([^>]*)>\s*;\s*rel="next"/
+benchAdapter(
+  'linkHeaderAdapter',
+  `GitHub GET /repos/{owner}/{repo}/issues, ${countItems(issues, issueSteps) / PAGE_COUNT} issues per page`,
+  issues,
+  issueSteps,
+  (page: FullResponse<GithubIssue[]>) => {
+    sink = page.body
+    return NEXT_LINK.exec(page.headers.get('link') ?? '')?.[1]
+  },
+)
+
+// Stripe: `{ object: 'list', url, has_more, data }`, `starting_after=<id of the last record>` / `limit`.
+const customers = startingAfterAdapter<StripeCustomer>()
+const customerSteps = await traverse(customers, mockEndpoints.stripeCustomers.answer, {
+  ...request,
+  url: mockEndpoints.stripeCustomers.url,
+})
+benchAdapter(
+  'startingAfterAdapter',
+  `Stripe GET /v1/customers, ${countItems(customers, customerSteps) / PAGE_COUNT} customers per page`,
+  customers,
+  customerSteps,
+  (page: StripeListResponse<StripeCustomer>): StartingAfterParam | undefined => {
+    const items = page.data
+    const last = items[items.length - 1]
+    return page.has_more && last ? { startingAfter: last.id } : undefined
+  },
+)
+
+// HubSpot CRM v3 object list: `{ results, paging: { next: { after, link } } }`, `after` / `limit` in the query.
+const contacts = hubspotAdapter<HubspotContact>()
+const contactSteps = await traverse(contacts, mockEndpoints.hubspotContacts.answer, {
+  ...request,
+  url: mockEndpoints.hubspotContacts.url,
+})
+benchAdapter(
+  'hubspotAdapter',
+  `HubSpot GET /crm/v3/objects/contacts, ${countItems(contacts, contactSteps) / PAGE_COUNT} contacts per page`,
+  contacts,
+  contactSteps,
+  (page: HubspotPage<HubspotContact>) => {
+    sink = page.results
+    sink = page.total
+    return page.paging?.next?.after
+  },
+)
+
+// JSON:API: `{ data, links: { next }, meta: { page: { total } } }`; `links.next` is the next page's URL.
+const articles = jsonApiAdapter<JsonApiArticle>()
+const articleSteps = await traverse(articles, mockEndpoints.jsonApiArticles.answer, {
+  ...request,
+  url: mockEndpoints.jsonApiArticles.url,
+})
+benchAdapter(
+  'jsonApiAdapter',
+  `JSON:API GET /articles, ${countItems(articles, articleSteps) / PAGE_COUNT} articles per page`,
+  articles,
+  articleSteps,
+  (page: JsonApiDocument<JsonApiArticle>): CursorParam | undefined => {
+    sink = page.data
+    sink = (page.meta?.page as { total?: number } | undefined)?.total
+    return (page.links?.next as string | null | undefined) ?? undefined
+  },
+)
+
+// GraphQL (GitHub's API): a Relay connection at `data.repository.issues`, `first` / `after` in the variables.
+const graphqlIssues = relayConnectionAdapter<GraphqlIssue>({
+  path: 'data.repository.issues',
+  query: `query Issues($owner: String!, $name: String!, $first: Int!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      issues(first: $first, after: $after) {
+        totalCount
+        edges { node { id number title state createdAt author { login } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }`,
+  variables: { owner: 'pagewise', name: 'demo' },
+})
+const graphqlSteps = await traverse(graphqlIssues, mockEndpoints.graphqlIssues.answer, {
+  ...request,
+  url: mockEndpoints.graphqlIssues.url,
+  headers: mockEndpoints.graphqlIssues.headers,
+})
+benchAdapter(
+  'relayConnectionAdapter',
+  `GitHub GraphQL POST /graphql, ${countItems(graphqlIssues, graphqlSteps) / PAGE_COUNT} issues per page`,
+  graphqlIssues,
+  graphqlSteps,
+  (page: GraphQLResponse) => {
+    const connection = (page.data as { repository: { issues: RelayConnection<GraphqlIssue> } }).repository
+      .issues
+    // The records are the edges' nodes: the list needs them as an array, checked or not.
+    sink = connection.edges?.map((edge) => edge?.node)
+    sink = connection.totalCount
+    return connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : undefined
   },
 )
 
