@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
 import { hubspotAdapter } from './hubspot'
 import type { HubspotCrmObject, HubspotPage } from './hubspot'
+import { errorOf } from '../../test/errorOf'
 
 type Contact = HubspotCrmObject<{ firstname: string; email: string }>
 const contact = (n: number): Contact => ({
@@ -15,15 +16,6 @@ const contacts = (from: number, count: number) => Array.from({ length: count }, 
 const next = (after: string) => ({
   next: { after, link: `https://api.hubapi.com/crm/v3/objects/contacts?after=${after}` },
 })
-
-function errorOf(read: () => unknown): unknown {
-  try {
-    read()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected an error')
-}
 
 describe('hubspotAdapter', () => {
   const adapter = hubspotAdapter<Contact>()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
 import { startingAfterAdapter } from './startingAfter'
 import type { StartingAfterParam, StripeListResponse } from './startingAfter'
+import { errorOf } from '../../test/errorOf'
 
 type Customer = { id: string; email: string }
 const customer = (n: number): Customer => ({ id: `cus_${n}`, email: `c${n}@example.com` })
@@ -13,16 +14,6 @@ const page = (data: Customer[], hasMore: boolean): StripeListResponse<Customer> 
   has_more: hasMore,
   data,
 })
-
-/** The typed error `read` throws; fails the test when it throws nothing. */
-function errorOf(read: () => unknown): unknown {
-  try {
-    read()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected an error')
-}
 
 describe('startingAfterAdapter', () => {
   const adapter = startingAfterAdapter<Customer>()

@@ -3,6 +3,7 @@ import { badGatewayPage } from './gatewayPages'
 import { buildGithubDataset, GITHUB_MOCK_BASE_URL } from './githubDataset'
 import type { GithubDataset, GithubDatasetOptions, GithubIssue } from './githubDataset'
 import { assembleMockApi, trimBaseUrl } from './mockApi'
+import { MockBadRequest, oneOf } from './params'
 import type { MockApi, MockCommonOptions } from './mockTypes'
 import type { RateLimitState } from './rateLimiter'
 import type { MockCall } from './requestRecord'
@@ -97,20 +98,8 @@ function githubProfile(options: GithubMockOptions, now: () => number): ProviderP
   }
 }
 
-class Unprocessable extends Error {}
-
-/** One of `values`, `fallback` when absent; anything else is a 422. */
-function oneOf<V extends string>(
-  query: Record<string, string>,
-  name: string,
-  values: readonly V[],
-  fallback: V,
-): V {
-  const raw = query[name]
-  if (raw === undefined) return fallback
-  if (!values.includes(raw as V)) throw new Unprocessable(name)
-  return raw as V
-}
+/** GitHub names only the field of an invalid parameter (a 422), not the values it takes. */
+const invalid = (name: string) => name
 
 /** A positive integer parameter; anything else reads as `fallback`. */
 function positive(raw: string | undefined, fallback: number): number {
@@ -143,15 +132,15 @@ function issuesAnswer(
     let compare: (a: GithubIssue, b: GithubIssue) => number
     let sign: number
     try {
-      state = oneOf(query, 'state', ['open', 'closed', 'all'] as const, 'open')
-      compare = COMPARE[oneOf(query, 'sort', ['created', 'updated', 'comments'] as const, 'created')]
-      sign = oneOf(query, 'direction', ['asc', 'desc'] as const, 'desc') === 'asc' ? 1 : -1
+      state = oneOf(query, 'state', ['open', 'closed', 'all'] as const, 'open', invalid)
+      compare = COMPARE[oneOf(query, 'sort', ['created', 'updated', 'comments'] as const, 'created', invalid)]
+      sign = oneOf(query, 'direction', ['asc', 'desc'] as const, 'desc', invalid) === 'asc' ? 1 : -1
     } catch (error) {
-      if (!(error instanceof Unprocessable)) throw error
+      if (!(error instanceof MockBadRequest)) throw error
       return HttpResponse.json(
         {
           message: 'Validation Failed',
-          errors: [{ resource: 'Issue', field: error.message, code: 'invalid' }],
+          errors: [{ resource: 'Issue', field: error.field, code: 'invalid' }],
           documentation_url: LIST_DOCS,
         },
         { status: 422 },

@@ -29,6 +29,23 @@ export function integerParam(
   return value
 }
 
+/**
+ * A query parameter that takes one of `values`: `fallback` when absent. Throws `MockBadRequest` with
+ * `message(name, values)`, its `field` set to `name`, otherwise.
+ */
+export function oneOf<V extends string>(
+  query: Record<string, string>,
+  name: string,
+  values: readonly V[],
+  fallback: V,
+  message: (name: string, values: readonly V[]) => string,
+): V {
+  const raw = query[name]
+  if (raw === undefined) return fallback
+  if (!values.includes(raw as V)) throw new MockBadRequest(message(name, values), name)
+  return raw as V
+}
+
 /** A comma-separated list parameter (`_fields=id,display_name`); empty items are dropped. */
 export function listParam(query: Record<string, string>, name: string): string[] | undefined {
   const raw = query[name]

@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw'
 import { parseTimestamp } from './dates'
 import { compareValues, selectPage } from './keyset'
 import type { Compare } from './keyset'
-import { integerParam, MockBadRequest } from './params'
+import { integerParam, MockBadRequest, oneOf } from './params'
 import { decodePipedriveCursor, encodePipedriveCursor } from './pipedriveCursor'
 import type { PipedriveCursorPosition } from './pipedriveCursor'
 import { pipedriveError } from './pipedriveResponses'
@@ -23,18 +23,8 @@ export interface PipedriveCursorSpec<T extends Row> {
   textFilters?: readonly (keyof T & string)[]
 }
 
-function oneOf<V extends string>(
-  query: Record<string, string>,
-  name: string,
-  values: readonly V[],
-  fallback: V,
-): V {
-  const raw = query[name]
-  if (raw === undefined) return fallback
-  if (!values.includes(raw as V))
-    throw new MockBadRequest(`Validation failed: ${name}: must be one of ${values.join(', ')}`)
-  return raw as V
-}
+const mustBeOneOf = (name: string, values: readonly string[]) =>
+  `Validation failed: ${name}: must be one of ${values.join(', ')}`
 
 function timeParam(query: Record<string, string>, name: string): number | undefined {
   const raw = query[name]
@@ -102,8 +92,14 @@ export function pipedriveCursorAnswer<T extends Row>(
           `Validation failed: limit: Number must be less than or equal to ${spec.maxLimit}`,
         )
       }
-      const field: SortField = oneOf(query, 'sort_by', ['id', 'update_time', 'add_time'] as const, 'id')
-      const direction = oneOf(query, 'sort_direction', ['asc', 'desc'] as const, 'asc')
+      const field: SortField = oneOf(
+        query,
+        'sort_by',
+        ['id', 'update_time', 'add_time'] as const,
+        'id',
+        mustBeOneOf,
+      )
+      const direction = oneOf(query, 'sort_direction', ['asc', 'desc'] as const, 'asc', mustBeOneOf)
       const sign = direction === 'asc' ? 1 : -1
       const compare: Compare<Row> = (a, b) => sign * (compareValues(a[field], b[field]) || a.id - b.id)
       let position: ((row: T) => number) | undefined

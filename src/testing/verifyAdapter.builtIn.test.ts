@@ -15,7 +15,7 @@ import { offsetServer } from './offsetServer'
 import { pipedriveCursorServer, pipedriveOffsetServer } from './pipedriveServers'
 import type { SimulatedServer } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
-import type { AdapterReport } from './verifyAdapter'
+import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
 
 /** Enough runs to matter: each run walks a list of up to 5,000 records, and a failure is shrunk and reported. */
 const RUNS = 100
@@ -104,9 +104,6 @@ const cases: Case[] = [
   },
 ]
 
-const runsOf = (report: AdapterReport, name: ConformanceProperty) =>
-  report.properties.find((property) => property.name === name)?.runs
-
 describe('verifyAdapter over the built-in adapters', () => {
   it.each(cases)('$name conforms', async ({ adapter, server, exercised }) => {
     const report = await verifyAdapter(adapter, { server, numRuns: RUNS })
@@ -121,7 +118,7 @@ describe('verifyAdapter over the built-in adapters', () => {
     expect(report.inserted > 0).toBe(adapter.kind === 'offset')
     // Each malformed answer of the server was sent, and refused, at least once.
     expect(report.malformedPages.length).toBe(server.malformed?.length)
-    for (const page of report.malformedPages) expect(page.runs, page.name).toBeGreaterThan(0)
+    expectEveryMalformedPageSent(report)
   })
 
   it('cursor adapters also hold with records inserted at the head (keyset cursors do not shift)', async () => {

@@ -8,18 +8,14 @@ import { jsonApiAdapter } from '../adapters/jsonApi'
 import type { JsonApiDocument } from '../adapters/jsonApi'
 import type { PageRequest, PaginationAdapter } from '../core/types'
 import { AdapterConformanceError } from './AdapterConformanceError'
-import type { ConformanceProperty } from './conformanceProperties'
 import { jsonApiServer } from './jsonApiServer'
 import type { JsonApiServerOptions } from './jsonApiServer'
-import type { SimulatedRecord, SimulatedServer } from './simulatedServer'
+import type { SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
-import type { AdapterReport } from './verifyAdapter'
+import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
 
 const RUNS = 100
 type Document = JsonApiDocument<SimulatedRecord>
-
-const runsOf = (report: AdapterReport, name: ConformanceProperty) =>
-  report.properties.find((property) => property.name === name)?.runs
 
 /** The server, counting the requests that loaded a page URL and those that sent `page[size]` in their query. */
 function countingServer(options?: JsonApiServerOptions) {
@@ -35,11 +31,6 @@ function countingServer(options?: JsonApiServerOptions) {
     },
   }
   return { server: counting, counts }
-}
-
-function expectEveryMalformedPageSent(report: AdapterReport, server: SimulatedServer<unknown>) {
-  expect(report.malformedPages).toHaveLength(server.malformed?.length ?? -1)
-  for (const page of report.malformedPages) expect(page.runs, page.name).toBeGreaterThan(0)
 }
 
 describe('verifyAdapter over jsonApiAdapter', () => {

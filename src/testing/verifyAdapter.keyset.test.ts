@@ -11,10 +11,10 @@ import { InvalidOptionError } from '../core/errors'
 import type { PageRequest } from '../core/types'
 import { AdapterConformanceError } from './AdapterConformanceError'
 import { closeKeysetServer } from './closeKeysetServer'
-import type { ConformanceProperty } from './conformanceProperties'
 import type { SimulatedPage, SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
 import type { AdapterReport } from './verifyAdapter'
+import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
 
 const RUNS = 50
 const SEED = 7
@@ -25,9 +25,6 @@ const keyset = (param: Param, inclusive?: boolean): CloseKeyset => ({
   param,
   ...(inclusive === undefined ? {} : { inclusive }),
 })
-
-const runsOf = (report: AdapterReport, name: ConformanceProperty) =>
-  report.properties.find((property) => property.name === name)?.runs
 
 async function rejection(verifying: Promise<AdapterReport>): Promise<AdapterConformanceError> {
   const error = await verifying.then(
@@ -69,7 +66,7 @@ describe('verifyAdapter over closeOffset({ keyset, maxSkip })', () => {
     expect(runsOf(report, 'total')).toBeGreaterThan(0)
     expect(runsOf(report, 'malformed-pages')).toBe(RUNS)
     expect(report.malformedPages.length).toBe(server.malformed?.length)
-    for (const page of report.malformedPages) expect(page.runs, page.name).toBeGreaterThan(0)
+    expectEveryMalformedPageSent(report)
   })
 })
 

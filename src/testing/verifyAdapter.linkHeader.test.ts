@@ -12,6 +12,7 @@ import { linkHeaderServer } from './linkHeaderServer'
 import type { SimulatedItem } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
 import type { AdapterReport } from './verifyAdapter'
+import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
 
 const RUNS = 100
 /**
@@ -20,9 +21,6 @@ const RUNS = 100
  */
 const SLOW = { timeout: 60_000 }
 type Adapter = PaginationAdapter<FullResponse<SimulatedItem>, SimulatedItem, CursorParam>
-
-const runsOf = (report: AdapterReport, name: ConformanceProperty) =>
-  report.properties.find((property) => property.name === name)?.runs
 
 /** Every property a cursor adapter's runs check, and every malformed answer sent and refused at least once. */
 function expectExercised(report: AdapterReport, extra: ConformanceProperty[] = []): void {
@@ -39,7 +37,7 @@ function expectExercised(report: AdapterReport, extra: ConformanceProperty[] = [
   ]
   for (const property of exercised) expect(runsOf(report, property), property).toBeGreaterThan(0)
   expect(runsOf(report, 'request-count')).toBe(RUNS)
-  for (const page of report.malformedPages) expect(page.runs, page.name).toBeGreaterThan(0)
+  expectEveryMalformedPageSent(report)
 }
 
 describe('verifyAdapter over linkHeaderAdapter', () => {

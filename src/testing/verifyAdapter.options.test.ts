@@ -5,14 +5,11 @@ import { InvalidOptionError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
 import { AdapterConformanceError } from './AdapterConformanceError'
 import { closeEventsServer, closeOffsetServer } from './closeServers'
-import type { ConformanceProperty } from './conformanceProperties'
 import { SimulatedServerFault } from './SimulatedServerFault'
 import type { SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
 import type { AdapterReport } from './verifyAdapter'
-
-const runsOf = (report: AdapterReport, name: ConformanceProperty) =>
-  report.properties.find((property) => property.name === name)?.runs
+import { runsOf } from '../../test/conformanceReport'
 
 const withoutTime = ({ durationMs: _durationMs, ...report }: AdapterReport) => report
 

@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { relayConnectionAdapter } from '../adapters/relayConnection'
 import type { RelayConnectionOptions } from '../adapters/relayConnection'
 import { AdapterConformanceError } from './AdapterConformanceError'
-import type { ConformanceProperty } from './conformanceProperties'
 import { relayConnectionServer } from './relayConnectionServer'
 import type { SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
-import type { AdapterReport } from './verifyAdapter'
+import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
 
 const RUNS = 100
 const PATH = 'data.repository.issues'
@@ -32,9 +31,6 @@ const issues = (options: Partial<RelayConnectionOptions> = {}) =>
     ...options,
   })
 
-const runsOf = (report: AdapterReport, name: ConformanceProperty) =>
-  report.properties.find((property) => property.name === name)?.runs
-
 describe('verifyAdapter over relayConnectionAdapter', () => {
   it('conforms: every record once, totalCount read back, each malformed answer refused', async () => {
     const server = relayConnectionServer({ path: PATH })
@@ -43,7 +39,7 @@ describe('verifyAdapter over relayConnectionAdapter', () => {
     expect(runsOf(report, 'exactly-once')).toBe(RUNS)
     expect(runsOf(report, 'total')).toBeGreaterThan(0)
     expect(report.malformedPages).toHaveLength(server.malformed?.length ?? -1)
-    for (const page of report.malformedPages) expect(page.runs, page.name).toBeGreaterThan(0)
+    expectEveryMalformedPageSent(report)
   })
 
   it('reads a nodes list at a shorter path, over GET, with records added meanwhile', async () => {
