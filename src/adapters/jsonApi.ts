@@ -6,6 +6,7 @@ import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
 import { buildOffsetAdapter } from './offsetAdapter'
 import { throwIfErrors } from './responseErrors'
+import { pageUrlRequest } from './pageUrlRequest'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
@@ -171,12 +172,7 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
       initialPageParam: null,
       defaultLimit,
       maxLimit,
-      toRequest: (url, limit) => {
-        const query = { [sizeParam]: String(limit) }
-        if (url === null) return { query }
-        // A link that names its page size keeps it; one that does not gets ours.
-        return { query: hasParam(url, sizeParam) ? {} : query, url }
-      },
+      toRequest: (url, limit) => pageUrlRequest(url, sizeParam, limit),
       getItems,
       getNextPageParam: (page) => {
         getItems(page)
@@ -187,13 +183,4 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
     },
     'jsonApiAdapter',
   )
-}
-
-/** Whether the (possibly relative) `url` has the query parameter `name` (`page[size]` or `page%5Bsize%5D`). */
-function hasParam(url: string, name: string): boolean {
-  try {
-    return new URL(url, 'http://pagewise.invalid').searchParams.has(name)
-  } catch {
-    return false
-  }
 }

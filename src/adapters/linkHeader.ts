@@ -4,6 +4,7 @@ import { expectArray, expectNonNegativeInteger, readField } from '../core/readFi
 import type { FullResponse, PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
+import { pageUrlRequest } from './pageUrlRequest'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
@@ -150,12 +151,7 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
     initialPageParam: null,
     defaultLimit: options.defaultLimit ?? Math.min(30, maxLimit),
     maxLimit,
-    toRequest: (url, limit) => {
-      const query = { [limitParam]: String(limit) }
-      if (url === null) return { query }
-      const search = /\?([^#]*)/.exec(url)?.[1]
-      return { query: new URLSearchParams(search).has(limitParam) ? {} : query, url }
-    },
+    toRequest: (url, limit) => pageUrlRequest(url, limitParam, limit),
     getItems,
     getNextPageParam: (lastPage) => {
       getItems(lastPage)
