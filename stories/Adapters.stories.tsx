@@ -192,6 +192,8 @@ export const PipedriveDealsCursorPager: Story = {
     await press(nav, 'Next page')
     await waitFor(() => expect(within(nav).getByText('26–50 of many')).toBeVisible(), TIMEOUT)
     await expect(pipedriveMock.requests.some((request) => request.query.cursor !== undefined)).toBe(true)
+    // Pages 1 and 2, and page 3 prefetched once page 2 is shown: then Previous sends nothing.
+    await waitFor(() => expect(pipedriveMock.requests).toHaveLength(3), TIMEOUT)
     const sent = pipedriveMock.requests.length
     await press(nav, 'Previous page')
     await waitFor(() => expect(within(nav).getByText('1–25 of many')).toBeVisible(), TIMEOUT)

@@ -211,6 +211,8 @@ export const GithubIssuesPaged: Story = {
     await userEvent.click(next)
     await waitFor(() => expect(within(nav).getByText('26–50 of many')).toBeVisible(), TIMEOUT)
     await expect(githubMock.requests[1]?.query.page).toBe('2')
+    // Pages 1 and 2, and page 3 prefetched once page 2 is shown: then Previous sends nothing.
+    await waitFor(() => expect(githubMock.requests).toHaveLength(3), TIMEOUT)
     const sent = githubMock.requests.length
     await userEvent.click(within(nav).getByRole('button', { name: 'Previous page' }))
     await waitFor(() => expect(within(nav).getByText('1–25 of many')).toBeVisible(), TIMEOUT)
