@@ -1,15 +1,23 @@
 /**
- * fetchAll through createFetcher and the mock Close and Pipedrive APIs: the records a caller gets back, the
+ * fetchAll through createFetcher and the mock Close, Pipedrive and HubSpot APIs: the records a caller gets back, the
  * progress it sees, and the requests the server receives under rate limits, failures and cancellation.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setupMockServer } from '../../test/mockServer'
 import { closeEventsCursor, closeOffset, closeSearchCursor } from '../adapters/close'
+import { hubspotAdapter } from '../adapters/hubspot'
 import type { CloseListResponse } from '../adapters/close'
 import { pipedriveCursor, pipedriveOffset } from '../adapters/pipedrive'
 import { createFetcher } from '../http/createFetcher'
 import { HttpError } from '../http/HttpError'
-import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL, createCloseMock, createPipedriveMock } from '../mock'
+import {
+  CLOSE_MOCK_BASE_URL,
+  HUBSPOT_MOCK_BASE_URL,
+  PIPEDRIVE_MOCK_BASE_URL,
+  createCloseMock,
+  createHubspotMock,
+  createPipedriveMock,
+} from '../mock'
 import { CursorLoopError, MalformedResponseError } from './errors'
 import { fetchAll } from './fetchAll'
 import type { FetchAllProgress } from './fetchAll'
@@ -185,6 +193,27 @@ describe('rate limits and failures', () => {
       // The mock answered Retry-After: 2 (seconds): the same page is asked again no sooner.
       expect(retry.query._skip).toBe(request.query._skip)
       expect(retry.time - request.time).toBeGreaterThanOrEqual(2000)
+    })
+  })
+
+  it("HubSpot's 429 (no Retry-After): waits one X-HubSpot-RateLimit-Interval-Milliseconds, then goes on", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    // 2 requests per 5-second window, 500 contacts in pages of 100: pages 3 and 5 meet a 429 first.
+    const mock = serve(
+      createHubspotMock({ contacts: 500, faults: { rateLimit: { requests: 2, windowMs: 5000 } } }),
+    )
+    const hubspot = createFetcher({ baseUrl: HUBSPOT_MOCK_BASE_URL })
+    const contacts = await settle(
+      fetchAll({ adapter: hubspotAdapter<{ id: string }>(), fetchPage: hubspot('/crm/v3/objects/contacts') }),
+    )
+    expect(contacts.map((contact) => contact.id)).toEqual(mock.dataset.contacts.map((contact) => contact.id))
+    // An exponential backoff (1 s, 2 s, 4 s) would meet the limit again before the window ends.
+    expect(mock.requests.map((request) => request.status)).toEqual([200, 200, 429, 200, 200, 429, 200])
+    mock.requests.forEach((request, index) => {
+      if (request.status !== 429) return
+      const retry = mock.requests[index + 1]!
+      expect(retry.query.after).toBe(request.query.after)
+      expect(retry.time - request.time).toBeGreaterThanOrEqual(5000)
     })
   })
 

@@ -53,6 +53,18 @@ describe('parseRetryAfterMs', () => {
     expect(wait({ 'x-ratelimit-reset': '2', 'x-ratelimit-remaining': '79' })).toBeUndefined()
   })
 
+  it("waits out HubSpot's used-up window: one interval, or 1 s for the secondly limit", () => {
+    const hubspot = { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Max': '100' }
+    expect(wait({ ...hubspot, 'X-HubSpot-RateLimit-Remaining': '0' })).toBe(10_000)
+    expect(
+      wait({ 'X-HubSpot-RateLimit-Secondly': '10', 'X-HubSpot-RateLimit-Secondly-Remaining': '0' }),
+    ).toBe(1000)
+    // HubSpot sends the interval on every answer: with requests left, or no count at all, it is no wait.
+    expect(wait({ ...hubspot, 'X-HubSpot-RateLimit-Remaining': '42' })).toBeUndefined()
+    expect(wait(hubspot)).toBeUndefined()
+    expect(wait({ ...hubspot, 'X-HubSpot-RateLimit-Remaining': '0', 'Retry-After': '2' })).toBe(2000)
+  })
+
   it('reads a legacy body rate_reset at the top level or under error', () => {
     expect(wait({}, { rate_reset: '4.2' })).toBe(4200)
     expect(wait({}, { rate_reset: 3 })).toBe(3000)
@@ -119,6 +131,15 @@ describe('parseRateLimit', () => {
       'x-ratelimit-reset': '2',
     })
     expect(parseRateLimit(headers, NOW)).toEqual({ limit: 80, remaining: 79, resetMs: 2000 })
+  })
+
+  it('reads HubSpot’s X-HubSpot-RateLimit-Max / -Remaining (HubSpot states no reset)', () => {
+    const headers = new Headers({
+      'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+      'X-HubSpot-RateLimit-Max': '100',
+      'X-HubSpot-RateLimit-Remaining': '97',
+    })
+    expect(parseRateLimit(headers, NOW)).toEqual({ limit: 100, remaining: 97 })
   })
 
   it('omits what no header states, and garbage', () => {

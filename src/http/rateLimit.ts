@@ -55,10 +55,22 @@ function bodyReset(body: unknown): number | undefined {
 }
 
 /**
+ * HubSpot states no reset time: a used-up burst window (`X-HubSpot-RateLimit-Remaining: 0`) frees up within one
+ * `X-HubSpot-RateLimit-Interval-Milliseconds`, a used-up second (`X-HubSpot-RateLimit-Secondly-Remaining: 0`)
+ * within 1 s. Unlike other reset headers, the remaining count must be stated: HubSpot sends the interval always.
+ */
+function hubspotWait(headers: Headers): number | undefined {
+  const interval = leading(headers, 'x-hubspot-ratelimit-interval-milliseconds')
+  if (interval !== undefined && leading(headers, 'x-hubspot-ratelimit-remaining') === 0)
+    return Math.round(interval)
+  return leading(headers, 'x-hubspot-ratelimit-secondly-remaining') === 0 ? 1000 : undefined
+}
+
+/**
  * How long the server asked the client to wait, in whole milliseconds; `undefined` when it did not say.
  * Reads, in order: `Retry-After`, `RateLimit` (`limit=…, remaining=0, reset=8` or `"default";r=0;t=8`),
- * `RateLimit-Reset`, `x-ratelimit-reset` (seconds, or a Unix time) and a legacy body `rate_reset` /
- * `error.rate_reset`. Reset headers count only when they also report no requests remaining, because Close and
+ * `RateLimit-Reset`, `x-ratelimit-reset` (seconds, or a Unix time), HubSpot's `X-HubSpot-RateLimit-*` and a legacy
+ * body `rate_reset` / `error.rate_reset`. Reset headers count only when they also report no requests remaining, because Close and
  * Pipedrive send them on every answer.
  *
  * @example
@@ -81,7 +93,7 @@ export function parseRetryAfterMs(
     const xReset = leading(headers, 'x-ratelimit-reset')
     if (xReset !== undefined && exhausted(leading(headers, 'x-ratelimit-remaining')))
       return secondsToMs(xReset, now)
-    return secondsToMs(bodyReset(body), now)
+    return hubspotWait(headers) ?? secondsToMs(bodyReset(body), now)
   } catch {
     return undefined
   }
@@ -89,17 +101,24 @@ export function parseRetryAfterMs(
 
 /**
  * The rate-limit state of any response, from `RateLimit` (either form, with `RateLimit-Policy` for the
- * quota), `RateLimit-Limit` / `-Remaining` / `-Reset`, or Pipedrive's `x-ratelimit-limit` / `-remaining` /
- * `-reset`.
+ * quota), `RateLimit-Limit` / `-Remaining` / `-Reset`, Pipedrive's `x-ratelimit-limit` / `-remaining` / `-reset`,
+ * or HubSpot's `X-HubSpot-RateLimit-Max` / `-Remaining` (HubSpot states no reset).
  *
  * @example
  * parseRateLimit(response.headers) // { limit: 160, remaining: 12, resetMs: 8000 }
  */
 export function parseRateLimit(headers: Headers, now: number = Date.now()): RateLimitInfo {
   const header = parseRateLimitHeader(headers.get('ratelimit'), headers.get('ratelimit-policy'))
-  const limit = header.limit ?? leading(headers, 'ratelimit-limit') ?? leading(headers, 'x-ratelimit-limit')
+  const limit =
+    header.limit ??
+    leading(headers, 'ratelimit-limit') ??
+    leading(headers, 'x-ratelimit-limit') ??
+    leading(headers, 'x-hubspot-ratelimit-max')
   const remaining =
-    header.remaining ?? leading(headers, 'ratelimit-remaining') ?? leading(headers, 'x-ratelimit-remaining')
+    header.remaining ??
+    leading(headers, 'ratelimit-remaining') ??
+    leading(headers, 'x-ratelimit-remaining') ??
+    leading(headers, 'x-hubspot-ratelimit-remaining')
   const resetMs = secondsToMs(
     header.resetSeconds ?? leading(headers, 'ratelimit-reset') ?? leading(headers, 'x-ratelimit-reset'),
     now,
