@@ -35,7 +35,12 @@ function renderIssues(pageSize: number, fetchPage: FetchPage<IssuesPage, string 
 }
 
 /** Fetches pages until the list says there are no more, or a fetch fails. */
-async function loadAll(list: () => ReturnType<ReturnType<typeof renderIssues>['list']>): Promise<void> {
+async function loadAll(
+  list: () => Pick<
+    ReturnType<typeof usePaginatedList>,
+    'isPending' | 'hasNextPage' | 'isError' | 'isFetching' | 'fetchNextPage'
+  >,
+): Promise<void> {
   await waitFor(() => expect(list().isPending).toBe(false))
   while (list().hasNextPage && !list().isError) {
     await act(() => list().fetchNextPage())
@@ -136,6 +141,49 @@ describe('linkHeaderAdapter + createFetcher + the GitHub mock', () => {
     expect(list().error).toBeNull()
     expect(list().items).toHaveLength(200)
     expect(mock.requests[2]?.query.page).toBe('2')
+  })
+
+  it('resolves relative links against the page that carried them, and stops at a link back to the same page', async () => {
+    // A server that moves the list under /archive/ after page 1 and links with relative references. Resolved
+    // against the endpoint instead, page 3 would be /v2/items?page=3 (a 404 here), not /v2/archive/items?page=3.
+    const API = 'https://api.relative.test'
+    const asked: string[] = []
+    const items = (page: number) => Array.from({ length: 2 }, (_, index) => ({ id: page * 10 + index }))
+    const answer = (page: number, link?: string) =>
+      HttpResponse.json(items(page), link === undefined ? {} : { headers: { link } })
+    server.use(
+      http.get(`${API}/v2/items`, ({ request }) => {
+        asked.push(new URL(request.url).pathname + new URL(request.url).search)
+        return answer(1, '<archive/items?page=2>; rel="next"')
+      }),
+      http.get(`${API}/v2/archive/items`, ({ request }) => {
+        const url = new URL(request.url)
+        asked.push(url.pathname + url.search)
+        const page = Number(url.searchParams.get('page'))
+        if (page === 2) return answer(2, '<items?page=3>; rel="next"')
+        // Page 3 links to itself: a loop, caught before asking for page 3 again.
+        return answer(3, '<?page=3&per_page=2>; rel="next"')
+      }),
+    )
+    const fetchPage = createFetcher({ baseUrl: `${API}/v2` })('/items')
+    const { result } = renderWithClient(() =>
+      usePaginatedList({
+        queryKey: ['relative'],
+        adapter: linkHeaderAdapter<{ id: number }>(),
+        fetchPage,
+        pageSize: 2,
+      }),
+    )
+    await loadAll(() => result.current)
+    expect(asked).toEqual([
+      '/v2/items?per_page=2',
+      '/v2/archive/items?page=2&per_page=2',
+      '/v2/archive/items?page=3&per_page=2',
+    ])
+    // As with any page that fails its checks, the looping page is not shown; the pages before it stay.
+    expect(result.current.items.map((item) => item.id)).toEqual([10, 11, 20, 21])
+    expect(result.current.error).toMatchObject({ name: 'CursorLoopError', reason: 'repeated-param' })
+    expect(result.current.error?.message).toContain('rel="next" points at the page itself')
   })
 
   it('a fetchPage that returns the body alone gets an error saying what to return', async () => {

@@ -1,4 +1,4 @@
-import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
 import { isObject } from '../core/isObject'
 import { expectArray, expectNonNegativeInteger, readField } from '../core/readField'
 import type { FullResponse, PaginationAdapter } from '../core/types'
@@ -123,19 +123,25 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
   /** The value of header `name` (case-insensitive): `undefined` when absent or empty. */
   const header = (response: FullResponse<TBody>, name: string): string | undefined =>
     headersOf(response).get(name.toLowerCase()) || undefined
-  /** The target of the first link with one of `rels`, or `undefined`. */
+  /**
+   * The target of the first link with one of `rels`, or `undefined`. A relative target is resolved against the URL
+   * the page came from (RFC 8288), when `fetchPage` reports it as `createFetcher` does.
+   */
   const link = (response: FullResponse<TBody>, rels: readonly string[]): string | undefined => {
     const value = header(response, 'link')
     const target = value === undefined ? undefined : findLink(value, rels)
-    if (target === false) {
-      throw new MalformedResponseError(
-        id,
-        'headers.link',
-        'an RFC 8288 Link header: <https://…>; rel="next"',
-        value,
-      )
+    const base = response.url
+    try {
+      if (target !== false) return target === undefined || !base ? target : new URL(target, base).href
+    } catch {
+      // An unresolvable target (`http://[`) is as malformed as a missing one.
     }
-    return target
+    throw new MalformedResponseError(
+      id,
+      'headers.link',
+      'an RFC 8288 Link header: <https://…>; rel="next"',
+      value,
+    )
   }
   const getItems = (response: FullResponse<TBody>): TItem[] => {
     headersOf(response)
@@ -155,7 +161,12 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
     getItems,
     getNextPageParam: (lastPage) => {
       getItems(lastPage)
-      return link(lastPage, ['next'])
+      const next = link(lastPage, ['next'])
+      // A next link to the page itself would load it again and again: caught here, before that request.
+      if (next !== undefined && next === lastPage.url) {
+        throw new CursorLoopError(id, 'repeated-param', next, 'rel="next" points at the page itself')
+      }
+      return next
     },
     getPreviousPageParam: (firstPage) => link(firstPage, ['prev', 'previous']),
   }

@@ -50,6 +50,11 @@ export interface FullResponse<TBody = unknown> {
   headers: Headers
   /** The HTTP status (2xx: errors are thrown, not returned). */
   status: number
+  /**
+   * The URL the page was loaded from (`createFetcher` sets it). Relative links in the answer are resolved against
+   * it, as RFC 8288 asks; without it they are resolved against the endpoint.
+   */
+  url?: string
 }
 
 /** The part of a request an adapter computes: where the page param and the limit go. */

@@ -87,13 +87,16 @@ describe('createFetcher: page URLs from the API (request.url)', () => {
 })
 
 describe('createFetcher: full responses (request.response)', () => {
-  it("returns { body, headers, status } when the request asks for 'full', else the body", async () => {
+  it("returns { body, headers, status, url } when the request asks for 'full', else the body", async () => {
     const fetch = stubFetch()
     const load = issues(fetch)
     const full = await load<FullResponse<{ id: number }[]>>(pageRequest({ response: 'full' }))
     expect(full.body).toEqual([{ id: 1 }])
     expect(full.status).toBe(200)
     expect(full.headers.get('link')).toContain('rel="next"')
+    // The URL asked for, which relative links are resolved against.
+    expect(full.url).toBe(`${GITHUB}/repos/o/r/issues?state=open`)
+    expect(full.url).toBe(String(fetch.mock.calls[0]?.[0]))
     expect(await load(pageRequest())).toEqual([{ id: 1 }])
   })
 

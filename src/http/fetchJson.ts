@@ -68,5 +68,6 @@ export async function fetchJson(fetchImpl: typeof fetch, request: PreparedReques
     })
   }
   const body = text.trim() === '' ? null : parseBody(text)
-  return { body, headers: response.headers, status: response.status }
+  // Redirects are never followed, so the page's URL is the one asked for.
+  return { body, headers: response.headers, status: response.status, url: request.url }
 }

@@ -67,8 +67,8 @@ export const linkHeaderMalformedPages: readonly MalformedPage<LinkHeaderAnswer>[
   },
   {
     name: 'a rel="next" link to the page just loaded',
-    appliesTo: (page) => page.hasMore && page.request.url !== undefined,
-    corrupt: (answer, page) => withHeaders(answer, { link: `<${page.request.url}>; rel="next"` }),
+    appliesTo: (page) => page.hasMore,
+    corrupt: (answer) => withHeaders(answer, { link: `<${answer.url ?? ''}>; rel="next"` }),
     expect: CursorLoopError,
   },
 ]
@@ -99,6 +99,12 @@ export function linkHeaderServer(options: LinkHeaderServerOptions = {}): Simulat
     url.searchParams.set(limitParam, String(limit))
     return relativeLinks ? `${url.pathname}${url.search}` : url.href
   }
+  /** The URL a request loads: its page URL (or the list's), with `request.query` over its parameters. */
+  const loadedUrl = (request: PageRequest<unknown>): URL => {
+    const url = new URL(request.url ?? list, list)
+    for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, value)
+    return url
+  }
   const server: SimulatedServer<LinkHeaderAnswer> = {
     name: options.name ?? `Link header list (${byPage ? 'page numbers' : 'cursors'})`,
     readRequest: (request) => {
@@ -108,11 +114,10 @@ export function linkHeaderServer(options: LinkHeaderServerOptions = {}): Simulat
             'alone, without the Link header',
         )
       }
-      const url = new URL(request.url ?? list, list)
+      const url = loadedUrl(request)
       if (`${url.origin}${url.pathname}` !== listPath) {
         throw new Error(`the request loads ${String(request.url)}, not a page of ${listPath}`)
       }
-      for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, value)
       const query = Object.fromEntries(url.searchParams)
       const asRead: PageRequest<unknown> = { ...request, query }
       const limit = readIntegerParam(asRead, 'query', limitParam, 1)
@@ -149,7 +154,9 @@ export function linkHeaderServer(options: LinkHeaderServerOptions = {}): Simulat
       // As GitHub does, no Link header at all when there is no other page.
       if (links.length > 0) headers.set('link', links.map(([url, rel]) => style(url, rel)).join(', '))
       if (totalHeader !== undefined && page.total !== undefined) headers.set(totalHeader, String(page.total))
-      return { body: items === undefined ? page.records : { [items]: page.records }, headers, status: 200 }
+      const body = items === undefined ? page.records : { [items]: page.records }
+      // The page's own URL, as createFetcher reports it: relative links resolve against it.
+      return { body, headers, status: 200, url: loadedUrl(page.request).href }
     },
     malformed: options.malformed ?? linkHeaderMalformedPages,
   }
