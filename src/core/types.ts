@@ -41,7 +41,7 @@ export type ResponseShape = 'body' | 'full'
  *
  * @example
  * const res = await fetch(url, { signal: request.signal })
- * return { body: await res.json(), headers: res.headers, status: res.status }
+ * return { body: await res.json(), headers: res.headers, status: res.status, url: res.url }
  */
 export interface FullResponse<TBody = unknown> {
   /** The parsed JSON body (`null` for an empty body). */
