@@ -11,8 +11,9 @@
  *   npx tsx bench/size.ts --no-fail    # exit 0 even when over budget (npm run bench goes on to the report)
  *
  * `dist/` is rebuilt on every run (about 7 s) unless `--no-build`: a stale `dist/` would measure old code silently.
- * Prints a table, writes bench/results/size.json and exits 1 naming each entry over its budget (sizeBudgets.ts);
- * exits 2 when it cannot measure (build or bundling failed).
+ * Prints a table, writes bench/results/size.json (not with --no-peers: a budget check leaves the benchmark's results
+ * alone) and exits 1 naming each entry over its budget (sizeBudgets.ts); exits 2 when it cannot measure (build or
+ * bundling failed).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -318,12 +319,14 @@ async function main(): Promise<number> {
     ratios: ratioRows,
     overBudget,
   }
-  mkdirSync(path.dirname(resultFiles.size), { recursive: true })
-  writeFileSync(resultFiles.size, `${JSON.stringify(results, null, 2)}\n`)
-
   console.log(`\nBundle size (${METHOD})\n`)
   printTable(all, ratioRows)
-  console.log(`\nWrote ${path.relative(process.cwd(), resultFiles.size)}`)
+  // The budget check alone (--no-peers, as CI runs it) leaves the benchmark's results, peers included, as they are.
+  if (withPeers) {
+    mkdirSync(path.dirname(resultFiles.size), { recursive: true })
+    writeFileSync(resultFiles.size, `${JSON.stringify(results, null, 2)}\n`)
+    console.log(`\nWrote ${path.relative(process.cwd(), resultFiles.size)}`)
+  }
   for (const entry of entries.filter((e) => e.overBudget)) {
     console.error(
       `Over budget: ${entry.name} is ${bytes(entry.gzip)} B min+gzip, budget ${bytes(entry.budget ?? 0)} B`,
