@@ -68,6 +68,31 @@ describe('jsonApiAdapter (following links)', () => {
     expect(adapter.getNextPageParam(page, [page], null, [null])).toBe(url(2))
   })
 
+  it('resolves relative links against links.self, the document’s own URL', () => {
+    const at = 'https://api.example.com/v2/blog/articles?page%5Bcursor%5D=abc'
+    const page = (links: Record<string, unknown>) => doc(articles(1, 1), { links })
+    const next = (links: Record<string, unknown>) =>
+      adapter.getNextPageParam(page(links), [page(links)], null, [null])
+    expect(next({ self: at, next: '?page%5Bcursor%5D=def' })).toBe(
+      'https://api.example.com/v2/blog/articles?page%5Bcursor%5D=def',
+    )
+    expect(next({ self: at, next: 'articles?page%5Bcursor%5D=def' })).toBe(
+      'https://api.example.com/v2/blog/articles?page%5Bcursor%5D=def',
+    )
+    expect(next({ self: { href: at }, next: { href: '/articles?page%5Bcursor%5D=def' } })).toBe(
+      'https://api.example.com/articles?page%5Bcursor%5D=def',
+    )
+    const prev = page({ self: at, prev: '?page%5Bcursor%5D=aaa' })
+    expect(adapter.getPreviousPageParam?.(prev, [prev], at, [at])).toBe(
+      'https://api.example.com/v2/blog/articles?page%5Bcursor%5D=aaa',
+    )
+    // Without an absolute self, the link is passed on as given (createFetcher resolves it against the endpoint).
+    expect(next({ next: '?page%5Bcursor%5D=def' })).toBe('?page%5Bcursor%5D=def')
+    expect(next({ self: '/articles', next: '?page%5Bcursor%5D=def' })).toBe('?page%5Bcursor%5D=def')
+    // An absolute link stays on its own origin (createFetcher then refuses a foreign one).
+    expect(next({ self: at, next: 'https://evil.test/x' })).toBe('https://evil.test/x')
+  })
+
   it('pages back through links.prev', () => {
     const middle = doc(articles(21, 20), { links: { prev: url(1), next: url(3) } })
     expect(adapter.getPreviousPageParam?.(middle, [middle], url(2), [url(2)])).toBe(url(1))

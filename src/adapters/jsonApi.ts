@@ -88,9 +88,9 @@ export interface JsonApiAdapterOptions {
 /**
  * JSON:API (jsonapi.org) collections: records in `data`, the next page at `links.next` (a URL; `null` or absent on
  * the last page). The first request sends `page[size]`; later ones load `links.next` as given, adding `page[size]`
- * when the link lacks it, so it works whatever the server's strategy (page numbers, offsets or cursors). The total
- * comes from `meta.page.total` or `meta.total` when present. A 2xx document with `errors` is refused, with the first
- * error's `detail`.
+ * when the link lacks it (and resolving a relative link against `links.self`), so it works whatever the server's
+ * strategy (page numbers, offsets or cursors). The total comes from `meta.page.total` or `meta.total` when present.
+ * A 2xx document with `errors` is refused, with the first error's `detail`.
  *
  * With `numberParam` (`'page[number]'`), pages are requested by number instead, so a pager can jump to any page.
  *
@@ -138,14 +138,23 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
     }
     return undefined
   }
-  /** The URL of `links.next` or `links.prev`; `null` when the link is absent or `null`. */
-  const link = (page: Page, name: 'next' | 'prev'): string | null => {
+  /** The URL of `links.<name>` as the document gives it; `null` when the link is absent or `null`. */
+  const href = (page: Page, name: 'next' | 'prev' | 'self'): string | null => {
     const field = `links.${name}`
     const value = readField(id, page, field)
     if (value === undefined || value === null || value === '') return null
-    const href = isObject(value) ? value.href : value
-    if (typeof href === 'string' && href !== '') return href
+    const url = isObject(value) ? value.href : value
+    if (typeof url === 'string' && url !== '') return url
     throw new MalformedResponseError(id, field, 'a URL, a link object with an "href", or null', value)
+  }
+  /**
+   * The URL of `links.next` or `links.prev`. A relative one is resolved against `links.self`, the document's own URL,
+   * when that is absolute; otherwise it is passed on as given (`createFetcher` resolves it against the endpoint).
+   */
+  const link = (page: Page, name: 'next' | 'prev'): string | null => {
+    const url = href(page, name)
+    const self = url === null ? null : absolute(href(page, 'self'))
+    return url === null || self === null ? url : (absolute(url, self) ?? url)
   }
 
   if (numberParam !== undefined) {
@@ -183,4 +192,14 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
     },
     'jsonApiAdapter',
   )
+}
+
+/** `url` resolved against `base` (or on its own), when that gives an absolute URL; else `null`. */
+function absolute(url: string | null, base?: string): string | null {
+  if (url === null) return null
+  try {
+    return new URL(url, base).href
+  } catch {
+    return null
+  }
 }
