@@ -1,10 +1,28 @@
 import { expect } from 'vitest'
+import type { ConformanceProperty } from '../src/testing/conformanceProperties'
 import type { SimulatedServer } from '../src/testing/simulatedServer'
 import type { AdapterReport } from '../src/testing/verifyAdapter'
 
 /** How many runs of a `verifyAdapter` report checked the property `name` (`undefined` when none did). */
 export function runsOf(report: AdapterReport, name: string): number | undefined {
   return report.properties.find((property) => property.name === name)?.runs
+}
+
+/** The properties every adapter's runs check; offset adapters add `no-loss-under-drift` and `random-access`. */
+export const EVERY_ADAPTER_PROPERTIES: readonly ConformanceProperty[] = [
+  'valid-pages-read',
+  'well-formed-requests',
+  'request-count',
+  'distinct-page-params',
+  'stops-at-end',
+  'page-items',
+  'exactly-once',
+  'malformed-pages',
+]
+
+/** Each of `properties` was checked on at least one run of the report. */
+export function expectExercised(report: AdapterReport, properties: readonly ConformanceProperty[]): void {
+  for (const property of properties) expect(runsOf(report, property), property).toBeGreaterThan(0)
 }
 
 /**

@@ -15,7 +15,12 @@ import { offsetServer } from './offsetServer'
 import { pipedriveCursorServer, pipedriveOffsetServer } from './pipedriveServers'
 import type { SimulatedServer } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
-import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
+import {
+  EVERY_ADAPTER_PROPERTIES,
+  expectEveryMalformedPageSent,
+  expectExercised,
+  runsOf,
+} from '../../test/conformanceReport'
 
 /** Enough runs to matter: each run walks a list of up to 5,000 records, and a failure is shrunk and reported. */
 const RUNS = 100
@@ -25,20 +30,11 @@ interface Case {
   adapter: AnyPaginationAdapter
   server: SimulatedServer<unknown>
   /** Properties that must have been checked on at least one run. */
-  exercised: ConformanceProperty[]
+  exercised: readonly ConformanceProperty[]
 }
 
-const always: ConformanceProperty[] = [
-  'valid-pages-read',
-  'well-formed-requests',
-  'request-count',
-  'distinct-page-params',
-  'stops-at-end',
-  'page-items',
-  'exactly-once',
-  'malformed-pages',
-]
-const offset: ConformanceProperty[] = [...always, 'no-loss-under-drift', 'random-access']
+const always = EVERY_ADAPTER_PROPERTIES
+const offset: readonly ConformanceProperty[] = [...always, 'no-loss-under-drift', 'random-access']
 
 const cases: Case[] = [
   {
@@ -111,7 +107,7 @@ describe('verifyAdapter over the built-in adapters', () => {
     expect(report).toMatchObject({ adapterId: adapter.id, server: server.name, runs: 2 * RUNS })
     expect(report.requests).toBeGreaterThan(RUNS)
     expect(report.records).toBeGreaterThan(0)
-    for (const property of exercised) expect(runsOf(report, property), property).toBeGreaterThan(0)
+    expectExercised(report, exercised)
     // Traversal runs check the request properties every time.
     expect(runsOf(report, 'request-count')).toBe(RUNS)
     // Offset adapters page a drifting list by default; cursor adapters do not.
