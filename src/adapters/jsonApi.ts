@@ -6,7 +6,7 @@ import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
 import { buildOffsetAdapter } from './offsetAdapter'
 import { throwIfErrors } from './responseErrors'
-import { pageUrlRequest } from './pageUrlRequest'
+import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
@@ -153,8 +153,9 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
    */
   const link = (page: Page, name: 'next' | 'prev'): string | null => {
     const url = href(page, name)
-    const self = url === null ? null : absolute(href(page, 'self'))
-    return url === null || self === null ? url : (absolute(url, self) ?? url)
+    const self = url === null ? null : href(page, 'self')
+    const base = self === null ? null : resolvePageUrl(self)
+    return url === null || base === null ? url : (resolvePageUrl(url, base) ?? url)
   }
 
   if (numberParam !== undefined) {
@@ -192,14 +193,4 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
     },
     'jsonApiAdapter',
   )
-}
-
-/** `url` resolved against `base` (or on its own), when that gives an absolute URL; else `null`. */
-function absolute(url: string | null, base?: string): string | null {
-  if (url === null) return null
-  try {
-    return new URL(url, base).href
-  } catch {
-    return null
-  }
 }

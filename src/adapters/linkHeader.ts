@@ -4,7 +4,7 @@ import { expectArray, expectNonNegativeInteger, readField } from '../core/readFi
 import type { FullResponse, PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
-import { pageUrlRequest } from './pageUrlRequest'
+import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
@@ -131,11 +131,10 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
     const value = header(response, 'link')
     const target = value === undefined ? undefined : findLink(value, rels)
     const base = response.url
-    try {
-      if (target !== false) return target === undefined || !base ? target : new URL(target, base).href
-    } catch {
-      // An unresolvable target (`http://[`) is as malformed as a missing one.
-    }
+    // An unresolvable target (`http://[`) is as malformed as a missing one.
+    const resolved =
+      target === false ? null : target === undefined || !base ? target : resolvePageUrl(target, base)
+    if (resolved !== null) return resolved
     throw new MalformedResponseError(
       id,
       'headers.link',

@@ -12,3 +12,15 @@ export function pageUrlRequest(url: string | null, limitParam: string, limit: nu
   const search = /\?([^#]*)/.exec(url)?.[1]
   return { query: new URLSearchParams(search).has(limitParam) ? {} : query, url }
 }
+
+/**
+ * `url` resolved against `base` (RFC 3986), or on its own without one: the absolute URL, or `null` when that gives
+ * none (a relative `url` without `base`, or a string that is not a URL).
+ */
+export function resolvePageUrl(url: string, base?: string): string | null {
+  try {
+    return new URL(url, base).href
+  } catch {
+    return null
+  }
+}
