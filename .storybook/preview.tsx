@@ -1,11 +1,16 @@
 import type { Preview } from '@storybook/react-vite'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { setupWorker } from 'msw/browser'
+import type { SetupWorker } from 'msw/browser'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useState } from 'react'
 import '../src/styles.css'
 import { DataSourceContext } from '../stories/support/dataSource'
 import type { DataSource } from '../stories/support/dataSource'
+import { beginStoryRun, staleRunGuard } from '../stories/support/storyRun'
+
+/** The MSW worker, started once by the loader; each story's beforeEach puts its stale-request guard in front. */
+const mockWorker: { current?: SetupWorker } = {}
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -18,9 +23,15 @@ const preview: Preview = {
         onUnhandledRequest: 'bypass',
         quiet: true,
       })
+      mockWorker.current = worker
       return worker
     }),
   ],
+  // After the loader has installed the story's mock handlers: a new story run, whose guard answers requests the
+  // story before sent (they arrive late under load) before they reach this story's mocks and request logs.
+  beforeEach: () => {
+    mockWorker.current?.use(staleRunGuard(beginStoryRun()))
+  },
   globalTypes: {
     theme: {
       description: 'Light or dark pagewise theme (data-theme)',

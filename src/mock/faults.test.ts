@@ -146,6 +146,30 @@ describe('seeded 5xx', () => {
   })
 })
 
+describe('reset', () => {
+  it('keeps a request that was waiting out its latency out of the state after the reset (fake timers)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const close = use(
+      createCloseMock({
+        faults: { latency: { fixedMs: 100, jitterMs: 0 }, rateLimit: { requests: 1, windowMs: 60_000 } },
+      }),
+    )
+    const before = fetch(`${CLOSE}/lead/?_limit=1`)
+    await vi.advanceTimersByTimeAsync(50)
+    close.reset()
+    close.setFaults({ latency: { fixedMs: 100, jitterMs: 0 } })
+    await vi.advanceTimersByTimeAsync(60)
+    // The server "restarted" under it: a 503, not a page of the new dataset.
+    expect((await before).status).toBe(503)
+    expect(close.requests).toHaveLength(0)
+    // It did not spend the new window's one request: the first request after the reset is served.
+    const after = fetch(`${CLOSE}/lead/?_limit=1`)
+    await vi.advanceTimersByTimeAsync(110)
+    expect((await after).status).toBe(200)
+    expect(close.requests.map((request) => request.status)).toEqual([200])
+  })
+})
+
 describe('malformedOnRequest', () => {
   it('breaks the envelope of exactly the Nth request, per endpoint', async () => {
     const close = use(createCloseMock({ faults: { malformedOnRequest: 2 } }))

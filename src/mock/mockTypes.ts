@@ -70,7 +70,10 @@ export interface MockApi<TDataset> {
   readonly faults: Readonly<MockFaults>
   /** Every request seen since creation or the last `reset()`, oldest first. */
   readonly requests: readonly MockRequestRecord[]
-  /** Regenerates the dataset from the seed, clears counters and the request log, restores the faults of the options. */
+  /**
+   * Regenerates the dataset from the seed, clears counters and the request log, restores the faults of the options.
+   * A request still waiting out its latency is answered 503 and counts towards nothing after the reset.
+   */
   reset(): void
 }
 

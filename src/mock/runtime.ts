@@ -39,7 +39,10 @@ export interface MockRuntime {
   readonly faults: Readonly<MockFaults>
   setFaults(faults: Partial<MockFaults>): void
   readonly requests: readonly MockRequestRecord[]
-  /** Clears counters, the log and the random streams; restores the initial faults. */
+  /**
+   * Clears counters, the log and the random streams; restores the initial faults. A request still waiting out its
+   * latency is answered 503 and leaves the new state alone.
+   */
   reset(): void
 }
 
@@ -53,6 +56,8 @@ export function createMockRuntime(profile: ProviderProfile, options: MockCommonO
   const limiter = createRateLimiter()
   const driftCounters = new Map<EndpointSpec, number>()
   let requestCount = 0
+  /** Bumped by `reset()`: a request that arrived before it is not let into the state that follows. */
+  let generation = 0
   let failureRng: Rng = createRng(hashSeed(seed, SALT.faultFailure))
   let latencyRng: Rng = createRng(hashSeed(seed, SALT.faultLatency))
 
@@ -99,7 +104,11 @@ export function createMockRuntime(profile: ProviderProfile, options: MockCommonO
         const number = requestCount
         const draws: [number, number] = [failureRng.next(), failureRng.next()]
         const wait = faults.latency.fixedMs + Math.floor(latencyRng.next() * faults.latency.jitterMs)
+        const arrivedIn = generation
         if (wait > 0) await delay(wait)
+        // Reset during its latency (a test or story ended): it must not count towards the new rate-limit window or
+        // drift, so it gets the answer of a server that restarted.
+        if (generation !== arrivedIn) return profile.serverError(503)
         const response = await produce(spec, call, number, draws)
         record.status = response.status
         return response
@@ -112,6 +121,7 @@ export function createMockRuntime(profile: ProviderProfile, options: MockCommonO
     },
     requests,
     reset() {
+      generation += 1
       faults = initialFaults
       requests.length = 0
       limiter.reset()

@@ -2,11 +2,12 @@ import { closeOffset, createFetcher } from '../../src'
 import type { CloseKeyset } from '../../src/adapters/closeKeyset'
 import { useFetchAll } from '../../src/hooks/useFetchAll'
 import { CLOSE_MOCK_BASE_URL } from '../../src/mock'
+import { storyFetch } from '../support/storyRun'
 
 /** The mock's `max_skip` in the export stories: small, so that an export goes on past it in keyset windows. */
 export const EXPORT_MAX_SKIP = 1000
 
-const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1` })
+const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`, fetch: storyFetch })
 const keyset: CloseKeyset = { field: 'date_created', param: 'date_created__lt' }
 
 /** What each export reads: the adapter (at its largest page size, past `max_skip`) and the endpoint. */

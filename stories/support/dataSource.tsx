@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import { createFetcher } from '../../src'
 import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL } from '../../src/mock'
+import { storyFetch } from './storyRun'
 
 /** Where the stories' requests go: the embedded mock APIs, or the real ones through the dev server's proxy. */
 export type DataSource = 'mock' | 'live'
@@ -15,8 +16,8 @@ export const DataSourceContext = createContext<DataSource>('mock')
 
 const fetchers = {
   mock: {
-    close: createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1` }),
-    pipedrive: createFetcher({ baseUrl: `${PIPEDRIVE_MOCK_BASE_URL}/api` }),
+    close: createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`, fetch: storyFetch }),
+    pipedrive: createFetcher({ baseUrl: `${PIPEDRIVE_MOCK_BASE_URL}/api`, fetch: storyFetch }),
   },
   // Same-origin paths: the Storybook dev server adds the credential and forwards to the real API.
   live: {
