@@ -1,9 +1,11 @@
 /**
  * Opens the static Storybook build in Debian's Chromium, served from a sub-folder, and checks what a new user sees
  * first: Close leads from the embedded mock API, and 50 more after the story's play function clicks "Load more".
- * Then opens every other story and waits for its play function to finish.
- * Fails on any page error, console error (a failing play function reports there), HTTP error, or a story whose play
- * function errored or did not finish within 30 s.
+ * Then opens every other story and waits for its play function to finish, and every docs page (MDX pages and each
+ * component's autodocs) and waits for it to render.
+ * Fails on any page error, console error (a failing play function or a crashing docs page reports there), HTTP
+ * error, a story whose play function errored or did not finish within 30 s, or a docs page that shows Storybook's
+ * error display or renders nothing within 30 s.
  *
  *   npm run build-storybook && npm run smoke:storybook [-- --screenshot out.png]
  */
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
       `storybook smoke: ${count - 1} Close leads shown from the mock API; first row: ${first.replace(/\s+/g, ' ')}`,
     )
     await page.close()
-    const stories = storyIds().filter((id) => id !== storyId)
+    const stories = entryIds('story').filter((id) => id !== storyId)
     for (const id of stories) {
       const story = await openPage(browser, failures, `${id}: `)
       await story.goto(`${site.url}iframe.html?id=${id}&viewMode=story`)
@@ -85,6 +87,15 @@ async function main(): Promise<void> {
       await story.close()
     }
     console.log(`storybook smoke: ${stories.length + 1} stories, every play function completed`)
+    const docs = entryIds('docs')
+    for (const id of docs) {
+      const doc = await openPage(browser, failures, `${id}: `)
+      await doc.goto(`${site.url}iframe.html?id=${id}&viewMode=docs`)
+      const outcome = await docsOutcome(doc)
+      if (outcome !== 'rendered') failures.push(`${id}: docs page ${outcome}`)
+      await doc.close()
+    }
+    console.log(`storybook smoke: ${docs.length} docs pages, each rendered without an error`)
   } finally {
     await browser.close()
     site.close()
@@ -113,14 +124,40 @@ async function openPage(browser: Browser, failures: string[], label: string) {
   return page
 }
 
-/** Every story (not docs page) in the build's index. */
-function storyIds(): string[] {
+/** Every story, or every docs page, in the build's index. */
+function entryIds(type: 'story' | 'docs'): string[] {
   const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')) as {
     entries: Record<string, { type: string }>
   }
   return Object.entries(index.entries)
-    .filter(([, entry]) => entry.type === 'story')
+    .filter(([, entry]) => entry.type === type)
     .map(([id]) => id)
+}
+
+/**
+ * Waits for a docs page: `'rendered'` once its content has text and has stayed without Storybook's error display
+ * for a second (a crashing MDX expression shows that display), else what went wrong.
+ */
+async function docsOutcome(page: Page): Promise<string> {
+  const state = () =>
+    page.evaluate(() => {
+      if (document.body.classList.contains('sb-show-errordisplay')) {
+        const message = document.querySelector('#error-message')?.textContent ?? ''
+        return `shows an error: ${message.trim().slice(0, 200)}`
+      }
+      const content = document.querySelector('#storybook-docs .sbdocs-content')
+      return (content?.textContent ?? '').trim().length > 0 ? 'rendered' : 'empty'
+    })
+  const deadline = Date.now() + 30_000
+  let outcome = await state()
+  while (outcome === 'empty' && Date.now() < deadline) {
+    await page.waitForTimeout(200)
+    outcome = await state()
+  }
+  if (outcome !== 'rendered') return outcome === 'empty' ? 'rendered nothing within 30 s' : outcome
+  // Errors of what renders after the first text (embedded stories, late expressions) show within this second.
+  await page.waitForTimeout(1000)
+  return state()
 }
 
 /** Waits for the story's render to settle and returns its final phase (`'completed'` when its play function passed). */
