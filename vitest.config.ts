@@ -42,10 +42,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-          exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.{ts,tsx}', 'test/snippets.test.ts', '**/node_modules/**'],
           environment: 'node',
           typecheck: {
             enabled: true,
+            // TypeScript 7 (for the snippet check) also installs a `tsc` bin: name 5.9's, whose output Vitest reads.
+            checker: 'node_modules/typescript/bin/tsc',
             include: ['src/**/*.test-d.{ts,tsx}', 'test/**/*.test-d.{ts,tsx}'],
             tsconfig: './tsconfig.json',
           },
@@ -67,6 +69,17 @@ export default defineConfig({
             instances: [{ browser: 'chromium', viewport: { width: 1024, height: 768 } }],
             screenshotFailures: false,
           },
+        },
+      },
+      {
+        // The README's and docs pages' snippets, compiled in a fresh Vite app against the packed package. Alone and
+        // last: it builds the library and runs two compilers, which would starve the other projects on 2 cores.
+        extends: true,
+        test: {
+          name: 'snippets',
+          include: ['test/snippets.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 2 },
         },
       },
       {
