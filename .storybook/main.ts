@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite'
-import { liveApis, liveProxy } from './liveProxy'
+import { liveApis, liveProxy } from './liveProxy.ts'
 
 const config: StorybookConfig = {
   framework: {

@@ -11,6 +11,7 @@ import {
   PipedriveDealsTable,
   PipedriveNotesTable,
 } from './demo/TableDemos'
+import { intro } from './demo/StoryIntro'
 
 type AdapterStoryArgs = {
   /** Records per request (each adapter clamps it to its API's maximum). */
@@ -106,6 +107,11 @@ const HOSTILE_NOTE_TEXT = /Pasted from an e-mail|Logo attached|Open the proposal
 /** `closeOffset` on Close `GET /lead/`: `_skip`/`_limit`, the end when `has_more` is false. */
 export const CloseLeadsOffset: Story = {
   name: 'Close leads · closeOffset · InfiniteTable',
+  decorators: [
+    intro(
+      'closeOffset on Close leads: pages by _skip and _limit, until has_more is false. Scroll the table to load the next page.',
+    ),
+  ],
   render: (args) => <CloseLeadsTable {...tableArgs(args)} />,
   play: async ({ canvasElement, args }) => {
     const grid = await gridWithRows(within(canvasElement), 'Close leads')
@@ -120,6 +126,11 @@ export const CloseLeadsOffset: Story = {
 /** `closeEventsCursor` on Close `GET /event/`: `_cursor` → `cursor_next`, at most 50 events a page. */
 export const CloseEventsCursor: Story = {
   name: 'Close events · closeEventsCursor · InfiniteTable',
+  decorators: [
+    intro(
+      "closeEventsCursor on Close's event log: each page's cursor_next asks for the next, at most 50 events at a time. Scroll to load more.",
+    ),
+  ],
   render: (args) => <CloseEventsTable {...tableArgs(args)} />,
   play: async ({ canvasElement }) => {
     const grid = await gridWithRows(within(canvasElement), 'Close events')
@@ -134,6 +145,11 @@ export const CloseEventsCursor: Story = {
 /** `closeSearchCursor` on Close `POST /data/search/`: the `cursor` travels in the JSON body, next to the query. */
 export const CloseSearchCursor: Story = {
   name: 'Close search · closeSearchCursor · InfiniteTable',
+  decorators: [
+    intro(
+      'closeSearchCursor on Close search: the cursor travels in the POST body, next to the query. Scroll to load more.',
+    ),
+  ],
   render: (args) => <CloseSearchTable {...tableArgs(args)} />,
   play: async ({ canvasElement, args }) => {
     const grid = await gridWithRows(within(canvasElement), 'Close lead search')
@@ -148,6 +164,11 @@ export const CloseSearchCursor: Story = {
 /** `pipedriveOffset` on Pipedrive `GET /v1/notes` in a `<Pager>`: no total, so "of many" until the end. */
 export const PipedriveNotesOffsetPager: Story = {
   name: 'Pipedrive notes · pipedriveOffset · Pager',
+  decorators: [
+    intro(
+      'pipedriveOffset on Pipedrive notes in a pager: no total, so the pager says "of many" until the last page. Press Next to page through.',
+    ),
+  ],
   args: { pageSize: 25 },
   render: (args) => <PipedriveNotesPager {...pagerArgs(args)} />,
   play: async ({ canvasElement }) => {
@@ -167,6 +188,11 @@ export const PipedriveNotesOffsetPager: Story = {
 /** `pipedriveOffset` on Pipedrive `GET /v1/notes` in an `<InfiniteTable>`: `start` → `next_start`. */
 export const PipedriveNotesOffsetTable: Story = {
   name: 'Pipedrive notes · pipedriveOffset · InfiniteTable',
+  decorators: [
+    intro(
+      "pipedriveOffset on Pipedrive notes in a table: each answer's next_start asks for the next page. The notes are HTML, shown as text only. Scroll to load more.",
+    ),
+  ],
   render: (args) => <PipedriveNotesTable {...tableArgs(args)} />,
   play: async ({ canvasElement, args }) => {
     const grid = await gridWithRows(within(canvasElement), 'Pipedrive notes')
@@ -180,6 +206,11 @@ export const PipedriveNotesOffsetTable: Story = {
 /** `pipedriveCursor` on Pipedrive `GET /v2/deals` in a `<Pager>`: Previous comes from the cursors the hook kept. */
 export const PipedriveDealsCursorPager: Story = {
   name: 'Pipedrive deals · pipedriveCursor · Pager',
+  decorators: [
+    intro(
+      'pipedriveCursor on Pipedrive deals in a pager: Next sends the cursor, Previous shows a page already loaded, without a request. Press Next, then Previous.',
+    ),
+  ],
   args: { pageSize: 25 },
   render: (args) => <PipedriveDealsPager {...pagerArgs(args)} />,
   play: async ({ canvasElement }) => {
@@ -204,6 +235,11 @@ export const PipedriveDealsCursorPager: Story = {
 /** `pipedriveCursor` on Pipedrive `GET /v2/deals` in an `<InfiniteTable>`: `cursor` → `additional_data.next_cursor`. */
 export const PipedriveDealsCursorTable: Story = {
   name: 'Pipedrive deals · pipedriveCursor · InfiniteTable',
+  decorators: [
+    intro(
+      "pipedriveCursor on Pipedrive deals in a table: each answer's next_cursor asks for the next page. Scroll to load more.",
+    ),
+  ],
   render: (args) => <PipedriveDealsTable {...tableArgs(args)} />,
   play: async ({ canvasElement, args }) => {
     const grid = await gridWithRows(within(canvasElement), 'Pipedrive deals')

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, within } from 'storybook/test'
 import { createCloseMock } from '../src/mock'
 import { CloseLeadsList } from './demo/CloseLeadsList'
+import { intro } from './demo/StoryIntro'
 
 const closeMock = createCloseMock({ leads: 2500 })
 
@@ -25,6 +26,11 @@ type Story = StoryObj<typeof meta>
 
 /** 2,500 seeded Close leads from the mock API, 50 per request, "Load more" appends the next `_skip`. */
 export const Leads: Story = {
+  decorators: [
+    intro(
+      'A plain table on usePaginatedList: 2,500 Close leads, 50 per request. Press "Load more" at the bottom to append the next 50.',
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const table = await canvas.findByRole('table', { name: 'Close leads' })
@@ -39,6 +45,11 @@ export const Leads: Story = {
 /** A page size above Close's maximum is clamped to 200 before any request: no 400 from the API. */
 export const ClampedPageSize: Story = {
   args: { pageSize: 1000 },
+  decorators: [
+    intro(
+      'The page size asked for is 1,000, above the 200 Close allows: pagewise asks for 200, so the API never answers 400. Change the pageSize control to try other sizes.',
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByText('200 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
@@ -46,8 +57,13 @@ export const ClampedPageSize: Story = {
   },
 }
 
-/** The second page comes back malformed: the first 50 leads stay, the typed error names the field, Retry resumes. */
+/** The second page comes back malformed: the first 50 leads stay, the typed error names the field, Retry is offered. */
 export const MalformedPage: Story = {
+  decorators: [
+    intro(
+      'The second page came back malformed ("has_more" is not a boolean): the error names the field and the 50 leads already loaded stay. Press Retry to ask for the same page again.',
+    ),
+  ],
   beforeEach: () => {
     closeMock.reset()
     closeMock.setFaults({ latency: { fixedMs: 100, jitterMs: 0 }, malformedOnRequest: 2 })
@@ -60,6 +76,24 @@ export const MalformedPage: Story = {
       'close.offset: expected "has_more" to be a boolean',
     )
     await expect(canvas.getByText('50 leads loaded')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible()
+    // Pressing Load more scrolled the page down: back to the top, where the error is.
+    window.scrollTo(0, 0)
+  },
+}
+
+/** The malformed second page, then Retry: the same page loads, and 100 leads are shown. */
+export const MalformedPageRecovery: Story = {
+  ...MalformedPage,
+  name: 'Malformed page — recovery',
+  decorators: [
+    intro(
+      'The same malformed second page, then Retry: the page is asked for again, arrives well formed, and the table shows 100 leads.',
+    ),
+  ],
+  play: async (context) => {
+    await MalformedPage.play!(context)
+    const canvas = within(context.canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
     await expect(await canvas.findByText('100 leads loaded', undefined, { timeout: 5000 })).toBeVisible()
   },

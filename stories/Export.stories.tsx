@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createCloseMock } from '../src/mock'
 import { EXPORT_MAX_SKIP, ExportDemo } from './demo/ExportDemo'
 import type { ExportDemoProps } from './demo/ExportDemo'
+import { intro } from './demo/StoryIntro'
 
 type ExportStoryArgs = ExportDemoProps & {
   /** Mock API latency per request. */
@@ -38,6 +39,11 @@ const status = (canvas: ReturnType<typeof within>) => canvas.getByRole('status')
  * windows: every lead once, and never a 400.
  */
 export const ExportLeads: Story = {
+  decorators: [
+    intro(
+      'Press "Export leads" to load all 2,500 leads, 200 per request, past the 1,000 leads Close lets you skip: every lead comes once, and never a 400.',
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(status(canvas)).toHaveTextContent('Ready to export leads.')
@@ -57,6 +63,11 @@ export const ExportLeads: Story = {
 
 /** Opportunities report `total_results`: the bar fills toward the total as the pages arrive. */
 export const ExportOpportunities: Story = {
+  decorators: [
+    intro(
+      'Press "Export opportunities": Close reports their total, so the progress bar fills toward it as the pages arrive.',
+    ),
+  ],
   args: { resource: 'opportunity' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -75,6 +86,11 @@ export const ExportOpportunities: Story = {
 
 /** Cancel stops the export: the count stays where it was and no request follows. */
 export const Cancelled: Story = {
+  decorators: [
+    intro(
+      'Press "Export leads", then Cancel: the export stops where it is, with the count so far, and no further request is sent.',
+    ),
+  ],
   args: { latencyMs: 400 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -100,6 +116,11 @@ export const Cancelled: Story = {
 
 /** The mock allows 3 requests per second: each 429 is waited out (Retry-After) and the export still completes. */
 export const RateLimited: Story = {
+  decorators: [
+    intro(
+      'The API allows 3 requests per second. Press "Export leads": each 429 is waited out as Retry-After says, and the export still completes.',
+    ),
+  ],
   args: { latencyMs: 0 },
   beforeEach: () => {
     closeMock.reset()

@@ -5,6 +5,7 @@ import { InfiniteTable } from '../src'
 import { createCloseMock } from '../src/mock'
 import type { MockFaults, MockRequestRecord } from '../src/mock'
 import { RequestLog } from './demo/RequestLog'
+import { intro } from './demo/StoryIntro'
 import { CloseLeadIdsTable, CloseLeadsTable } from './demo/TableDemos'
 import type { TableDemoProps } from './demo/TableDemos'
 
@@ -191,6 +192,11 @@ async function errorRow(canvas: Canvas) {
 /** A slow first page (2.5 s): skeleton rows and a labelled progress indicator, then the leads. */
 export const FirstLoad: Story = {
   args: { latencyMs: 2500 },
+  decorators: [
+    intro(
+      "The first page takes 2.5 seconds: skeleton rows hold the table's shape until the leads arrive. Raise the latency control to watch the loading state longer.",
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const grid = await canvas.findByRole('grid', { name: 'Close leads' }, TIMEOUT)
@@ -204,6 +210,11 @@ export const FirstLoad: Story = {
 /** A filter that matches nothing (`query: 'zzzz-no-match'`): the empty state, not a spinner and not an error. */
 export const EmptyList: Story = {
   args: { query: 'zzzz-no-match' },
+  decorators: [
+    intro(
+      'The search matches no lead, so the table says "No leads": no spinner, no error. Clear the query control to see the leads come back.',
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const grid = await canvas.findByRole('grid', { name: 'Close leads' }, TIMEOUT)
@@ -217,6 +228,11 @@ export const EmptyList: Story = {
 /** A slow network (1.5 s a page, the latency control): loaded leads stay while a loading row waits for the next. */
 export const SlowNetwork: Story = {
   args: { latencyMs: 1500 },
+  decorators: [
+    intro(
+      'Every page takes 1.5 seconds. Scroll to the bottom of the table: the loaded leads stay while a loading row waits for the next 50.',
+    ),
+  ],
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     const grid = await leadsGrid(canvas)
@@ -236,6 +252,11 @@ export const SlowNetwork: Story = {
  */
 export const RateLimited: Story = {
   args: { latencyMs: 50, rateLimitRequests: 2, rateLimitWindowMs: 2000, autoRetry: true },
+  decorators: [
+    intro(
+      'The API allows two requests every 2 seconds. Scroll fast: the third page gets HTTP 429 (see the log), pagewise waits as Retry-After says and the list goes on, with no error shown.',
+    ),
+  ],
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     const grid = await leadsGrid(canvas)
@@ -251,9 +272,14 @@ export const RateLimited: Story = {
 
 /**
  * A flaky server: the play sets `failureRate` to 1, so the next page gets a 502 or 503 and the error row says so,
- * with the loaded leads kept; then to 0, and Retry loads that page.
+ * with the loaded leads kept; then back to 0, so that Retry (pressed in the recovery story) loads that page.
  */
 export const FlakyServer: Story = {
+  decorators: [
+    intro(
+      'The server answered the next page with a 502 or 503: the error row at the bottom says so, and the 50 leads already loaded stay. The server is healthy again now, so press Retry to load that page.',
+    ),
+  ],
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     const grid = await leadsGrid(canvas)
@@ -262,8 +288,27 @@ export const FlakyServer: Story = {
     const { retry, text } = await errorRow(canvas)
     await expect(text).toMatch(/^Could not load leads: HTTP 50[23]/)
     await expect(lastRowIndex(grid)).toBe(args.pageSize + 1)
+    await expect(retry).toBeVisible()
+    // The error row grew to fit its message after the scroll: show all of it.
+    grid.scrollTop = grid.scrollHeight
     closeMock.setFaults({ failureRate: 0 })
-    await userEvent.click(retry)
+  },
+}
+
+/** The flaky server's failure, then Retry: the page that failed loads and the list goes on. */
+export const FlakyServerRecovery: Story = {
+  name: 'Flaky server — recovery',
+  decorators: [
+    intro(
+      'The same 502/503 as in "Flaky server", then Retry: the failed page is asked for again (see the log), it loads, and scrolling goes on.',
+    ),
+  ],
+  play: async (context) => {
+    await FlakyServer.play!(context)
+    const { canvasElement, args } = context
+    const canvas = within(canvasElement)
+    const grid = canvas.getByRole('grid', { name: 'Close leads' })
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
     await scrollPast(grid, args.pageSize)
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull()
     const skips = closeMock.requests.map((request) => `${request.query._skip}:${request.status}`)
@@ -273,10 +318,15 @@ export const FlakyServer: Story = {
 
 /**
  * The second page comes back malformed (`has_more: "yes"`): a typed `MalformedResponseError` names the adapter and
- * the field, no retry is attempted, the first page stays, and Retry asks for the same page again.
+ * the field, no retry is attempted, the first page stays, and Retry is offered.
  */
 export const MalformedResponse: Story = {
   args: { malformedOnRequest: 2 },
+  decorators: [
+    intro(
+      'The second page comes back malformed ("has_more" is "yes", not a boolean). The 50 leads already loaded stay and the error row names the field; press Retry to ask for the same page again.',
+    ),
+  ],
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     const grid = await leadsGrid(canvas)
@@ -284,7 +334,27 @@ export const MalformedResponse: Story = {
     const { retry, text } = await errorRow(canvas)
     await expect(text).toContain('Could not load leads: close.offset: expected "has_more" to be a boolean')
     await expect(lastRowIndex(grid)).toBe(args.pageSize + 1)
-    await userEvent.click(retry)
+    await expect(retry).toBeVisible()
+    // The error row grew to fit its message after the scroll: show all of it.
+    grid.scrollTop = grid.scrollHeight
+  },
+}
+
+/** The malformed second page, then Retry: the same page (`_skip=50`) is asked for again, and it loads. */
+export const MalformedResponseRecovery: Story = {
+  ...MalformedResponse,
+  name: 'Malformed response — recovery',
+  decorators: [
+    intro(
+      'The malformed second page, then Retry: the same page is asked for again (_skip=50 in the log), this time it is well formed, and the list goes on.',
+    ),
+  ],
+  play: async (context) => {
+    await MalformedResponse.play!(context)
+    const { canvasElement, args } = context
+    const canvas = within(canvasElement)
+    const grid = canvas.getByRole('grid', { name: 'Close leads' })
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
     await scrollPast(grid, args.pageSize)
     await expect(closeMock.requests[2]?.query._skip).toBe(String(args.pageSize))
   },
@@ -296,6 +366,11 @@ export const MalformedResponse: Story = {
  */
 export const Drift: Story = {
   args: { driftInsertEvery: 1, driftCount: 5 },
+  decorators: [
+    intro(
+      'Before every request, 5 new leads are inserted at the head of the list, so each page overlaps the one before. Scroll down: no lead id appears twice, because pagewise drops the copies by id.',
+    ),
+  ],
   render: (args) => <FaultDemo args={args} Table={CloseLeadIdsTable} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -326,10 +401,17 @@ export const Drift: Story = {
 export const HundredThousandRows: Story = {
   name: '100,000 rows',
   args: { pageSize: 200, latencyMs: 30 },
+  decorators: [
+    intro(
+      '100,000 leads, 200 per request. Scroll as far as you like: only the rows in view are in the page, so scrolling stays smooth.',
+    ),
+  ],
   parameters: { msw: bigMock.handlers },
   render: (args) => <FaultDemo args={args} requests={readBigRequests} />,
   beforeEach: ({ args }) => {
     bigMock.setFaults(faultsOf(args))
+    // Builds the 100,000 leads before the story renders (seconds on a busy machine), not inside the first request.
+    void bigMock.dataset.leads.length
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

@@ -9,6 +9,8 @@ import { usePaginatedList } from '../src/hooks/usePaginatedList'
 import { createFetcher } from '../src/http/createFetcher'
 import { createHubspotMock, HUBSPOT_MOCK_BASE_URL } from '../src/mock/hubspotMock'
 import type { HubspotContact } from '../src/mock/hubspotMock'
+import { storyFetch } from './support/storyRun'
+import { intro } from './demo/StoryIntro'
 
 /** The mock's access token: sent as `Authorization: Bearer`, never in the URL or the query key. */
 const MOCK_TOKEN = 'pat-mock'
@@ -16,6 +18,7 @@ const CONTACTS = 300
 const hubspotMock = createHubspotMock({ contacts: CONTACTS, accessToken: MOCK_TOKEN })
 const hubspot = createFetcher({
   baseUrl: HUBSPOT_MOCK_BASE_URL,
+  fetch: storyFetch,
   headers: { authorization: `Bearer ${MOCK_TOKEN}` },
 })
 const PROPERTIES = ['firstname', 'lastname', 'email', 'company']
@@ -144,6 +147,11 @@ async function scrollUntil(grid: HTMLElement, text: string) {
 /** Contacts by id; scrolling loads the page `after` the last, down to the answer without `paging.next`. */
 export const ContactsInfiniteTable: Story = {
   name: 'Contacts · InfiniteTable',
+  decorators: [
+    intro(
+      'HubSpot contacts by id: scrolling asks for the page after the last contact, until an answer has no paging.next. Scroll to the end.',
+    ),
+  ],
   render: (args) => <ContactsTable {...args} />,
   play: async ({ canvasElement }) => {
     const grid = await within(canvasElement).findByRole('grid', { name: 'HubSpot contacts' }, TIMEOUT)
@@ -161,6 +169,11 @@ export const ContactsInfiniteTable: Story = {
 /** The search endpoint, newest first: it reports `total`, so the table knows its row count from the first page. */
 export const ContactSearchWithTotal: Story = {
   name: 'Contact search · total · InfiniteTable',
+  decorators: [
+    intro(
+      'HubSpot contact search, newest first: it reports a total, so the table knows how many rows it has from the first page. Scroll to load more.',
+    ),
+  ],
   args: { pageSize: 50 },
   render: (args) => <ContactSearchTable {...args} />,
   play: async ({ canvasElement }) => {

@@ -10,6 +10,8 @@ import { usePaginatedList } from '../src/hooks/usePaginatedList'
 import { createFetcher } from '../src/http/createFetcher'
 import { createJsonApiMock, JSON_API_MOCK_BASE_URL } from '../src/mock/jsonApiMock'
 import type { JsonApiArticle } from '../src/mock/jsonApiMock'
+import { storyFetch } from './support/storyRun'
+import { intro } from './demo/StoryIntro'
 
 type JsonApiStoryArgs = {
   /** Articles per request (`page[size]`, at most 100). */
@@ -22,7 +24,7 @@ type JsonApiStoryArgs = {
 
 const ARTICLES = 230
 const blog = createJsonApiMock({ articles: ARTICLES })
-const articles = createFetcher({ baseUrl: JSON_API_MOCK_BASE_URL })('/articles')
+const articles = createFetcher({ baseUrl: JSON_API_MOCK_BASE_URL, fetch: storyFetch })('/articles')
 // Follows links.next, whatever the server's strategy.
 const linksAdapter = jsonApiAdapter<JsonApiArticle>()
 // Pages by page[number]: a pager can jump to any page.
@@ -128,6 +130,11 @@ const lastRowIndex = (grid: HTMLElement) =>
 /** Articles in an `<InfiniteTable>`, page after page by `links.next`, to the end of the collection. */
 export const FollowingLinks: Story = {
   name: 'Articles · jsonApiAdapter · InfiniteTable',
+  decorators: [
+    intro(
+      "A JSON:API collection of articles in a table: each page's links.next URL is followed, to the end of the collection. Scroll to load more.",
+    ),
+  ],
   render: (args) => <ArticlesTable {...args} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -154,6 +161,11 @@ export const FollowingLinks: Story = {
 /** Articles by `page[number]` in a `<Pager>`: the total is known, so Last jumps straight to the last page. */
 export const PageNumbers: Story = {
   name: 'Articles · jsonApiAdapter({ numberParam }) · Pager',
+  decorators: [
+    intro(
+      'The same articles by page[number] in a pager: the total is known, so Last jumps straight to the last page. Try Last, or a page number.',
+    ),
+  ],
   args: { pageSize: 25 },
   render: (args) => <ArticlesPager {...args} />,
   play: async ({ canvasElement }) => {

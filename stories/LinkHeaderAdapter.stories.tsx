@@ -8,6 +8,8 @@ import { linkHeaderAdapter } from '../src/adapters/linkHeader'
 import type { GithubIssue } from '../src/mock/githubDataset'
 import { createGithubMock, GITHUB_MOCK_BASE_URL } from '../src/mock/githubMock'
 import { RequestLog } from './demo/RequestLog'
+import { storyFetch } from './support/storyRun'
+import { intro } from './demo/StoryIntro'
 
 type LinkHeaderStoryArgs = {
   /** Issues per request (`per_page`; GitHub serves at most 100). */
@@ -32,6 +34,7 @@ const foreignRequests: string[] = []
 
 const github = createFetcher({
   baseUrl: GITHUB_MOCK_BASE_URL,
+  fetch: storyFetch,
   headers: { authorization: `Bearer ${DEMO_TOKEN}`, accept: 'application/vnd.github+json' },
 })
 const fetchIssues = github('/repos/pagewise/pagewise/issues', { query: { state: 'all' } })
@@ -172,6 +175,11 @@ async function gridWithRows(canvasElement: HTMLElement, name: string) {
 /** `linkHeaderAdapter` on the mock GitHub issues: scroll for more, to the end row ("All 240 issues loaded"). */
 export const GithubIssues: Story = {
   name: 'GitHub issues · linkHeaderAdapter · InfiniteTable',
+  decorators: [
+    intro(
+      'GitHub-style issues paged by the Link header: each answer\'s rel="next" URL is loaded as given, until there is none. Scroll to the end; the log shows each request.',
+    ),
+  ],
   render: (args) => <GithubIssuesTable {...args} label="GitHub issues" />,
   play: async ({ canvasElement, args }) => {
     const grid = await gridWithRows(canvasElement, 'GitHub issues')
@@ -201,6 +209,11 @@ export const GithubIssues: Story = {
 /** The same list in a `<Pager>`: Next follows the `Link` header; Previous shows the kept page, with no request. */
 export const GithubIssuesPaged: Story = {
   name: 'GitHub issues · linkHeaderAdapter · Pager',
+  decorators: [
+    intro(
+      'The same issues in a pager: Next follows the Link header, Previous shows the page already loaded, without a request. Press Next, then Previous.',
+    ),
+  ],
   args: { pageSize: 25 },
   render: (args) => <GithubIssuesPager {...args} />,
   play: async ({ canvasElement }) => {
@@ -227,6 +240,11 @@ export const GithubIssuesPaged: Story = {
  */
 export const ForeignNextLinkRefused: Story = {
   name: 'A next link to another origin is refused',
+  decorators: [
+    intro(
+      "The API's next link points to another site, which would receive your token: pagewise refuses it before sending anything. The error row names the refused URL, and the issues loaded so far stay.",
+    ),
+  ],
   beforeEach: () => {
     githubMock.setForeignNextLink(FOREIGN_ORIGIN)
   },

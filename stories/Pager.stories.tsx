@@ -7,6 +7,7 @@ import {
   PipedriveNotesPager,
   UrlStatePager,
 } from './demo/PagerDemos'
+import { intro } from './demo/StoryIntro'
 
 const closeMock = createCloseMock({ leads: 2_000, opportunities: 1_234, events: 0 })
 const pipedriveMock = createPipedriveMock({ deals: 240, notes: 130, persons: 200, leads: 0 })
@@ -60,6 +61,11 @@ const pipedriveAnswered = (count: number) =>
 
 /** Close opportunities report a total: First, Previous, numbered pages, Next, Last, jump to page, "1–25 of 1,234". */
 export const OffsetKnownTotal: Story = {
+  decorators: [
+    intro(
+      'Close reports how many opportunities there are (1,234), so the pager offers numbered pages, Last and a jump field. Try a page number, Last, or another page size.',
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const nav = await pagerOf(within(canvasElement), 'Close opportunities pages')
     await waitFor(() => expect(within(nav).getByText('1–25 of 1,234')).toBeVisible(), TIMEOUT)
@@ -74,13 +80,22 @@ export const OffsetKnownTotal: Story = {
     await expect(within(nav).getByRole('button', { name: 'Next page' })).toBeDisabled()
     await userEvent.type(within(nav).getByRole('textbox', { name: 'Jump to page' }), '12{Enter}')
     await waitFor(() => expect(currentPage(nav)).toBe('Page 12'), TIMEOUT)
-    await expect(closeMock.requests.some((request) => request.query._skip === '275')).toBe(true)
+    // "Page 12" is current as soon as it is asked for; the mock logs the request once it answers.
+    await waitFor(
+      () => expect(closeMock.requests.some((request) => request.query._skip === '275')).toBe(true),
+      TIMEOUT,
+    )
   },
 }
 
 /** Pipedrive v1 notes report no total: Previous, "Page 2", Next and "of many", until the last page tells. */
 export const OffsetUnknownTotal: Story = {
   args: { pageSize: 50 },
+  decorators: [
+    intro(
+      'Pipedrive notes come without a total, so the pager says "of many" and offers Previous and Next only, until the last page shows where the list ends. Press Next twice to reach it.',
+    ),
+  ],
   render: (args) => <PipedriveNotesPager {...args} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -102,6 +117,11 @@ export const OffsetUnknownTotal: Story = {
 
 /** Pipedrive v2 deals, a forward-only cursor: Previous comes from the cursors the hook kept, with no request. */
 export const Cursor: Story = {
+  decorators: [
+    intro(
+      'Pipedrive deals page by cursor, forward only; Previous still works, from the pages already loaded, without a request. Press Next a few times, then Previous.',
+    ),
+  ],
   render: (args) => <PipedriveDealsPager {...args} />,
   play: async ({ canvasElement }) => {
     const nav = await pagerOf(within(canvasElement), 'Pipedrive deals pages')
@@ -121,6 +141,11 @@ export const Cursor: Story = {
 /** For narrow cards: Previous, "Page 1 of 50", Next. */
 export const Compact: Story = {
   args: { variant: 'compact' },
+  decorators: [
+    intro(
+      'The compact pager for narrow cards: Previous, "Page 1 of 50" and Next, nothing else. Switch the variant control to compare with the full pager.',
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const nav = await pagerOf(within(canvasElement), 'Close opportunities pages')
     await waitFor(() => expect(currentPage(nav)).toBe('Page 1 of 50'), TIMEOUT)
@@ -132,6 +157,11 @@ export const Compact: Story = {
 
 /** Every text is a label, and every number follows `locale`: German, with 1.234. */
 export const GermanLabels: Story = {
+  decorators: [
+    intro(
+      'Every text of the pager is a label you can replace, and numbers follow the locale: here German, with "1.234". Edit the labels control to change any of them.',
+    ),
+  ],
   args: {
     locale: 'de-DE',
     labels: {
@@ -169,6 +199,11 @@ export const GermanLabels: Story = {
 
 /** The page lives in the URL (`?dealsPage=3`, with `usePageSearchParam`): reload, Back and Forward keep it. */
 export const UrlState: Story = {
+  decorators: [
+    intro(
+      "The page number lives in the URL (?dealsPage=3), so reloading, Back and Forward keep the page. Go to page 3, then use the browser's Back button.",
+    ),
+  ],
   render: (args) => <UrlStatePager {...args} />,
   beforeEach: () => {
     const url = new URL(window.location.href)
@@ -194,6 +229,11 @@ export const UrlState: Story = {
 
 /** A slow API (1.5 s a page): the page shown stays while the next loads, and the pager says it is busy. */
 export const SlowPages: Story = {
+  decorators: [
+    intro(
+      'Every page takes 1.5 seconds. Press page 5: the current page stays on screen, dimmed, while the pager shows it is busy, until page 5 arrives.',
+    ),
+  ],
   beforeEach: () => {
     closeMock.setFaults({ latency: { fixedMs: 1500, jitterMs: 0 } })
   },
@@ -203,13 +243,13 @@ export const SlowPages: Story = {
     await waitFor(() => expect(within(nav).getByText('1–25 of 1,234')).toBeVisible(), TIMEOUT)
     const firstRow = canvas
       .getByRole('table', { name: 'Close opportunities' })
-      .querySelector('tr')!.textContent
+      .querySelector('tbody tr')!.textContent
     // Page 2 is prefetched; page 5 is not, so it loads.
     await userEvent.click(within(nav).getByRole('button', { name: 'Go to page 5' }))
     await waitFor(() => expect(nav).toHaveAttribute('aria-busy', 'true'), TIMEOUT)
     await expect(nav).toHaveAttribute('data-state', 'loading')
     await expect(
-      canvas.getByRole('table', { name: 'Close opportunities' }).querySelector('tr')!.textContent,
+      canvas.getByRole('table', { name: 'Close opportunities' }).querySelector('tbody tr')!.textContent,
     ).toBe(firstRow)
     await expect(currentPage(nav)).toBe('Page 5')
     await waitFor(() => expect(nav).toHaveAttribute('data-state', 'idle'), TIMEOUT)
@@ -218,8 +258,15 @@ export const SlowPages: Story = {
   },
 }
 
-/** The server starts failing (5xx): the pager says why and offers Retry, which loads the page. */
+/** The server starts failing (5xx): the pager says why, keeps the page shown and offers Retry. */
 export const FailedPage: Story = {
+  decorators: [
+    intro(
+      'Page 3 failed with a 502 or 503: the pager says so under the deals of page 2, which stay. The server is healthy again now, so press Retry to load page 3.',
+    ),
+  ],
+  // Ten deals a page: the table, the pager and its error fit on one screen.
+  args: { pageSize: 10 },
   render: (args) => <PipedriveDealsPager {...args} />,
   play: async ({ canvasElement }) => {
     const nav = await pagerOf(within(canvasElement), 'Pipedrive deals pages')
@@ -231,17 +278,42 @@ export const FailedPage: Story = {
     const alert = await within(nav).findByRole('alert', undefined, TIMEOUT)
     await expect(alert).toHaveTextContent(/^Page 3 could not be loaded: HTTP 50[23]/)
     await expect(nav).toHaveAttribute('data-state', 'error')
+    await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeVisible()
+    await expect(
+      within(canvasElement).getByRole('table', { name: 'Pipedrive deals' }).querySelectorAll('tbody tr'),
+    ).toHaveLength(10)
     pipedriveMock.setFaults({ failureRate: 0 })
+  },
+}
+
+/** The failed page, then Retry: the alert goes and page 3 is shown. */
+export const FailedPageRecovery: Story = {
+  ...FailedPage,
+  name: 'Failed page — recovery',
+  decorators: [
+    intro(
+      'The same failure on page 3, then Retry: the same page is asked for again, the alert goes and the deals of page 3 are shown.',
+    ),
+  ],
+  play: async (context) => {
+    await FailedPage.play!(context)
+    const nav = await pagerOf(within(context.canvasElement), 'Pipedrive deals pages')
+    const alert = within(nav).getByRole('alert')
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(within(nav).queryByRole('alert')).toBeNull(), TIMEOUT)
     await expect(currentPage(nav)).toBe('Page 3')
-    await expect(within(nav).getByText('51–75 of many')).toBeVisible()
+    await expect(within(nav).getByText('21–30 of many')).toBeVisible()
   },
 }
 
 /** Dark theme: the pager's colours are --pw-* custom properties with light and dark values. */
 export const Dark: Story = {
   args: { theme: 'dark' },
+  decorators: [
+    intro(
+      "The pager's colours are --pw-* custom properties with light and dark values: here the dark ones. Switch the theme control to compare.",
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const nav = await pagerOf(within(canvasElement), 'Close opportunities pages')
     await expect(getComputedStyle(nav).colorScheme).toBe('dark')

@@ -9,6 +9,8 @@ import { usePaginatedList } from '../src/hooks/usePaginatedList'
 import { createFetcher } from '../src/http/createFetcher'
 import { createGraphqlMock, GRAPHQL_MOCK_BASE_URL } from '../src/mock/graphqlMock'
 import type { GraphqlIssue } from '../src/mock/graphqlMock'
+import { storyFetch } from './support/storyRun'
+import { intro } from './demo/StoryIntro'
 
 type RelayStoryArgs = {
   /** The repository's owner and name, sent as `$owner` and `$name`. */
@@ -27,6 +29,7 @@ const github = createGraphqlMock({ issues: ISSUES, repository: { owner: 'pagewis
 // GitHub's GraphQL API needs a token: it goes in a header, never in the URL or the query key.
 const graphql = createFetcher({
   baseUrl: GRAPHQL_MOCK_BASE_URL,
+  fetch: storyFetch,
   headers: { authorization: 'Bearer storybook-demo-token' },
 })('/graphql')
 
@@ -122,6 +125,11 @@ const variablesOf = (index: number) =>
 /** The issues of pagewise/demo, page after page by `endCursor`, to the end of the connection. */
 export const Issues: Story = {
   name: 'Issues · relayConnectionAdapter · InfiniteTable',
+  decorators: [
+    intro(
+      'A GraphQL API with Relay connections: one POST per page, asking for the issues after the last endCursor. Scroll to the end of the connection.',
+    ),
+  ],
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     const grid = await canvas.findByRole('grid', { name: 'Issues of pagewise/demo' }, TIMEOUT)
@@ -154,6 +162,11 @@ export const Issues: Story = {
  */
 export const GraphQLError: Story = {
   name: 'GraphQL error · unknown repository',
+  decorators: [
+    intro(
+      "An unknown repository: the server answers HTTP 200 with a GraphQL error, and the error row shows the server's message. Retry asks again, and fails again, as it should.",
+    ),
+  ],
   args: { name: 'missing' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

@@ -10,6 +10,8 @@ import { usePaginatedList } from '../src/hooks/usePaginatedList'
 import { createFetcher } from '../src/http/createFetcher'
 import { createStripeMock, STRIPE_MOCK_BASE_URL } from '../src/mock/stripeMock'
 import type { StripeCustomer } from '../src/mock/stripeMock'
+import { storyFetch } from './support/storyRun'
+import { intro } from './demo/StoryIntro'
 
 /** The mock's secret key: sent in the Authorization header, as Stripe wants it, never in the URL or the query key. */
 const MOCK_KEY = 'sk_test_mock'
@@ -17,6 +19,7 @@ const CUSTOMERS = 120
 const stripeMock = createStripeMock({ customers: CUSTOMERS, apiKey: MOCK_KEY })
 const stripe = createFetcher({
   baseUrl: `${STRIPE_MOCK_BASE_URL}/v1`,
+  fetch: storyFetch,
   headers: { authorization: `Bearer ${MOCK_KEY}` },
 })
 const customersAdapter = startingAfterAdapter<StripeCustomer>()
@@ -115,6 +118,11 @@ const lastRowIndex = (grid: HTMLElement) =>
 /** Customers, newest first; scrolling loads the next page after the last customer, down to the end of the list. */
 export const CustomersInfiniteTable: Story = {
   name: 'Customers · InfiniteTable',
+  decorators: [
+    intro(
+      'Stripe-style customers, newest first: each page asks for the customers starting_after the last one shown. Scroll to the end of the list.',
+    ),
+  ],
   render: (args) => <CustomersTable {...args} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -137,6 +145,11 @@ export const CustomersInfiniteTable: Story = {
 /** One page at a time: Next requests `starting_after` the page's last customer; Previous needs no request. */
 export const CustomersPagerStory: Story = {
   name: 'Customers · Pager (Previous / Next)',
+  decorators: [
+    intro(
+      'The same customers one page at a time: Next asks for the customers after the last on the page; Previous needs no request. Press Next, then Previous.',
+    ),
+  ],
   args: { pageSize: 10 },
   render: (args) => <CustomersPager {...args} />,
   play: async ({ canvasElement }) => {

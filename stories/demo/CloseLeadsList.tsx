@@ -1,5 +1,6 @@
 import { closeOffset, createFetcher, usePaginatedList } from '../../src'
 import { CLOSE_MOCK_BASE_URL } from '../../src/mock'
+import { storyFetch } from '../support/storyRun'
 
 /** The fields of a Close lead this demo shows. */
 export interface DemoLead {
@@ -11,7 +12,7 @@ export interface DemoLead {
 }
 
 const adapter = closeOffset<DemoLead>()
-const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1` })
+const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`, fetch: storyFetch })
 const fetchLeads = close('/lead/', {
   query: { _fields: 'id,display_name,status_label,date_created,contacts' },
 })
@@ -44,7 +45,7 @@ export function CloseLeadsList({ pageSize }: CloseLeadsListProps) {
           : `${rows.length.toLocaleString()} leads loaded${total === undefined ? '' : ` of ${total.toLocaleString()}`}`}
       </p>
       {leads.isError ? (
-        <p role="alert">
+        <p role="alert" style={{ color: 'var(--pw-danger)' }}>
           {leads.error?.message}{' '}
           <button type="button" onClick={() => void leads.retry()}>
             Retry
@@ -54,10 +55,18 @@ export function CloseLeadsList({ pageSize }: CloseLeadsListProps) {
       <table aria-label="Close leads" style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
           <tr>
-            <th style={cell}>Lead</th>
-            <th style={cell}>Status</th>
-            <th style={cell}>Contact</th>
-            <th style={cell}>Created</th>
+            <th scope="col" style={cell}>
+              Lead
+            </th>
+            <th scope="col" style={cell}>
+              Status
+            </th>
+            <th scope="col" style={cell}>
+              Contact
+            </th>
+            <th scope="col" style={cell}>
+              Created
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -57,17 +57,33 @@ function Panel({
  */
 export function Dashboard({ leadsPageSize, dealsPageSize, eventsPageSize }: DashboardProps) {
   return (
-    <div style={grid}>
-      <Panel id="dashboard-leads" title="Leads (Close, _skip/_limit)" wide>
-        <CloseLeadsTable pageSize={leadsPageSize} loadMode="auto" height={360} />
-      </Panel>
-      <Panel id="dashboard-deals" title="Deals (Pipedrive v2, cursor)">
-        <PipedriveDealsPager pageSize={dealsPageSize} pageSizeOptions={[10, 25, 50]} variant="full" />
-      </Panel>
-      <Panel id="dashboard-events" title="Activity (Close events, _cursor)">
-        <CloseEventsTable pageSize={eventsPageSize} loadMode="auto" height={420} />
-      </Panel>
-      <ReactQueryDevtools initialIsOpen={false} buttonPosition="bottom-right" />
+    <div style={{ fontFamily: 'var(--pw-font)' }}>
+      <header style={{ marginBottom: 16 }}>
+        <h1 style={{ fontSize: 24, margin: '0 0 4px' }}>CRM dashboard</h1>
+        <p style={{ margin: 0, maxWidth: '75ch', lineHeight: 1.5 }}>
+          Three lists, each paging its API its own way: scroll the Close leads (offset) or the activity log
+          (cursor) to load more, and use the pager for the Pipedrive deals (cursor, with Previous). The data
+          comes from mock APIs in your browser; with <code>npm start</code>, the toolbar&apos;s Data menu
+          switches to your own Close and Pipedrive accounts.
+        </p>
+      </header>
+      <div style={grid}>
+        <Panel id="dashboard-leads" title="Leads (Close, _skip/_limit)" wide>
+          <CloseLeadsTable pageSize={leadsPageSize} loadMode="auto" height={360} />
+        </Panel>
+        <Panel id="dashboard-deals" title="Deals (Pipedrive v2, cursor)">
+          <PipedriveDealsPager
+            pageSize={dealsPageSize}
+            pageSizeOptions={[10, 25, 50]}
+            variant="full"
+            embedded
+          />
+        </Panel>
+        <Panel id="dashboard-events" title="Activity (Close events, _cursor)">
+          <CloseEventsTable pageSize={eventsPageSize} loadMode="auto" height={420} />
+        </Panel>
+        <ReactQueryDevtools initialIsOpen={false} buttonPosition="bottom-right" />
+      </div>
     </div>
   )
 }

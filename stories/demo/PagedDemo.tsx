@@ -2,9 +2,10 @@ import { closeOffset, createFetcher, pipedriveCursor, usePagedList } from '../..
 import type { PagedList } from '../../src'
 import { CLOSE_MOCK_BASE_URL, PIPEDRIVE_MOCK_BASE_URL } from '../../src/mock'
 import type { CloseOpportunity, PipedriveDeal } from '../../src/mock'
+import { storyFetch } from '../support/storyRun'
 
-const pipedrive = createFetcher({ baseUrl: `${PIPEDRIVE_MOCK_BASE_URL}/api/v2` })
-const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1` })
+const pipedrive = createFetcher({ baseUrl: `${PIPEDRIVE_MOCK_BASE_URL}/api/v2`, fetch: storyFetch })
+const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`, fetch: storyFetch })
 const deals = pipedriveCursor<PipedriveDeal>()
 const opportunities = closeOffset<CloseOpportunity>({ resource: 'opportunity' })
 
@@ -22,7 +23,14 @@ export function PipedriveDealsPages({ pageSize }: PagedDemoProps) {
     pageSize,
   })
   return (
-    <PagedRecords list={list} name="Pipedrive deals" describe={(deal) => `${deal.title} · ${deal.status}`} />
+    <PagedRecords
+      list={list}
+      name="Pipedrive deals"
+      columns={[
+        { header: 'Deal', cell: (deal) => deal.title },
+        { header: 'Status', cell: (deal) => deal.status },
+      ]}
+    />
   )
 }
 
@@ -35,21 +43,36 @@ export function CloseOpportunitiesPages({ pageSize }: PagedDemoProps) {
     pageSize,
   })
   return (
-    <PagedRecords list={list} name="Close opportunities" describe={(opportunity) => opportunity.lead_name} />
+    <PagedRecords
+      list={list}
+      name="Close opportunities"
+      columns={[
+        { header: 'Lead', cell: (opportunity) => opportunity.lead_name },
+        { header: 'Status', cell: (opportunity) => opportunity.status_label },
+      ]}
+    />
   )
 }
 
 interface PagedRecordsProps<TItem extends { id: string | number }> {
   list: PagedList<unknown, TItem, unknown>
   name: string
-  describe: (item: TItem) => string
+  /** The table's columns after the record's number: a header, and the text of each record's cell. */
+  columns: { header: string; cell: (item: TItem) => string }[]
 }
 
-/** A bare pager over a `usePagedList` result; `<Pager>` will replace the buttons. */
+const cellStyle = {
+  padding: '4px 12px 4px 0',
+  borderBottom: '1px solid var(--pw-border)',
+  textAlign: 'start',
+} as const
+const headerStyle = { ...cellStyle, fontWeight: 600 } as const
+
+/** A bare pager over a `usePagedList` result: the page's records in a table, and plain buttons. */
 function PagedRecords<TItem extends { id: string | number }>({
   list,
   name,
-  describe,
+  columns,
 }: PagedRecordsProps<TItem>) {
   const of = list.pageCount === undefined ? '' : ` of ${list.pageCount.toLocaleString('en-US')}`
   return (
@@ -60,23 +83,48 @@ function PagedRecords<TItem extends { id: string | number }>({
         {list.isPlaceholderData ? ' (loading)' : ''}
       </p>
       {list.isError ? (
-        <p role="alert">
+        <p role="alert" style={{ color: 'var(--pw-danger)' }}>
           {list.error?.message}{' '}
           <button type="button" onClick={() => void list.retry()}>
             Retry
           </button>
         </p>
       ) : null}
-      <ol
-        start={list.firstItemIndex + 1}
+      <table
         aria-label={name}
-        style={{ opacity: list.isPlaceholderData ? 0.7 : 1 }}
+        style={{
+          width: '100%',
+          maxWidth: 720,
+          borderCollapse: 'collapse',
+          opacity: list.isPlaceholderData ? 0.7 : 1,
+        }}
       >
-        {list.items.map((item) => (
-          <li key={item.id}>{describe(item)}</li>
-        ))}
-      </ol>
-      <nav aria-label={`${name} pages`} style={{ display: 'flex', gap: 8 }}>
+        <thead>
+          <tr>
+            <th scope="col" style={{ ...headerStyle, width: '4em' }}>
+              #
+            </th>
+            {columns.map((column) => (
+              <th key={column.header} scope="col" style={headerStyle}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((item, index) => (
+            <tr key={item.id}>
+              <td style={cellStyle}>{list.firstItemIndex + index + 1}</td>
+              {columns.map((column) => (
+                <td key={column.header} style={cellStyle}>
+                  {column.cell(item)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav aria-label={`${name} pages`} style={{ display: 'flex', gap: 8, marginTop: 12 }}>
         <button type="button" onClick={list.previousPage} disabled={!list.hasPreviousPage}>
           Previous page
         </button>

@@ -58,6 +58,8 @@ export interface PagerDemoProps {
   locale?: string
   /** Texts to change. */
   labels?: Partial<PagerLabels>
+  /** Inside a titled panel (the dashboard's): no title of its own and no padding. */
+  embedded?: boolean
 }
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -66,7 +68,7 @@ const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 export function CloseOpportunitiesPager(props: PagerDemoProps) {
   const list = usePagedList({ ...useListSource(opportunities), pageSize: props.pageSize })
   return (
-    <Records name="Close opportunities" list={list} pager={props}>
+    <Records name="Close opportunities" list={list} pager={props} columns={['Lead', 'Status']}>
       {list.items.map((opportunity) => (
         <Row key={opportunity.id} cells={[opportunity.lead_name, opportunity.status_label]} />
       ))}
@@ -78,7 +80,7 @@ export function CloseOpportunitiesPager(props: PagerDemoProps) {
 export function PipedriveNotesPager(props: PagerDemoProps) {
   const list = usePagedList({ ...useListSource(notes), pageSize: props.pageSize })
   return (
-    <Records name="Pipedrive notes" list={list} pager={props}>
+    <Records name="Pipedrive notes" list={list} pager={props} columns={['Note', 'Person']}>
       {list.items.map((note) => (
         <Row key={note.id} cells={[noteText(note.content), note.person?.name ?? '—']} />
       ))}
@@ -91,7 +93,7 @@ export function PipedriveDealsPager(props: PagerDemoProps & Partial<PageSearchPa
   const { pageSize, page, onPageChange } = props
   const list = usePagedList({ ...useListSource(deals), pageSize, page, onPageChange })
   return (
-    <Records name="Pipedrive deals" list={list} pager={props}>
+    <Records name="Pipedrive deals" list={list} pager={props} columns={['Deal', 'Value']}>
       {list.items.map((deal) => (
         <Row key={deal.id} cells={[deal.title, `${money.format(deal.value)} ${deal.currency}`]} />
       ))}
@@ -104,11 +106,18 @@ export function UrlStatePager(props: PagerDemoProps) {
   return <PipedriveDealsPager {...props} {...usePageSearchParam({ name: 'dealsPage' })} />
 }
 
+const headerCell = {
+  padding: '4px 12px 4px 0',
+  borderBottom: '1px solid var(--pw-border)',
+  fontWeight: 600,
+  textAlign: 'start',
+} as const
+
 function Row({ cells }: { cells: string[] }) {
   return (
     <tr>
       {cells.map((cell, index) => (
-        <td key={index} style={{ padding: '4px 12px 4px 0', borderBottom: '1px solid var(--pw-border)' }}>
+        <td key={index} style={{ padding: '2px 12px 2px 0', borderBottom: '1px solid var(--pw-border)' }}>
           {cell}
         </td>
       ))}
@@ -120,12 +129,14 @@ interface RecordsProps {
   name: string
   list: PaginationList
   pager: PagerDemoProps
+  /** The header of each column. */
+  columns: string[]
   children: ReactNode
 }
 
 /** A titled table of the page's records and its pager, themed by the story's control. */
-function Records({ name, list, pager, children }: RecordsProps) {
-  const { variant, theme, locale, labels, pageSizeOptions } = pager
+function Records({ name, list, pager, columns, children }: RecordsProps) {
+  const { variant, theme, locale, labels, pageSizeOptions, embedded } = pager
   return (
     <section
       data-theme={theme}
@@ -134,16 +145,26 @@ function Records({ name, list, pager, children }: RecordsProps) {
         background: 'var(--pw-bg)',
         color: 'var(--pw-fg)',
         font: 'var(--pw-font-size) var(--pw-font)',
-        padding: 16,
-        maxWidth: variant === 'compact' ? 360 : 900,
+        padding: embedded ? 0 : 16,
+        // Wide enough for the full pager on one row: range, pages, jump field and page size.
+        maxWidth: variant === 'compact' ? 360 : 1000,
       }}
     >
-      <h2 style={{ fontSize: 18, margin: '0 0 8px' }}>{name}</h2>
+      {embedded ? null : <h2 style={{ fontSize: 18, margin: '0 0 8px' }}>{name}</h2>}
       <table
         aria-label={name}
         aria-busy={list.isFetching}
         style={{ width: '100%', borderCollapse: 'collapse', opacity: list.isPlaceholderData ? 0.7 : 1 }}
       >
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col" style={headerCell}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>{children}</tbody>
       </table>
       <Pager

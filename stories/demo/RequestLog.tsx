@@ -13,14 +13,18 @@ export interface RequestLogProps {
   limit?: number
 }
 
-/** `GET /api/v1/lead/ _skip=50 → 429`: the query without `_fields`, which only says which columns. */
+/** `GET /api/v1/lead/ _skip=50`: the query without `_fields`, which only says which columns. */
 function describe(request: MockRequestRecord): string {
   const query = Object.entries(request.query)
     .filter(([name]) => name !== '_fields')
     .map(([name, value]) => `${name}=${value.length > 16 ? `${value.slice(0, 16)}…` : value}`)
     .join(' ')
-  return `${request.method} ${request.path}${query ? ` ${query}` : ''} → ${request.status}`
+  return `${request.method} ${request.path}${query ? ` ${query}` : ''}`
 }
+
+/** One entry on one line: the request cut with an ellipsis when it is long (in full in its tooltip), the status always shown. */
+const entry = { display: 'flex', gap: '0.5em', whiteSpace: 'nowrap' } as const
+const requestText = { flex: '0 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' } as const
 
 /**
  * The latest requests a mock API answered, newest first, with their status: to watch a fault happen (a 429, a
@@ -38,13 +42,18 @@ export function RequestLog({ requests: read, title, limit = 8 }: RequestLogProps
       {requests.length === 0 ? (
         <p style={{ margin: 0 }}>No request yet.</p>
       ) : (
-        <ol style={{ margin: 0, paddingLeft: 20, overflowWrap: 'anywhere' }}>
+        <ol style={{ margin: 0, paddingLeft: 20 }}>
           {requests.map((request, index) => (
             <li
               key={`${request.time}-${index}`}
               style={{ color: request.status >= 400 ? 'var(--pw-danger)' : undefined }}
             >
-              {describe(request)}
+              <span style={entry}>
+                <span style={requestText} title={describe(request)}>
+                  {describe(request)}
+                </span>
+                <span>→ {request.status}</span>
+              </span>
             </li>
           ))}
         </ol>

@@ -77,25 +77,40 @@ export const dealColumns: InfiniteTableColumn<PipedriveDeal>[] = [
   { id: 'updated', header: 'Updated', cell: (deal) => day.format(new Date(deal.update_time)), width: 140 },
 ]
 
-/** Columns of the Close leads table with each lead's id first: to see that no lead is shown twice. */
+/** Text cut to its cell's width with an ellipsis, in full in its tooltip: for long ids. */
+const truncated = (text: string) => (
+  <span title={text} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+    {text}
+  </span>
+)
+
+/**
+ * Columns of the Close leads table with each lead's id first: to see that no lead is shown twice. The id column
+ * fits a whole id on one line; the name takes the rest.
+ */
 export const leadWithIdColumns: InfiniteTableColumn<DemoLead>[] = [
-  { id: 'id', header: 'Lead id', cell: (lead) => lead.id, width: 250 },
-  ...leadColumns.filter((column) => column.id !== 'contact'),
+  { id: 'id', header: 'Lead id', cell: (lead) => truncated(lead.id), width: 280 },
+  ...leadColumns
+    .filter((column) => column.id !== 'contact')
+    .map((column) => (column.id === 'name' ? { ...column, width: undefined } : column)),
 ]
 
 const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
-/** Columns of the Close event log (`GET /event/`): newest first. */
+/**
+ * Columns of the Close event log (`GET /event/`): newest first. Fixed widths that fit their longest value, so that
+ * the lead id (40-odd characters) gets the rest of a half-width panel, on one line with an ellipsis.
+ */
 export const eventColumns: InfiniteTableColumn<CloseLogEvent>[] = [
   {
     id: 'when',
     header: 'When (UTC)',
-    cell: (event) => time.format(new Date(event.date_created)),
-    width: 190,
+    cell: (event) => truncated(time.format(new Date(event.date_created))),
+    width: 200,
   },
-  { id: 'object', header: 'Object', cell: (event) => event.object_type, width: 150 },
-  { id: 'action', header: 'Action', cell: (event) => event.action, width: 100 },
-  { id: 'lead', header: 'Lead id', cell: (event) => event.lead_id },
+  { id: 'object', header: 'Object', cell: (event) => event.object_type, width: 110 },
+  { id: 'action', header: 'Action', cell: (event) => event.action, width: 90 },
+  { id: 'lead', header: 'Lead id', cell: (event) => truncated(event.lead_id) },
 ]
 
 /** Columns of the Close search results (`POST /data/search/` with `_fields`). */
