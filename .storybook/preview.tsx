@@ -28,9 +28,10 @@ const preview: Preview = {
     }),
   ],
   // After the loader has installed the story's mock handlers: a new story run, whose guard answers requests the
-  // story before sent (they arrive late under load) before they reach this story's mocks and request logs.
-  beforeEach: () => {
-    mockWorker.current?.use(staleRunGuard(beginStoryRun()))
+  // story before sent (they arrive late under load) before they reach this story's mocks and request logs. Not on
+  // docs pages: their stories are shown together, and each would end the run of the ones before it.
+  beforeEach: ({ viewMode }) => {
+    if (viewMode === 'story') mockWorker.current?.use(staleRunGuard(beginStoryRun()))
   },
   globalTypes: {
     theme: {
