@@ -471,8 +471,9 @@ describe('pages that bypassed the query function', () => {
 
 describe('query keys, StrictMode and refetches', () => {
   it('a new key aborts the request of the old one, and never shows its records', async () => {
+    // Long enough that the lead request is still in flight when waitFor (polling every 50 ms) sees it on a busy machine.
     serve(
-      createCloseMock({ leads: 300, opportunities: 300, faults: { latency: { fixedMs: 50, jitterMs: 0 } } }),
+      createCloseMock({ leads: 300, opportunities: 300, faults: { latency: { fixedMs: 500, jitterMs: 0 } } }),
     )
     const signals: Array<{ path: string; signal: AbortSignal }> = []
     const spied =
