@@ -44,6 +44,10 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', 'test/snippets.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // A budget, not a measure: beside two CPU hogs and the browser project, a type-aware ESLint run or a
+          // property-based adapter check took over the default 5 s. Nothing here asserts on time.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           typecheck: {
             enabled: true,
             // TypeScript 7 (for the snippet check) also installs a `tsc` bin: name 5.9's, whose output Vitest reads.

@@ -25,7 +25,13 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
     const { mock, LeadsTable, skips } = closeLeadsFixture(ROWS)
     const { container } = renderInBrowser(<LeadsTable pageSize={PAGE_SIZE} overscan={OVERSCAN} />)
     const grid = container.querySelector<HTMLElement>('[role="grid"]')!
-    await vi.waitFor(() => expect(grid.querySelectorAll('.pw-infinite-table__row').length).toBeGreaterThan(0))
+    // The first page, behind building 10,000 mock leads: seconds on a busy machine.
+    await vi.waitFor(
+      () => expect(grid.querySelectorAll('.pw-infinite-table__row').length).toBeGreaterThan(0),
+      {
+        timeout: 30_000,
+      },
+    )
 
     const seen = new Map<number, string>()
     let maxRendered = 0
@@ -33,13 +39,16 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
     for (let step = 0; step < 5_000; step++) {
       // Once the scroll's render has landed (on a busy machine it can miss the frame awaited below), the DOM holds
       // no more than the rows in view and the overscan on each side.
-      const { rows, visible } = await vi.waitFor(() => {
-        const now = sample(grid)
-        expect(now.rows.length, 'rows rendered beyond the viewport and overscan').toBeLessThanOrEqual(
-          now.visible + 2 * OVERSCAN,
-        )
-        return now
-      })
+      const { rows, visible } = await vi.waitFor(
+        () => {
+          const now = sample(grid)
+          expect(now.rows.length, 'rows rendered beyond the viewport and overscan').toBeLessThanOrEqual(
+            now.visible + 2 * OVERSCAN,
+          )
+          return now
+        },
+        { timeout: 10_000 },
+      )
       maxRendered = Math.max(maxRendered, rows.length)
       worstExcess = Math.max(worstExcess, rows.length - (visible + 2 * OVERSCAN))
       for (const row of rows) {
