@@ -48,6 +48,7 @@ export default defineConfig({
           // property-based adapter check took over the default 5 s. Nothing here asserts on time.
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          setupFiles: ['test/setup.ts'],
           typecheck: {
             enabled: true,
             // TypeScript 7 (for the snippet check) also installs a `tsc` bin: name 5.9's, whose output Vitest reads.
