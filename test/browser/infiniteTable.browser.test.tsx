@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../src/styles.css'
 import { InfiniteTable } from '../../src/components/InfiniteTable'
@@ -7,7 +7,7 @@ import { fakeList, fakeRecords } from '../fakeList'
 import type { FakeRecord } from '../fakeList'
 import { axeViolations } from './axe'
 import { closeLeadsFixture } from './closeLeadsTable'
-import { nextFrames, renderInBrowser } from './renderInBrowser'
+import { nextFrames, renderInBrowser, waitUntil } from './renderInBrowser'
 
 const grid = (container: HTMLElement) => container.querySelector<HTMLElement>('[role="grid"]')!
 const focusedRow = () => document.activeElement?.getAttribute('aria-rowindex')
@@ -23,7 +23,7 @@ describe('<InfiniteTable> keyboard use, in Chromium', () => {
         <button type="button">After</button>
       </>,
     )
-    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThan(0))
+    await waitUntil(() => expect(dataRows(container)).toBeGreaterThan(0))
     ;(container.querySelector('button') as HTMLButtonElement).focus()
 
     await userEvent.keyboard('{Tab}')
@@ -37,17 +37,17 @@ describe('<InfiniteTable> keyboard use, in Chromium', () => {
     expect(focusedRow()).toBe('2')
 
     await userEvent.keyboard('{PageDown}')
-    await vi.waitFor(() => expect(Number(focusedRow())).toBeGreaterThan(5))
+    await waitUntil(() => expect(Number(focusedRow())).toBeGreaterThan(5))
     const afterPageDown = Number(focusedRow())
     await userEvent.keyboard('{PageDown}')
-    await vi.waitFor(() => expect(Number(focusedRow())).toBeGreaterThan(afterPageDown))
+    await waitUntil(() => expect(Number(focusedRow())).toBeGreaterThan(afterPageDown))
 
     // End goes to the last row, the status row; bringing it into view loads the next page. Repeat until the end.
     let presses = 0
     while (document.activeElement?.getAttribute('data-state') !== 'end' && presses < 200) {
       await userEvent.keyboard('{End}')
       presses++
-      await vi.waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('row'))
+      await waitUntil(() => expect(document.activeElement?.getAttribute('role')).toBe('row'))
       await nextFrames(2)
     }
     expect(document.activeElement?.textContent).toBe('All 10,000 leads loaded')
@@ -59,7 +59,7 @@ describe('<InfiniteTable> keyboard use, in Chromium', () => {
     console.log(`[10,000 rows, keyboard] End pressed ${presses} times, ${skips().length} requests`)
 
     await userEvent.keyboard('{Home}')
-    await vi.waitFor(() => expect(focusedRow()).toBe('2'))
+    await waitUntil(() => expect(focusedRow()).toBe('2'))
     expect(grid(container).scrollTop).toBe(0)
 
     // Tab leaves the grid from the focused row: one tab stop for the whole table.
@@ -75,7 +75,7 @@ describe('<InfiniteTable> keyboard use, in Chromium', () => {
         <button type="button">After the table</button>
       </>,
     )
-    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThan(0))
+    await waitUntil(() => expect(dataRows(container)).toBeGreaterThan(0))
     const skip = container.querySelector<HTMLAnchorElement>('.pw-infinite-table__skip')!
     skip.focus()
     expect(skip.getBoundingClientRect().width).toBeGreaterThan(1) // visible while focused
@@ -92,7 +92,7 @@ describe('<InfiniteTable> loading, in Chromium', () => {
     const { container } = renderInBrowser(<LeadsTable pageSize={5} height={800} loadThreshold={0} />)
     const table = grid(container)
     // 800 px minus the 40 px header holds 19 rows of 40 px: pages of 5 are loaded until row 19 is in view.
-    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThanOrEqual(19))
+    await waitUntil(() => expect(dataRows(container)).toBeGreaterThanOrEqual(19))
     await nextFrames(10)
     const requested = skips().length
     expect(requested).toBeGreaterThanOrEqual(4)
@@ -110,14 +110,14 @@ describe('<InfiniteTable> loading, in Chromium', () => {
     const { container } = renderInBrowser(<LeadsTable pageSize={100} />)
     const table = grid(container)
     // The first page, then the page ahead (the default threshold is one page), then nothing until the user scrolls.
-    await vi.waitFor(() => expect(skips()).toEqual(['0', '100']))
-    await vi.waitFor(() => expect(table.getAttribute('aria-busy')).not.toBe('true'))
-    await vi.waitFor(() => expect(dataRows(container)).toBeGreaterThan(0))
+    await waitUntil(() => expect(skips()).toEqual(['0', '100']))
+    await waitUntil(() => expect(table.getAttribute('aria-busy')).not.toBe('true'))
+    await waitUntil(() => expect(dataRows(container)).toBeGreaterThan(0))
     await nextFrames(10)
     expect(skips()).toEqual(['0', '100'])
     mock.setFaults({ failureRate: 1 })
     table.scrollTop = table.scrollHeight
-    await vi.waitFor(() => expect(table.querySelector('[data-state="error"]')).not.toBeNull())
+    await waitUntil(() => expect(table.querySelector('[data-state="error"]')).not.toBeNull())
     const failedAt = skips().at(-1)
     expect(failedAt).toBe('200')
     const errorRow = table.querySelector<HTMLElement>('[data-state="error"]')!
@@ -133,9 +133,9 @@ describe('<InfiniteTable> loading, in Chromium', () => {
 
     mock.setFaults({ failureRate: 0 })
     await userEvent.click(errorRow.querySelector('button')!)
-    await vi.waitFor(() => expect(skips().length).toBeGreaterThan(requestsWhileFailed))
+    await waitUntil(() => expect(skips().length).toBeGreaterThan(requestsWhileFailed))
     expect(skips()[requestsWhileFailed]).toBe(failedAt) // the retry asks for the failed page first
-    await vi.waitFor(() => expect(table.querySelector('[data-state="error"]')).toBeNull())
+    await waitUntil(() => expect(table.querySelector('[data-state="error"]')).toBeNull())
     expect(table.closest('.pw-infinite-table')?.getAttribute('data-state')).not.toBe('error')
   })
 
@@ -146,9 +146,9 @@ describe('<InfiniteTable> loading, in Chromium', () => {
     const first = renderInBrowser(
       <LeadsTable staleTime={60_000} onScrollOffsetChange={(value) => (offset = value)} />,
     )
-    await vi.waitFor(() => expect(dataRows(first.container)).toBeGreaterThan(0))
+    await waitUntil(() => expect(dataRows(first.container)).toBeGreaterThan(0))
     grid(first.container).scrollTop = 1_600
-    await vi.waitFor(() => expect(offset).toBe(1_600))
+    await waitUntil(() => expect(offset).toBe(1_600))
     const requests = skips().length
     first.unmount()
 
@@ -157,7 +157,7 @@ describe('<InfiniteTable> loading, in Chromium', () => {
       first.client,
     )
     const table = grid(second.container)
-    await vi.waitFor(() => expect(table.scrollTop).toBe(1_600))
+    await waitUntil(() => expect(table.scrollTop).toBe(1_600))
     // 1,600 px of 40 px rows: row 41 (aria-rowindex 42) sits right under the header.
     expect(table.querySelector('[aria-rowindex="42"]')).not.toBeNull()
     expect(table.querySelector('[aria-rowindex="2"]')).toBeNull()

@@ -1,8 +1,8 @@
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import '../../src/styles.css'
 import { axeViolations } from './axe'
 import { closeLeadsFixture } from './closeLeadsTable'
-import { nextFrames, renderInBrowser } from './renderInBrowser'
+import { nextFrames, renderInBrowser, waitUntil } from './renderInBrowser'
 
 const ROWS = 10_000
 const PAGE_SIZE = 100
@@ -26,7 +26,7 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
     const { container } = renderInBrowser(<LeadsTable pageSize={PAGE_SIZE} overscan={OVERSCAN} />)
     const grid = container.querySelector<HTMLElement>('[role="grid"]')!
     // The first page, behind building 10,000 mock leads: seconds on a busy machine.
-    await vi.waitFor(
+    await waitUntil(
       () => expect(grid.querySelectorAll('.pw-infinite-table__row').length).toBeGreaterThan(0),
       {
         timeout: 30_000,
@@ -39,7 +39,7 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
     for (let step = 0; step < 5_000; step++) {
       // Once the scroll's render has landed (on a busy machine it can miss the frame awaited below), the DOM holds
       // no more than the rows in view and the overscan on each side.
-      const { rows, visible } = await vi.waitFor(
+      const { rows, visible } = await waitUntil(
         () => {
           const now = sample(grid)
           expect(now.rows.length, 'rows rendered beyond the viewport and overscan').toBeLessThanOrEqual(
@@ -63,7 +63,7 @@ describe('<InfiniteTable> over 10,000 mock Close leads, in Chromium', () => {
       if (grid.scrollTop >= bottom - 1) {
         // At the bottom of what is loaded: the loading row is in view and the next page is on its way.
         const loaded = grid.scrollHeight
-        await vi.waitFor(() =>
+        await waitUntil(() =>
           expect(grid.scrollHeight > loaded || !!grid.querySelector('[data-state="end"]')).toBe(true),
         )
       }

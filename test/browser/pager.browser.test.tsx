@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../src/styles.css'
 import { closeOffset, createFetcher, Pager, pipedriveCursor, usePagedList } from '../../src'
@@ -13,7 +13,7 @@ import type { CloseOpportunity, PipedriveDeal } from '../../src/mock'
 import { fakePagedList } from '../fakePagedList'
 import { axeViolations } from './axe'
 import { inPageFetch } from './inPageFetch'
-import { nextFrames, renderInBrowser } from './renderInBrowser'
+import { nextFrames, renderInBrowser, waitUntil } from './renderInBrowser'
 
 type PagerOptions = Partial<Omit<PagerProps, 'list'>>
 
@@ -129,7 +129,7 @@ describe('<Pager> keyboard use, in Chromium', () => {
         <Deals />
       </>,
     )
-    await vi.waitFor(() => expect(rows(container)).toEqual(ids(0)))
+    await waitUntil(() => expect(rows(container)).toEqual(ids(0)))
     container.querySelector('button')!.focus()
     // First and Previous are disabled on page 1: the first stop is Next.
     await userEvent.keyboard('{Tab}')
@@ -139,16 +139,16 @@ describe('<Pager> keyboard use, in Chromium', () => {
     expect(getComputedStyle(next).outlineStyle).toBe('solid')
 
     for (const index of [1, 2, 3, 4]) {
-      await vi.waitFor(() => expect(next.hasAttribute('data-disabled')).toBe(false))
+      await waitUntil(() => expect(next.hasAttribute('data-disabled')).toBe(false))
       await userEvent.keyboard('{Enter}')
-      await vi.waitFor(() => expect(rows(container)).toEqual(ids(index)))
+      await waitUntil(() => expect(rows(container)).toEqual(ids(index)))
       expect(current(container)).toBe(`Page ${index + 1}`)
       expect(document.activeElement).toBe(next)
-      await vi.waitFor(() => expect(announced(container)).toBe(`Page ${index + 1}`))
+      await waitUntil(() => expect(announced(container)).toBe(`Page ${index + 1}`))
     }
     // Page 5 is the last (40 deals): Next cannot act, and focus has not fallen to the body.
     expect(rows(container)).toHaveLength(40)
-    await vi.waitFor(() => expect(next.getAttribute('aria-disabled')).toBe('true'))
+    await waitUntil(() => expect(next.getAttribute('aria-disabled')).toBe('true'))
     expect(document.activeElement).toBe(next)
     expect(container.querySelector('.pw-pager__range')?.textContent).toBe('201–240 of 240')
 
@@ -157,7 +157,7 @@ describe('<Pager> keyboard use, in Chromium', () => {
     expect(focusedName()).toBe('Previous page')
     expect(next.hasAttribute('disabled')).toBe(true)
     await userEvent.keyboard('{Enter}')
-    await vi.waitFor(() => expect(rows(container)).toEqual(ids(3)))
+    await waitUntil(() => expect(rows(container)).toEqual(ids(3)))
     expect(focusedName()).toBe('Previous page')
   })
 
@@ -169,23 +169,23 @@ describe('<Pager> keyboard use, in Chromium', () => {
         <Opportunities />
       </>,
     )
-    await vi.waitFor(() => expect(rows(container)).toEqual(ids(0)))
+    await waitUntil(() => expect(rows(container)).toEqual(ids(0)))
     container.querySelector('button')!.focus()
     await tabTo('Next page')
     const next = document.activeElement as HTMLButtonElement
 
     for (const index of [1, 2, 3, 4]) {
       await userEvent.keyboard('{Enter}')
-      await vi.waitFor(() => expect(rows(container)).toEqual(ids(index)))
+      await waitUntil(() => expect(rows(container)).toEqual(ids(index)))
       expect(current(container)).toBe(`Page ${index + 1}`)
       expect(document.activeElement).toBe(next)
     }
-    await vi.waitFor(() => expect(announced(container)).toBe('Page 5 of 25'))
+    await waitUntil(() => expect(announced(container)).toBe('Page 5 of 25'))
     expect(container.querySelector('.pw-pager__range')?.textContent).toBe('201–250 of 1,234')
 
     await tabTo('Jump to page')
     await userEvent.keyboard('20{Enter}')
-    await vi.waitFor(() => expect(rows(container)).toEqual(ids(19)))
+    await waitUntil(() => expect(rows(container)).toEqual(ids(19)))
     expect(current(container)).toBe('Page 20')
     // Focus stays in the field, emptied for the next number.
     expect(focusedName()).toBe('Jump to page')
@@ -196,7 +196,7 @@ describe('<Pager> keyboard use, in Chromium', () => {
     const select = document.activeElement as HTMLSelectElement
     expect(select.tagName).toBe('SELECT')
     await userEvent.selectOptions(select, '100')
-    await vi.waitFor(() => expect(rows(container)).toHaveLength(100))
+    await waitUntil(() => expect(rows(container)).toHaveLength(100))
     expect(container.querySelector('.pw-pager__range')?.textContent).toBe('901–1,000 of 1,234')
   })
 })
@@ -214,7 +214,7 @@ describe('<Pager> accessibility, in Chromium', () => {
           <Deals variant="compact" aria-label="Deals pages, compact" />
         </main>,
       )
-      await vi.waitFor(() => expect(rows(container).slice(0, 50)).toEqual(opportunityIds(0)))
+      await waitUntil(() => expect(rows(container).slice(0, 50)).toEqual(opportunityIds(0)))
       const pagers = [...container.querySelectorAll<HTMLElement>('.pw-pager')]
       expect(pagers).toHaveLength(3)
       for (const pager of pagers) expect(getComputedStyle(pager).colorScheme).toBe(theme)
@@ -239,11 +239,11 @@ describe('<Pager> accessibility, in Chromium', () => {
       // After a move: current page, enabled First/Previous, the live region's text.
       for (const pager of pagers.slice(0, 2)) {
         const button = pager.querySelector<HTMLButtonElement>('[data-action="next"]')!
-        await vi.waitFor(() => expect(button.disabled).toBe(false))
+        await waitUntil(() => expect(button.disabled).toBe(false))
         button.click()
       }
-      await vi.waitFor(() => expect(rows(container).slice(50, 100)).toEqual(dealIds(1)))
-      await vi.waitFor(() => expect(announced(pagers[0]!)).toBe('Page 2 of 25'))
+      await waitUntil(() => expect(rows(container).slice(50, 100)).toEqual(dealIds(1)))
+      await waitUntil(() => expect(announced(pagers[0]!)).toBe('Page 2 of 25'))
       await nextFrames(2)
       expect(await axeViolations(container)).toEqual([])
     })

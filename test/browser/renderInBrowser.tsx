@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Root } from 'react-dom/client'
 import { flushSync } from 'react-dom'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 
 const mounted: { root: Root; container: HTMLElement }[] = []
 
@@ -54,4 +54,15 @@ export function renderInBrowser(ui: ReactNode, client: QueryClient = createBrows
 /** Resolves after the browser has painted `count` more frames. */
 export async function nextFrames(count = 2): Promise<void> {
   for (let frame = 0; frame < count; frame++) await new Promise((resolve) => requestAnimationFrame(resolve))
+}
+
+/**
+ * `vi.waitFor` with a 10 s limit instead of 1 s: beside two CPU hogs a mock page or a render can take longer. The
+ * tests wait for what the user sees, never for a duration, so the limit only matters when something is wrong.
+ */
+export function waitUntil<T>(
+  callback: () => T | Promise<T>,
+  options: { timeout?: number; interval?: number } = {},
+): Promise<T> {
+  return vi.waitFor(callback, { timeout: 10_000, ...options })
 }
