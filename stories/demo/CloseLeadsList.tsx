@@ -55,18 +55,11 @@ export function CloseLeadsList({ pageSize }: CloseLeadsListProps) {
       <table aria-label="Close leads" style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
           <tr>
-            <th scope="col" style={cell}>
-              Lead
-            </th>
-            <th scope="col" style={cell}>
-              Status
-            </th>
-            <th scope="col" style={cell}>
-              Contact
-            </th>
-            <th scope="col" style={cell}>
-              Created
-            </th>
+            {['Lead', 'Status', 'Contact', 'Created'].map((header) => (
+              <th key={header} scope="col" style={cell}>
+                {header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
