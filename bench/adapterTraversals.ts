@@ -1,7 +1,7 @@
 /**
  * Real traversals of the seeded mock APIs, for `adapters.bench.ts`. Every page is the JSON the mock's own handler
  * answers (the providers' envelopes, opaque cursors and `Link` headers) to the request the adapter builds, as
- * `createPageRequest` builds it for `fetchPage`, parsed as `fetch` hands it over (`{ body, headers, status }` for an
+ * pagewise builds it for `fetchPage`, parsed as `fetch` hands it over (`{ body, headers, status }` for an
  * adapter with `response: 'full'`, as `createFetcher` returns it); the next request follows the adapter's
  * `getNextPageParam` (and the page URL it points to, `request.url`), as `usePaginatedList` walks a list. So each page
  * param is distinct and each page is a fresh object, as in an app.
@@ -12,7 +12,7 @@
  */
 import { getResponse } from 'msw'
 import type { HttpHandler } from 'msw'
-import { createPageRequest } from '../src/core/createPageRequest'
+import { pageRequest as buildPageRequest } from '../src/core/listPage'
 import type { FullResponse, PaginationAdapter } from '../src/core/types'
 import { createCloseDataset } from '../src/mock/closeDataset'
 import { closeEventsAnswer } from '../src/mock/closeEventsHandler'
@@ -71,7 +71,7 @@ export async function traverse<TResponse, TItem, TParam>(
   const signal = new AbortController().signal
   let pageParam = adapter.initialPageParam
   while (steps.length < request.pageCount) {
-    const pageRequest = createPageRequest(adapter, pageParam, request.limit, signal)
+    const pageRequest = buildPageRequest(adapter, pageParam, request.limit, signal)
     const { query, body: adapterBody } = pageRequest
     // As `createFetcher`: a page URL the API pointed to (relative to the endpoint) replaces the endpoint's URL.
     const url = new URL(pageRequest.url ?? request.url, request.url)

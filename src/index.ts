@@ -17,8 +17,7 @@ export { relayConnectionAdapter } from './adapters/relayConnection'
 export { usePaginatedList } from './hooks/usePaginatedList'
 export { useSuspensePaginatedList } from './hooks/useSuspensePaginatedList'
 export { usePagedList } from './hooks/usePagedList'
-export { paginatedListOptions } from './hooks/paginatedListOptions'
-export { listQueryKey } from './hooks/listQueryKey'
+export { paginatedListOptions, keepFirstPage } from './hooks/paginatedListOptions'
 export { useFetchAll } from './hooks/useFetchAll'
 
 // Components
@@ -28,7 +27,7 @@ export { InfiniteTable, defaultInfiniteTableLabels } from './components/Infinite
 export { Pager, PagerButton, defaultPagerLabels } from './components/Pager'
 export { usePagination } from './hooks/usePagination'
 export { usePageSearchParam } from './hooks/usePageSearchParam'
-export { paginationModel, pageSlots } from './core/paginationModel'
+export { paginationModel } from './core/paginationModel'
 
 // Core
 export {
@@ -40,8 +39,6 @@ export {
   CrossOriginUrlError,
   ApiReportedError,
 } from './core/errors'
-export { resolveLimit } from './core/resolveLimit'
-export { createPageRequest } from './core/createPageRequest'
 export { defaultRetry, defaultRetryDelay, isRetryableError } from './core/retryPolicy'
 export { defaultItemId } from './core/itemFlattener'
 export { fetchAll } from './core/fetchAll'
@@ -64,17 +61,22 @@ export type {
   PaginationAdapter,
   ResponseShape,
 } from './core/types'
-export type { PaginatedListOptions, ListSource, InfiniteQueryPassThroughOptions } from './hooks/listOptions'
-export type { PaginatedList } from './hooks/paginatedListResult'
+export type {
+  PaginatedListOptions,
+  ListSource,
+  InfiniteQueryPassThroughOptions,
+  ListData,
+  RefetchMode,
+} from './hooks/listOptions'
+export type { PaginatedList, PaginatedListFields, ListState } from './hooks/paginatedListResult'
 export type { PaginatedListQueryOptions } from './hooks/paginatedListOptions'
 export type { SuspensePaginatedListOptions } from './hooks/useSuspensePaginatedList'
-export type { PagedList } from './hooks/usePagedList'
+export type { PagedList, PagedListFields } from './hooks/usePagedList'
 export type { PagedListOptions, PagedQueryOptions } from './hooks/pagedListOptions'
-export type { RefetchMode } from './hooks/listQueryFn'
 export type { ListKeyPart, ListQueryKey } from './hooks/listQueryKey'
+export type { ListPage } from './core/listPage'
 export type { GetItemId } from './core/itemFlattener'
 export type { CursorLoopReason } from './core/errors'
-export type { ResolvedLimit } from './core/resolveLimit'
 export type {
   CloseEventsResponse,
   CloseListResponse,
@@ -145,7 +147,6 @@ export type {
 } from './hooks/usePagination'
 export type { PageSearchParam, PageSearchParamOptions } from './hooks/usePageSearchParam'
 export type {
-  PageSlot,
   PaginationEllipsisItem,
   PaginationItem,
   PaginationMode,

@@ -22,7 +22,7 @@ export function fakePagedList(overrides: Partial<PaginationList> = {}): Paginati
     status: 'success',
     error: null,
     retry: () => Promise.resolve(),
-    access: 'random',
+    kind: 'offset',
     adapter: { id: 'test.offset', maxLimit: 100 },
     ...overrides,
   }

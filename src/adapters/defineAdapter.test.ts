@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CursorLoopError, InvalidOptionError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
-import { containsPageParam, defineAdapter } from './defineAdapter'
+import { containsPageParam } from '../core/listPage'
+import { defineAdapter } from './defineAdapter'
 
 type Page = { items: string[]; next: string | null }
 const handWritten: PaginationAdapter<Page, string, string | null> = {

@@ -1,7 +1,7 @@
-import { ensureCheckedAdapter } from '../adapters/defineAdapter'
-import { defaultItemId } from './itemFlattener'
+import { appendUnique } from './itemFlattener'
 import type { GetItemId } from './itemFlattener'
-import { defaultRetry, defaultRetryDelay } from './retryPolicy'
+import { assertAdapterShape } from './listPage'
+import { defaultRetry, defaultRetryDelay, isAbortError } from './retryPolicy'
 import type { FetchPage, PageRequest, PaginationAdapter } from './types'
 import { walkPages } from './walkPages'
 
@@ -73,28 +73,22 @@ export async function fetchAll<TResponse, TItem, TParam>(
   options: FetchAllOptions<TResponse, TItem, TParam>,
   controls: FetchAllControls = {},
 ): Promise<TItem[]> {
-  const adapter = ensureCheckedAdapter(options.adapter, 'fetchAll')
+  const { adapter } = options
+  assertAdapterShape(adapter, 'fetchAll')
   const { signal = new AbortController().signal, onProgress } = controls
   signal.throwIfAborted()
   const fetchPage = retrying(options.fetchPage, options.retry ?? defaultRetry, options.retryDelay)
-  const getItemId = options.getItemId ?? defaultItemId
   const limit = options.pageSize ?? adapter.maxLimit
   const records: TItem[] = []
   const seen = new Set<unknown>()
   for await (const page of walkPages(adapter, fetchPage, { limit, signal })) {
     // A page that arrives after the abort (from a fetchPage that ignores the signal) is not taken.
     signal.throwIfAborted()
-    // As the hooks' `items`: the first copy of an id wins, records without an id are all kept.
-    for (const item of page.items) {
-      const id = getItemId(item)
-      if (id !== undefined && id !== null) {
-        if (seen.has(id)) continue
-        seen.add(id)
-      }
-      records.push(item)
-    }
-    const total = adapter.getTotal?.(page.response)
-    onProgress?.(total === undefined ? { loaded: records.length } : { loaded: records.length, total })
+    appendUnique(records, page.items, seen, options.getItemId)
+    // The total is a hint, as in the hooks: a page without a readable one leaves it out, and loses no record.
+    onProgress?.(
+      page.total === undefined ? { loaded: records.length } : { loaded: records.length, total: page.total },
+    )
   }
   return records
 }
@@ -110,7 +104,7 @@ function retrying<TResponse, TParam>(
       try {
         return await fetchPage(request)
       } catch (error) {
-        if (request.signal.aborted || (error instanceof Error && error.name === 'AbortError')) throw error
+        if (isAbortError(error, request.signal)) throw error
         const again =
           retry === true ||
           (typeof retry === 'number' && failureCount < retry) ||

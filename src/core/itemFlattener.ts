@@ -44,14 +44,7 @@ export class ItemFlattener<TResponse, TItem> {
     const added: TItem[] = []
     try {
       for (let index = grown ? last.pages.length : 0; index < pages.length; index++) {
-        for (const item of getItems(pages[index] as TResponse)) {
-          const id = getItemId(item)
-          if (id !== undefined && id !== null) {
-            if (seen.has(id)) continue
-            seen.add(id)
-          }
-          added.push(item)
-        }
+        appendUnique(added, getItems(pages[index] as TResponse), seen, getItemId)
       }
     } catch (error) {
       // `seen` may hold ids of a page that was only half read: start over next time.
@@ -63,6 +56,27 @@ export class ItemFlattener<TResponse, TItem> {
     const items = grown ? (added.length ? last.items.concat(added) : last.items) : added
     this.#last = { pages, items, seen }
     return items
+  }
+}
+
+/**
+ * Pushes onto `target` the records of `items` whose id is not in `seen`, and adds their ids to it. The first copy of
+ * an id wins; records whose id is `undefined` or `null` are all kept. The one de-duplication of the hooks and
+ * `fetchAll`.
+ */
+export function appendUnique<TItem>(
+  target: TItem[],
+  items: readonly TItem[],
+  seen: Set<unknown>,
+  getItemId: GetItemId<TItem> = defaultItemId,
+): void {
+  for (const item of items) {
+    const id = getItemId(item)
+    if (id !== undefined && id !== null) {
+      if (seen.has(id)) continue
+      seen.add(id)
+    }
+    target.push(item)
   }
 }
 

@@ -11,7 +11,7 @@ function numbered(pageIndex: number, pageCount: number, extra: Partial<Paginatio
     pageSize: 50,
     total: pageCount * 50,
     itemCount: 50,
-    access: 'random',
+    kind: 'offset',
     hasPreviousPage: pageIndex > 0,
     hasNextPage: pageIndex < pageCount - 1,
     canGoToPage: (index) => index >= 0 && index < pageCount,
@@ -144,7 +144,7 @@ describe('paginationModel', () => {
       pageSize: 50,
       total: undefined,
       itemCount: 50,
-      access: 'sequential',
+      kind: 'cursor',
       hasPreviousPage: true,
       hasNextPage: true,
       canGoToPage: (index) => index >= 0 && index <= 3,
@@ -164,7 +164,7 @@ describe('paginationModel', () => {
       pageSize: 50,
       total: undefined,
       itemCount: 20,
-      access: 'sequential' as const,
+      kind: 'cursor' as const,
       hasPreviousPage: true,
       hasNextPage: false,
       canGoToPage: (index: number) => index >= 0 && index <= 2,
@@ -183,7 +183,7 @@ describe('paginationModel', () => {
 
   it('sequential when an offset API reports no total, and for a cursor API even with a total', () => {
     expect(numbered(1, 4, { pageCount: undefined, total: undefined }).mode).toBe('sequential')
-    const cursorWithTotal = numbered(1, 4, { access: 'sequential' })
+    const cursorWithTotal = numbered(1, 4, { kind: 'cursor' })
     expect(cursorWithTotal.mode).toBe('sequential')
     expect(cursorWithTotal.pageCount).toBe(4)
     expect(shown(cursorWithTotal.items)).toEqual(['first', 'previous', '[2]', 'next'])

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from './errors'
+import type { AdapterKind } from './types'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
@@ -70,8 +71,8 @@ export interface PaginationModelInput {
   total: number | undefined
   /** Records on the page shown (those of the page before while `isPlaceholderData`). */
   itemCount: number
-  /** `'random'` (any page directly) or `'sequential'` (one page after another). */
-  access: 'random' | 'sequential'
+  /** How the list's pages are reached: `'offset'` (any page directly) or `'cursor'` (one after another). */
+  kind: AdapterKind
   hasPreviousPage: boolean
   hasNextPage: boolean
   /** Whether page `index` (0-based) can be opened. */
@@ -155,8 +156,8 @@ export function pageSlots(
  * // on page 5 of 25: ['first', 'previous', 1, 'ellipsis', 4, 5, 6, 'ellipsis', 25, 'next', 'last']
  */
 export function paginationModel(input: PaginationModelInput, owner = 'paginationModel'): PaginationModel {
-  const { pageIndex, pageCount, access, canGoToPage } = input
-  const mode: PaginationMode = access === 'random' && pageCount !== undefined ? 'numbered' : 'sequential'
+  const { pageIndex, pageCount, kind, canGoToPage } = input
+  const mode: PaginationMode = kind === 'offset' && pageCount !== undefined ? 'numbered' : 'sequential'
   const pending = input.status === 'pending'
   const step = (type: PaginationStepItem['type'], target: number, disabled: boolean): PaginationStepItem => ({
     type,

@@ -65,3 +65,11 @@ export function defaultRetry(failureCount: number, error: unknown): boolean {
 export function defaultRetryDelay(failureCount: number, error: unknown): number {
   return retryAfterOf(error) ?? Math.min(1000 * 2 ** failureCount, 30_000)
 }
+
+/**
+ * Whether `error` is a cancellation: an `AbortError`, or any rejection once `signal` has been aborted. Never retried,
+ * and rethrown unchanged so that TanStack Query (and `fetchAll`'s caller) recognise the cancellation.
+ */
+export function isAbortError(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error as { name?: unknown } | null)?.name === 'AbortError'
+}

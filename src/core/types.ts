@@ -114,8 +114,8 @@ export interface PaginationAdapter<TResponse, TItem, TParam> {
     firstPageParam: TParam,
     allPageParams: TParam[],
   ): TParam | undefined
-  /** Total number of records, when the API reports it. */
-  getTotal?(response: TResponse): number | undefined
+  /** Total number of records, when the API reports it. `pageParam` is the param the page was requested with. */
+  getTotal?(response: TResponse, pageParam?: TParam): number | undefined
   /** The param of page `pageIndex` (0-based) for random access. Offset adapters only. */
   pageParamAt?(pageIndex: number, limit: number): TParam
 }

@@ -1,17 +1,13 @@
-import { createPageRequest } from './createPageRequest'
-import { readPage } from './readPage'
-import type { ReadPageResult } from './readPage'
+import { CursorLoopError } from './errors'
+import { pageRequest, readListPage } from './listPage'
+import type { ListPage } from './listPage'
 import { resolveLimit } from './resolveLimit'
 import type { FetchPage, PaginationAdapter } from './types'
 
-/** One page met while walking a list. */
-export interface WalkedPage<TResponse, TItem, TParam> {
+/** One page met while walking a list: what the adapter read from it, with where it sits. */
+export interface WalkedPage<TItem, TParam> extends ListPage<TItem, TParam> {
   /** The page param it was requested with. */
   pageParam: TParam
-  /** The raw response. */
-  response: TResponse
-  /** Its records, as the adapter reads them. */
-  items: TItem[]
   /** 0-based position of the page in the walk. */
   pageIndex: number
 }
@@ -25,27 +21,28 @@ export interface WalkPagesOptions {
 }
 
 /**
- * Walks a list from its first page to its last, one request at a time. Each page is read in full with `readPage`
- * before it is yielded, so a malformed or looping page throws its typed error and is never handed out.
+ * Walks a list from its first page to its last, one request at a time. Each page is read once, with
+ * `readListPage`, before it is yielded, so a malformed page throws its typed error and is never handed out; a
+ * next param the walk has already requested ends it with a `CursorLoopError`.
  */
 export async function* walkPages<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
   fetchPage: FetchPage<TResponse, TParam>,
   options: WalkPagesOptions = {},
-): AsyncGenerator<WalkedPage<TResponse, TItem, TParam>, void, undefined> {
+): AsyncGenerator<WalkedPage<TItem, TParam>, void, undefined> {
   const { limit } = resolveLimit(adapter, options.limit)
   const signal = options.signal ?? new AbortController().signal
-  const pages: TResponse[] = []
-  const pageParams: TParam[] = []
+  // The params requested so far, objects by their JSON: a walk may be thousands of pages long.
+  const requested = new Set<unknown>()
   let pageParam: TParam | undefined = adapter.initialPageParam
   while (pageParam !== undefined) {
     signal.throwIfAborted()
-    const response = await fetchPage(createPageRequest(adapter, pageParam, limit, signal))
-    pages.push(response)
-    pageParams.push(pageParam)
-    // A page that does not read in full ends the walk with its typed error, before it is handed out.
-    const { items, nextPageParam }: ReadPageResult<TItem, TParam> = readPage(adapter, pages, pageParams)
-    yield { pageParam, response, items, pageIndex: pages.length - 1 }
-    pageParam = nextPageParam
+    const key = typeof pageParam === 'object' && pageParam !== null ? JSON.stringify(pageParam) : pageParam
+    if (requested.has(key)) throw new CursorLoopError(adapter.id, 'repeated-param', pageParam)
+    requested.add(key)
+    const response = await fetchPage(pageRequest(adapter, pageParam, limit, signal))
+    const page: ListPage<TItem, TParam> = readListPage(adapter, response, pageParam)
+    yield { ...page, pageParam, pageIndex: requested.size - 1 }
+    pageParam = page.nextPageParam
   }
 }

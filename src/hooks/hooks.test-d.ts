@@ -9,7 +9,8 @@ import { defineAdapter } from '../adapters/defineAdapter'
 import { pipedriveCursor } from '../adapters/pipedrive'
 import type { PipedriveCursorResponse } from '../adapters/pipedrive'
 import { createFetcher } from '../http/createFetcher'
-import type { PaginatedListOptions } from './listOptions'
+import type { ListPage } from '../core/listPage'
+import type { ListData, PaginatedListOptions } from './listOptions'
 import { paginatedListOptions } from './paginatedListOptions'
 import { usePagedList } from './usePagedList'
 import { usePaginatedList } from './usePaginatedList'
@@ -38,7 +39,14 @@ describe('usePaginatedList', () => {
     expectTypeOf(leads.items).toEqualTypeOf<Lead[]>()
     expectTypeOf(leads.total).toEqualTypeOf<number | undefined>()
     expectTypeOf(leads.error).toEqualTypeOf<Error | null>()
-    expectTypeOf(leads.query.data).toEqualTypeOf<InfiniteData<CloseListResponse<Lead>, number> | undefined>()
+    // Narrowing as TanStack Query's results do: `isError` (or `status === 'error'`) makes `error` an Error.
+    if (leads.isError) expectTypeOf(leads.error).toEqualTypeOf<Error>()
+    if (leads.status === 'error') expectTypeOf(leads.error).toEqualTypeOf<Error>()
+    if (leads.isSuccess) expectTypeOf(leads.error).toEqualTypeOf<null>()
+    if (leads.isPending) expectTypeOf(leads.status).toEqualTypeOf<'pending'>()
+    const ErrorRow = (props: { error: Error }) => props.error.message
+    expectTypeOf(leads.isError && ErrorRow({ error: leads.error })).toEqualTypeOf<false | string>()
+    expectTypeOf(leads.query.data).toEqualTypeOf<ListData<Lead, number> | undefined>()
   })
 
   it('types items from a Pipedrive cursor adapter', () => {
@@ -78,7 +86,7 @@ describe('usePaginatedList', () => {
     }
     const list = useTypeCheckProjects()
     expectTypeOf(list.items).toEqualTypeOf<Project[]>()
-    expectTypeOf(list.query.data?.pages).toEqualTypeOf<ProjectsPage[] | undefined>()
+    expectTypeOf(list.query.data?.pages).toEqualTypeOf<ListPage<Project, string | null>[] | undefined>()
   })
 
   it('passes the item type to getItemId', () => {
@@ -137,7 +145,7 @@ describe('usePaginatedList', () => {
         adapter: closeOffset<Lead>(),
         fetchPage: close('/lead/'),
         // @ts-expect-error: lists own their data shape; select is not an option
-        select: (data: InfiniteData<CloseListResponse<Lead>, number>) => data,
+        select: (data: ListData<Lead, number>) => data,
       })
     }
     function useTypeCheckPlaceholder() {
@@ -231,6 +239,9 @@ describe('usePagedList', () => {
     expectTypeOf(leads.items).toEqualTypeOf<Lead[]>()
     expectTypeOf(leads.pageCount).toEqualTypeOf<number | undefined>()
     expectTypeOf(leads.error).toEqualTypeOf<Error | null>()
+    if (leads.isError) expectTypeOf(leads.error).toEqualTypeOf<Error>()
+    if (leads.status === 'success') expectTypeOf(leads.error).toEqualTypeOf<null>()
+    expectTypeOf(leads.kind).toEqualTypeOf<'offset' | 'cursor'>()
     expectTypeOf(useTypeCheckPagedDeals().items).toEqualTypeOf<Deal[]>()
     expectTypeOf(useTypeCheckPagedDeals().goToPage).toEqualTypeOf<(index: number) => void>()
   })
@@ -270,10 +281,10 @@ describe('paginatedListOptions', () => {
   it('tags its query key with the data type, for getQueryData and setQueryData', () => {
     const queryClient = new QueryClient()
     expectTypeOf(queryClient.getQueryData(leadsOptions.queryKey)).toEqualTypeOf<
-      InfiniteData<CloseListResponse<Lead>, number> | undefined
+      ListData<Lead, number> | undefined
     >()
     queryClient.setQueryData(leadsOptions.queryKey, (data) => {
-      expectTypeOf(data).toEqualTypeOf<InfiniteData<CloseListResponse<Lead>, number> | undefined>()
+      expectTypeOf(data).toEqualTypeOf<ListData<Lead, number> | undefined>()
       return data
     })
     expectTypeOf(leadsOptions.initialPageParam).toEqualTypeOf<number>()
@@ -288,7 +299,7 @@ describe('paginatedListOptions', () => {
     const queryClient = new QueryClient()
     expectTypeOf(queryClient.prefetchInfiniteQuery(leadsOptions)).toEqualTypeOf<Promise<void>>()
     expectTypeOf(queryClient.fetchInfiniteQuery(leadsOptions)).resolves.toEqualTypeOf<
-      InfiniteData<CloseListResponse<Lead>, number>
+      ListData<Lead, number>
     >()
   })
 
@@ -296,9 +307,7 @@ describe('paginatedListOptions', () => {
     function useTypeCheckSuspenseQuery() {
       return useSuspenseInfiniteQuery(leadsOptions)
     }
-    expectTypeOf(useTypeCheckSuspenseQuery().data).toEqualTypeOf<
-      InfiniteData<CloseListResponse<Lead>, number>
-    >()
+    expectTypeOf(useTypeCheckSuspenseQuery().data).toEqualTypeOf<ListData<Lead, number>>()
     expectTypeOf(useTypeCheckSuspenseQuery().error).toEqualTypeOf<Error | null>()
   })
 
@@ -309,7 +318,7 @@ describe('paginatedListOptions', () => {
       fetchPage: pipedrive('/api/v2/deals'),
     })
     expectTypeOf(new QueryClient().getQueryData(dealsOptions.queryKey)).toEqualTypeOf<
-      InfiniteData<PipedriveCursorResponse<Deal>, CursorParam> | undefined
+      ListData<Deal, CursorParam> | undefined
     >()
   })
 
@@ -319,7 +328,7 @@ describe('paginatedListOptions', () => {
       adapter: closeOffset<Lead>(),
       fetchPage: close('/lead/'),
       // @ts-expect-error: select is not an option
-      select: (data: InfiniteData<CloseListResponse<Lead>, number>) => data,
+      select: (data: ListData<Lead, number>) => data,
     })
   })
 })

@@ -1,7 +1,17 @@
 import type { InfiniteData, QueryKey, UseInfiniteQueryOptions } from '@tanstack/react-query'
 import type { GetItemId } from '../core/itemFlattener'
+import type { ListPage } from '../core/listPage'
 import type { FetchPage, PaginationAdapter } from '../core/types'
-import type { RefetchMode } from './listQueryFn'
+
+/** What `refetch()` loads again. */
+export type RefetchMode =
+  /** Every loaded page again, in order, as TanStack Query does. */
+  | 'all'
+  /** Only the first page; the rest of the cached list is dropped and loads again as the user scrolls. */
+  | 'first-page'
+
+/** The data of a pagewise list in TanStack Query's cache: the pages as the adapter read them, and their params. */
+export type ListData<TItem, TParam> = InfiniteData<ListPage<TItem, TParam>, TParam>
 
 /** The `useInfiniteQuery` options pagewise sets itself, and `select` / `placeholderData`, which lists do not take. */
 type OwnInfiniteOptions =
@@ -14,8 +24,8 @@ type OwnInfiniteOptions =
   | 'placeholderData'
 
 /** Every other `useInfiniteQuery` option (`enabled`, `staleTime`, `gcTime`, `maxPages`, `retry`, …), passed through. */
-export type InfiniteQueryPassThroughOptions<TResponse, TParam> = Omit<
-  UseInfiniteQueryOptions<TResponse, Error, InfiniteData<TResponse, TParam>, QueryKey, TParam>,
+export type InfiniteQueryPassThroughOptions<TItem, TParam> = Omit<
+  UseInfiniteQueryOptions<ListPage<TItem, TParam>, Error, ListData<TItem, TParam>, QueryKey, TParam>,
   OwnInfiniteOptions
 >
 
@@ -45,9 +55,7 @@ export interface ListSource<TResponse, TItem, TParam, TQueryKey extends QueryKey
 
 /** Options of `paginatedListOptions`, `usePaginatedList` and `useSuspensePaginatedList`. */
 export interface PaginatedListOptions<TResponse, TItem, TParam, TQueryKey extends QueryKey = QueryKey>
-  extends
-    ListSource<TResponse, TItem, TParam, TQueryKey>,
-    InfiniteQueryPassThroughOptions<TResponse, TParam> {
+  extends ListSource<TResponse, TItem, TParam, TQueryKey>, InfiniteQueryPassThroughOptions<TItem, TParam> {
   /**
    * The identity of a record, to drop the second copy when a record appears on two pages (offset APIs do that
    * when rows are inserted while paging). Records whose id is `undefined` or `null` are all kept.
@@ -55,8 +63,10 @@ export interface PaginatedListOptions<TResponse, TItem, TParam, TQueryKey extend
    */
   getItemId?: GetItemId<TItem>
   /**
-   * What a refetch (`refetch()`, invalidation, window focus) loads: `'all'` loaded pages again, in order, or only the
-   * `'first-page'`, dropping the rest of the cached list, which then loads again as the user scrolls.
+   * What the list's `refetch()` and `retry()` load: `'all'` loaded pages again, in order, or only the `'first-page'`,
+   * dropping the rest of the cached list, which then loads again as the user scrolls. Refetches TanStack Query
+   * starts itself (window focus, `invalidateQueries`) load every cached page; trim the cache first to avoid that:
+   * `queryClient.setQueriesData({ queryKey }, keepFirstPage)`.
    * @default 'all'
    */
   refetchMode?: RefetchMode

@@ -1,39 +1,51 @@
 import type {
   DataTag,
-  InfiniteData,
   QueryClient,
   QueryFunctionContext,
   QueryKey,
   UseInfiniteQueryOptions,
 } from '@tanstack/react-query'
-import { ensureCheckedAdapter } from '../adapters/defineAdapter'
+import {
+  assertAdapterShape,
+  nextListPageParam,
+  pageRequest,
+  previousListPageParam,
+  readListPage,
+} from '../core/listPage'
+import type { ListPage } from '../core/listPage'
 import { resolveLimit } from '../core/resolveLimit'
 import type { ResolvedLimit } from '../core/resolveLimit'
 import { defaultRetry, defaultRetryDelay } from '../core/retryPolicy'
-import type { PaginationAdapter } from '../core/types'
 import { listQueryKey } from './listQueryKey'
 import type { ListQueryKey } from './listQueryKey'
-import { createListQueryFn } from './listQueryFn'
-import type { PaginatedListOptions } from './listOptions'
-import { safeNextPageParam, safePreviousPageParam } from './pageContinuation'
+import type { ListData, PaginatedListOptions } from './listOptions'
 
 /**
  * TanStack Query infinite-query options for a pagewise list: the same object `useInfiniteQuery`,
  * `useSuspenseInfiniteQuery`, `queryClient.prefetchInfiniteQuery` and `fetchInfiniteQuery` accept. Its `queryKey`
  * carries the data type, so `queryClient.getQueryData(options.queryKey)` is typed.
  */
-export type PaginatedListQueryOptions<TResponse, TParam, TQueryKey extends QueryKey = QueryKey> = Omit<
-  UseInfiniteQueryOptions<TResponse, Error, InfiniteData<TResponse, TParam>, ListQueryKey<TQueryKey>, TParam>,
+export type PaginatedListQueryOptions<TItem, TParam, TQueryKey extends QueryKey = QueryKey> = Omit<
+  UseInfiniteQueryOptions<
+    ListPage<TItem, TParam>,
+    Error,
+    ListData<TItem, TParam>,
+    ListQueryKey<TQueryKey>,
+    TParam
+  >,
   'queryKey' | 'queryFn' | 'initialPageParam'
 > & {
-  queryKey: DataTag<ListQueryKey<TQueryKey>, InfiniteData<TResponse, TParam>, Error>
-  queryFn: (context: QueryFunctionContext<ListQueryKey<TQueryKey>, TParam>) => Promise<TResponse>
+  queryKey: DataTag<ListQueryKey<TQueryKey>, ListData<TItem, TParam>, Error>
+  queryFn: (
+    context: QueryFunctionContext<ListQueryKey<TQueryKey>, TParam>,
+  ) => Promise<ListPage<TItem, TParam>>
   initialPageParam: TParam
 }
 
 /**
- * The TanStack Query options behind `usePaginatedList`, for prefetching, Suspense and server rendering. Pages are
- * the API's responses as they came, `pageParams` the adapter's params.
+ * The TanStack Query options behind `usePaginatedList`, for prefetching, Suspense and server rendering. Each page in
+ * the cache is what the adapter read from the API's answer, once (`{ items, nextPageParam?, total? }`): plain JSON
+ * that dehydrates with each record stored once.
  *
  * @example
  * // Prefetch in a route loader, then render with usePaginatedList(sameOptions): no loading state.
@@ -41,53 +53,69 @@ export type PaginatedListQueryOptions<TResponse, TParam, TQueryKey extends Query
  */
 export function paginatedListOptions<TResponse, TItem, TParam, TQueryKey extends QueryKey>(
   options: PaginatedListOptions<TResponse, TItem, TParam, TQueryKey>,
-): PaginatedListQueryOptions<TResponse, TParam, TQueryKey> {
-  return buildListOptions(options, { owner: 'paginatedListOptions' }).queryOptions
+): PaginatedListQueryOptions<TItem, TParam, TQueryKey> {
+  return buildListOptions(options, 'paginatedListOptions').queryOptions
 }
 
-/** The options, together with the checked adapter and the resolved page size the hooks report. */
-export interface BuiltListOptions<TResponse, TItem, TParam, TQueryKey extends QueryKey> {
-  queryOptions: PaginatedListQueryOptions<TResponse, TParam, TQueryKey>
-  adapter: PaginationAdapter<TResponse, TItem, TParam>
+/** A list's query options, with the page size the hooks report. */
+export interface BuiltListOptions<TItem, TParam, TQueryKey extends QueryKey> {
+  queryOptions: PaginatedListQueryOptions<TItem, TParam, TQueryKey>
   limit: ResolvedLimit
 }
 
 /**
- * Builds a list's query options. `owner` names the caller in errors; with `client`, the retry defaults of the
- * `QueryClient` win over pagewise's own.
+ * Builds a list's query options. The query function fetches a page and reads it there, once; what TanStack Query
+ * calls while rendering (`getNextPageParam`, `getPreviousPageParam`) only reads what was stored. `owner` names the
+ * caller in errors; with `client`, the retry defaults of the `QueryClient` win over pagewise's own.
  */
 export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends QueryKey>(
   options: PaginatedListOptions<TResponse, TItem, TParam, TQueryKey>,
-  context: { owner: string; client?: QueryClient },
-): BuiltListOptions<TResponse, TItem, TParam, TQueryKey> {
+  owner: string,
+  client?: QueryClient,
+): BuiltListOptions<TItem, TParam, TQueryKey> {
   const {
     queryKey,
-    adapter: givenAdapter,
+    adapter,
     fetchPage,
     pageSize,
     getItemId: _getItemId,
-    refetchMode = 'all',
+    refetchMode: _refetchMode,
     ...passThrough
   } = options
-  const adapter = ensureCheckedAdapter(givenAdapter, context.owner)
+  assertAdapterShape(adapter, owner)
   const limit = resolveLimit(adapter, pageSize)
   const queryOptions = {
-    ...retryDefaults(context.client),
+    ...retryDefaults(client),
     ...passThrough,
     queryKey: listQueryKey(queryKey, adapter.id, limit.limit),
-    queryFn: createListQueryFn({
-      adapter,
-      fetchPage,
-      limit: limit.limit,
-      refetchMode,
-      maxPages: passThrough.maxPages,
-      client: context.client,
-    }),
+    queryFn: async ({ pageParam, signal }: { pageParam: TParam; signal: AbortSignal }) => {
+      // StrictMode mounts, unmounts and mounts again in one task, and TanStack Query cancels the first mount's
+      // fetch then: yielding once lets that cancellation land before any request goes out.
+      await Promise.resolve()
+      signal.throwIfAborted()
+      const response = await fetchPage(pageRequest(adapter, pageParam, limit.limit, signal))
+      return readListPage(adapter, response, pageParam)
+    },
     initialPageParam: adapter.initialPageParam,
-    getNextPageParam: safeNextPageParam(adapter),
-    getPreviousPageParam: adapter.getPreviousPageParam && safePreviousPageParam(adapter.getPreviousPageParam),
-  } as unknown as PaginatedListQueryOptions<TResponse, TParam, TQueryKey>
-  return { queryOptions, adapter, limit }
+    getNextPageParam: nextListPageParam,
+    ...(adapter.getPreviousPageParam && { getPreviousPageParam: previousListPageParam }),
+  } as unknown as PaginatedListQueryOptions<TItem, TParam, TQueryKey>
+  return { queryOptions, limit }
+}
+
+/**
+ * The list's first page only, for `setQueryData` / `setQueriesData`: trim a list this way before a refetch, and the
+ * refetch loads the first page alone (TanStack Query refetches as many pages as the cache holds).
+ *
+ * @example
+ * queryClient.setQueriesData({ queryKey: ['close', 'leads'] }, keepFirstPage)
+ * await queryClient.invalidateQueries({ queryKey: ['close', 'leads'] })
+ */
+export function keepFirstPage<TData extends { pages: unknown[]; pageParams: unknown[] }>(
+  data: TData | undefined,
+): TData | undefined {
+  if (!data || data.pages.length <= 1) return data
+  return { ...data, pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) }
 }
 
 /**

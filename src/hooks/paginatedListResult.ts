@@ -1,35 +1,44 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
+import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { ItemFlattener } from '../core/itemFlattener'
 import type { GetItemId } from '../core/itemFlattener'
+import { listLoopError, listPageItems } from '../core/listPage'
+import type { ListPage } from '../core/listPage'
 import type { ResolvedLimit } from '../core/resolveLimit'
 import type { PaginationAdapter } from '../core/types'
 import { warnOnce } from '../core/warnOnce'
-import { continuationError } from './pageContinuation'
+import type { ListData, RefetchMode } from './listOptions'
+import { keepFirstPage } from './paginatedListOptions'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
 
-/** What `usePaginatedList` returns: the list's records, its state, and what can be done with it. */
-export interface PaginatedList<TResponse, TItem, TParam> {
+/**
+ * Where a list stands, as a union on `status` (TanStack Query's shape): `isError` narrows `error` to `Error`, so
+ * `list.isError && <ErrorRow error={list.error} />` type-checks.
+ */
+export type ListState =
+  | { status: 'pending'; error: null; isPending: true; isSuccess: false; isError: false }
+  | { status: 'error'; error: Error; isPending: false; isSuccess: false; isError: true }
+  | { status: 'success'; error: null; isPending: false; isSuccess: true; isError: false }
+
+/** The `ListState` of `error` (an error wins), else pending until there is something to show. */
+export function listState(error: Error | null | undefined, pending: boolean): ListState {
+  if (error) return { status: 'error', error, isPending: false, isSuccess: false, isError: true }
+  if (pending) return { status: 'pending', error: null, isPending: true, isSuccess: false, isError: false }
+  return { status: 'success', error: null, isPending: false, isSuccess: true, isError: false }
+}
+
+/** What `usePaginatedList` returns besides its `ListState`. */
+export interface PaginatedListFields<TResponse, TItem, TParam> {
   /** Every loaded record, in order, without duplicates. The same array until the pages change. */
   items: TItem[]
   /** How many records the list holds in all, when the API says (from the latest page); else `undefined`. */
   total: number | undefined
   /** The page size requested, after clamping to the adapter's `maxLimit`. */
   pageSize: number
-  /** The adapter reading the list (checked by pagewise). */
+  /** The adapter reading the list, as it was passed. */
   adapter: PaginationAdapter<TResponse, TItem, TParam>
-  /** `'pending'` before the first page, `'error'` when the last fetch failed (loaded records stay), else `'success'`. */
-  status: 'pending' | 'error' | 'success'
-  /** Why the last fetch failed: an `HttpError`, `NetworkError`, `MalformedResponseError`, `CursorLoopError`, … */
-  error: Error | null
-  /** No page has loaded yet. */
-  isPending: boolean
-  /** At least one page loaded and the last fetch succeeded. */
-  isSuccess: boolean
-  /** The last fetch failed. `items` still holds every page loaded before. */
-  isError: boolean
   /** Any request of this list is in flight (first page, next page, refetch). */
   isFetching: boolean
   /** The next page is loading. */
@@ -38,7 +47,7 @@ export interface PaginatedList<TResponse, TItem, TParam> {
   isFetchingPreviousPage: boolean
   /** A background refetch of loaded pages is running. */
   isRefetching: boolean
-  /** There are more records after the loaded ones. `false` at the end, and after a page that could not be read. */
+  /** There are more records after the loaded ones. `false` at the end, and after a page that loops. */
   hasNextPage: boolean
   /** There are records before the loaded ones (APIs that can page backwards). */
   hasPreviousPage: boolean
@@ -50,52 +59,73 @@ export interface PaginatedList<TResponse, TItem, TParam> {
   refetch: () => Promise<unknown>
   /** Tries again what failed: the next page when that failed (resuming there, loaded pages kept), else a refetch. */
   retry: () => Promise<unknown>
-  /** The `useInfiniteQuery` result underneath, as an escape hatch. Its pages are the API's responses. */
-  query: UseInfiniteQueryResult<InfiniteData<TResponse, TParam>, Error>
+  /**
+   * The `useInfiniteQuery` result underneath, as an escape hatch. Its pages are what the adapter read from each
+   * answer: `{ items, nextPageParam?, previousPageParam?, total? }`.
+   */
+  query: UseInfiniteQueryResult<ListData<TItem, TParam>, Error>
+}
+
+/**
+ * What `usePaginatedList` returns: the list's records, its state, and what can be done with it. `status` is
+ * `'pending'` before the first page, `'error'` when the last fetch failed (loaded records stay in `items`) or the
+ * last page points back at one already loaded (a `CursorLoopError`), else `'success'`.
+ */
+export type PaginatedList<TResponse, TItem, TParam> = PaginatedListFields<TResponse, TItem, TParam> &
+  ListState
+
+/** What the result needs besides the query. */
+export interface ListResultInput<TResponse, TItem, TParam> {
+  adapter: PaginationAdapter<TResponse, TItem, TParam>
+  /** The list's full query key (with pagewise's part). */
+  queryKey: QueryKey
+  limit: ResolvedLimit
+  getItemId: GetItemId<TItem> | undefined
+  refetchMode: RefetchMode | undefined
+  client: QueryClient
+  owner: string
 }
 
 /** Shapes a list's infinite query into what `usePaginatedList` returns. */
 export function usePaginatedListResult<TResponse, TItem, TParam>(
-  query: UseInfiniteQueryResult<InfiniteData<TResponse, TParam>, Error>,
-  adapter: PaginationAdapter<TResponse, TItem, TParam>,
-  limit: ResolvedLimit,
-  getItemId: GetItemId<TItem> | undefined,
-  owner: string,
+  query: UseInfiniteQueryResult<ListData<TItem, TParam>, Error>,
+  input: ListResultInput<TResponse, TItem, TParam>,
 ): PaginatedList<TResponse, TItem, TParam> {
-  const [flattener] = useState(() => new ItemFlattener<TResponse, TItem>())
+  const { adapter, limit, client, owner } = input
+  const [flattener] = useState(() => new ItemFlattener<ListPage<TItem, TParam>, TItem>())
   useClampWarning(owner, adapter, limit)
   const pages = query.data?.pages
-  let items: TItem[]
+  let items: TItem[] = []
   let readError: Error | undefined
   try {
-    items = flattener.flatten(pages, adapter.getItems, getItemId)
+    items = flattener.flatten(pages, listPageItems, input.getItemId)
   } catch (error) {
-    // Only pages that bypassed pagewise's query function (hydrated, or set with setQueryData) can get here.
-    items = []
+    // Only pages put in the cache by someone else (setQueryData with another shape) get here.
     readError = error instanceof Error ? error : new Error(String(error))
   }
-  const stuck = readError ?? continuationError(pages)
+  const stuck = readError ?? listLoopError(adapter.id, pages, query.data?.pageParams)
   const { fetchNextPage, fetchPreviousPage, refetch } = query
   const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
   const previousPage = useCallback(() => fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage])
-  const refetchList = useCallback(() => refetch(), [refetch])
+  const { queryKey } = input
+  const firstPageOnly = input.refetchMode === 'first-page'
+  const refetchList = useCallback(() => {
+    // TanStack Query refetches as many pages as are cached: trim to the first, then refetch.
+    if (firstPageOnly) client.setQueryData(queryKey, keepFirstPage)
+    return refetch()
+  }, [firstPageOnly, client, queryKey, refetch])
   const retryNextPage = !stuck && query.isFetchNextPageError
   const retryPreviousPage = !stuck && query.isFetchPreviousPageError
   const retry = useCallback(
-    () => (retryNextPage ? nextPage() : retryPreviousPage ? previousPage() : refetch()),
-    [retryNextPage, retryPreviousPage, nextPage, previousPage, refetch],
+    () => (retryNextPage ? nextPage() : retryPreviousPage ? previousPage() : refetchList()),
+    [retryNextPage, retryPreviousPage, nextPage, previousPage, refetchList],
   )
-  const status = stuck && query.status === 'success' ? 'error' : query.status
   return {
+    ...listState(query.error ?? stuck, query.status === 'pending'),
     items,
-    total: readTotal(adapter, pages),
+    total: pages?.[pages.length - 1]?.total,
     pageSize: limit.limit,
     adapter,
-    status,
-    error: query.error ?? stuck ?? null,
-    isPending: status === 'pending',
-    isSuccess: status === 'success',
-    isError: status === 'error',
     isFetching: query.isFetching,
     isFetchingNextPage: query.isFetchingNextPage,
     isFetchingPreviousPage: query.isFetchingPreviousPage,
@@ -107,20 +137,6 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     refetch: refetchList,
     retry,
     query,
-  }
-}
-
-/** The total the latest page reports, if the adapter reads one and it reads cleanly. */
-export function readTotal<TResponse>(
-  adapter: Pick<PaginationAdapter<TResponse, unknown, unknown>, 'getTotal'>,
-  pages: readonly TResponse[] | undefined,
-): number | undefined {
-  const lastPage = pages?.[pages.length - 1]
-  if (lastPage === undefined || !adapter.getTotal) return undefined
-  try {
-    return adapter.getTotal(lastPage)
-  } catch {
-    return undefined
   }
 }
 

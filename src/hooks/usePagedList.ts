@@ -1,21 +1,20 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
-import { ensureCheckedAdapter } from '../adapters/defineAdapter'
 import { resolveLimit } from '../core/resolveLimit'
-import type { PaginationAdapter } from '../core/types'
-import { listQueryKey } from './listQueryKey'
+import type { AdapterKind, PaginationAdapter } from '../core/types'
 import type { PagedListOptions } from './pagedListOptions'
+import { cursorPageView, offsetPageOptions, offsetPageView } from './pagedListView'
+import type { PageViewInput } from './pagedListView'
 import { buildListOptions } from './paginatedListOptions'
-import { readTotal, useClampWarning } from './paginatedListResult'
-import { useRandomAccessPage } from './randomAccessPages'
-import { useSequentialPage } from './sequentialPages'
+import { listState, useClampWarning } from './paginatedListResult'
+import type { ListState } from './paginatedListResult'
 import { useControllableState } from './useControllableState'
 
 const OWNER = 'usePagedList'
 
 /** What `usePagedList` returns: one page of records and everything a pager needs. */
-export interface PagedList<TResponse, TItem, TParam> {
+export interface PagedListFields<TResponse, TItem, TParam> {
   /** The records of the page shown. While the next page loads, those of the page before (`isPlaceholderData`). */
   items: TItem[]
   /** The page shown, 0-based. */
@@ -52,23 +51,21 @@ export interface PagedList<TResponse, TItem, TParam> {
   isFetching: boolean
   /** `items` are those of the page before, kept on screen while the current page loads. */
   isPlaceholderData: boolean
-  /** Nothing to show yet. */
-  isPending: boolean
-  /** The page could not be loaded; see `error`. */
-  isError: boolean
-  /** `'pending'` until a page can be shown, `'error'` when the current page failed, else `'success'`. */
-  status: 'pending' | 'error' | 'success'
-  /** Why the current page could not be loaded. */
-  error: Error | null
   /** Tries the failed page again. */
   retry: () => Promise<unknown>
   /** Refetches the page shown. */
   refetch: () => Promise<unknown>
-  /** How pages are reached: `'random'` (offsets: any page directly) or `'sequential'` (cursors: one after another). */
-  access: 'random' | 'sequential'
-  /** The adapter reading the list (checked by pagewise). */
+  /** How pages are reached: `'offset'` (any page directly) or `'cursor'` (one after another): the adapter's kind. */
+  kind: AdapterKind
+  /** The adapter reading the list, as it was passed. */
   adapter: PaginationAdapter<TResponse, TItem, TParam>
 }
+
+/**
+ * What `usePagedList` returns: one page of records and everything a pager needs. `status` is `'pending'` until a
+ * page can be shown, `'error'` when the current page failed (`error` says why), else `'success'`.
+ */
+export type PagedList<TResponse, TItem, TParam> = PagedListFields<TResponse, TItem, TParam> & ListState
 
 /**
  * A list shown one page at a time, for a pager. Offset APIs jump to any page; cursor APIs page forwards and also
@@ -90,7 +87,7 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
 ): PagedList<TResponse, TItem, TParam> {
   const {
     queryKey,
-    adapter: givenAdapter,
+    adapter,
     fetchPage,
     page: controlledPage,
     defaultPage = 0,
@@ -101,8 +98,6 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     ...queryOptions
   } = options
   const client = useQueryClient(queryClient)
-  const adapter = ensureCheckedAdapter(givenAdapter, OWNER)
-  const random = typeof adapter.pageParamAt === 'function'
 
   // The page size follows the option, and setPageSize overrides it until the option changes.
   const [sizeOption, setSizeOption] = useState(pageSizeOption)
@@ -111,42 +106,39 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     setSizeOption(pageSizeOption)
     setChosenSize(pageSizeOption)
   }
-  const limit = resolveLimit(adapter, chosenSize)
+  const { queryOptions: listOptions, limit } = buildListOptions<TResponse, TItem, TParam, QueryKey>(
+    { ...queryOptions, queryKey, adapter, fetchPage, pageSize: chosenSize },
+    OWNER,
+    client,
+  )
   useClampWarning(OWNER, adapter, limit)
+  const { kind } = adapter
   const [pageIndex, setPage] = useControllableState(controlledPage, defaultPage, onPageChange)
 
-  const random$ = useRandomAccessPage({
-    active: random,
+  // One query, of the list's kind: a page of its own for offsets, the list's cursor history for cursors.
+  const input: PageViewInput<TResponse, TItem, TParam> = {
     adapter,
-    fetchPage,
-    listKey: listQueryKey(queryKey, adapter.id, limit.limit),
+    listOptions,
     callerKey: queryKey,
     limit: limit.limit,
     pageIndex,
-    queryOptions: { ...queryOptions, enabled },
-    client,
-  })
-  const sequential = useSequentialPage({
-    active: !random,
     enabled,
-    queryOptions: buildListOptions<TResponse, TItem, TParam, QueryKey>(
-      { ...queryOptions, queryKey, adapter, fetchPage, pageSize: limit.limit },
-      { owner: OWNER, client },
-    ).queryOptions,
-    pageIndex,
     client,
-  })
-  const view = random ? random$ : sequential
+  }
+  const query = useInfiniteQuery(
+    { ...(kind === 'offset' ? offsetPageOptions(input, pageIndex) : listOptions), enabled },
+    client,
+  )
+  const view = kind === 'offset' ? offsetPageView(query, input) : cursorPageView(query, input)
+  const { load, loadKey } = view
+  useEffect(() => {
+    load?.()
+    // loadKey changes exactly when there is new loading to do; `load` is rebuilt on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loadKey])
 
-  const items = useMemo(() => {
-    if (view.page === undefined) return []
-    try {
-      return adapter.getItems(view.page)
-    } catch {
-      return []
-    }
-  }, [adapter, view.page])
-  const total = readTotal(adapter, view.pages)
+  const items = view.page?.items ?? NO_ITEMS
+  const { total } = view
   const pageCount = total === undefined ? undefined : Math.ceil(total / limit.limit)
   const lastIndex = pageCount !== undefined ? Math.max(pageCount, 1) - 1 : view.endIndex
   const { canReach, prepare } = view
@@ -176,7 +168,7 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     if (next.limit === limit.limit) return
     setChosenSize(size)
     onPageSizeChange?.(next.limit)
-    setPage(random ? Math.floor((pageIndex * limit.limit) / next.limit) : 0)
+    setPage(kind === 'offset' ? Math.floor((pageIndex * limit.limit) / next.limit) : 0)
   }
 
   const hasNextPage =
@@ -199,13 +191,13 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     canGoToPage,
     isFetching: view.isFetching,
     isPlaceholderData: view.isPlaceholderData,
-    isPending: view.status === 'pending',
-    isError: view.status === 'error',
-    status: view.status,
-    error: view.error,
+    ...listState(view.error, view.page === undefined),
     retry: view.retry,
-    refetch: view.refetch,
-    access: random ? 'random' : 'sequential',
+    refetch: () => query.refetch(),
+    kind,
     adapter,
   }
 }
+
+/** The records of a page not loaded yet: one array, so `items` keeps its identity across renders. */
+const NO_ITEMS: never[] = []

@@ -23,8 +23,18 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
   options: PaginatedListOptions<TResponse, TItem, TParam, TQueryKey>,
   queryClient?: QueryClient,
 ): PaginatedList<TResponse, TItem, TParam> {
+  const owner = 'usePaginatedList'
   const client = useQueryClient(queryClient)
-  const { queryOptions, adapter, limit } = buildListOptions(options, { owner: 'usePaginatedList', client })
+  const { queryOptions, limit } = buildListOptions(options, owner, client)
   const query = useInfiniteQuery(queryOptions, client)
-  return usePaginatedListResult(query, adapter, limit, options.getItemId, 'usePaginatedList')
+  const { adapter, getItemId, refetchMode } = options
+  return usePaginatedListResult(query, {
+    adapter,
+    queryKey: queryOptions.queryKey,
+    limit,
+    getItemId,
+    refetchMode,
+    client,
+    owner,
+  })
 }

@@ -28,7 +28,7 @@ export type PaginationList = Pick<
   | 'status'
   | 'error'
   | 'retry'
-  | 'access'
+  | 'kind'
 > & {
   /** The records of the page shown (only their number is read). */
   items: readonly unknown[]

@@ -1,6 +1,6 @@
 import { useQueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import type { QueryClient, QueryKey, UseInfiniteQueryResult, InfiniteData } from '@tanstack/react-query'
-import type { PaginatedListOptions } from './listOptions'
+import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
+import type { ListData, PaginatedListOptions } from './listOptions'
 import { buildListOptions } from './paginatedListOptions'
 import { usePaginatedListResult } from './paginatedListResult'
 import type { PaginatedList } from './paginatedListResult'
@@ -25,17 +25,18 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
   options: SuspensePaginatedListOptions<TResponse, TItem, TParam, TQueryKey>,
   queryClient?: QueryClient,
 ): PaginatedList<TResponse, TItem, TParam> {
+  const owner = 'useSuspensePaginatedList'
   const client = useQueryClient(queryClient)
-  const { queryOptions, adapter, limit } = buildListOptions(options, {
-    owner: 'useSuspensePaginatedList',
-    client,
-  })
+  const { queryOptions, limit } = buildListOptions(options, owner, client)
   const query = useSuspenseInfiniteQuery(queryOptions, client)
-  return usePaginatedListResult(
-    query as UseInfiniteQueryResult<InfiniteData<TResponse, TParam>, Error>,
+  const { adapter, getItemId, refetchMode } = options
+  return usePaginatedListResult(query as UseInfiniteQueryResult<ListData<TItem, TParam>, Error>, {
     adapter,
+    queryKey: queryOptions.queryKey,
     limit,
-    options.getItemId,
-    'useSuspensePaginatedList',
-  )
+    getItemId,
+    refetchMode,
+    client,
+    owner,
+  })
 }

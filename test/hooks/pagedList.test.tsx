@@ -107,7 +107,7 @@ describe('usePagedList with an offset adapter and a known total (closeOffset, le
       isPlaceholderData: false,
       isError: false,
       error: null,
-      access: 'random',
+      kind: 'offset',
     })
   })
 
@@ -360,7 +360,7 @@ describe('usePagedList with a forward-only cursor (pipedriveCursor, /v2/deals)',
     const { result, client } = renderWithClient(() => usePagedList(dealsList()))
     await waitFor(() => expect(ids(result.current.items)).toEqual(page(0, 10)))
     expect(result.current).toMatchObject({
-      access: 'sequential',
+      kind: 'cursor',
       pageCount: undefined,
       hasPreviousPage: false,
     })

@@ -12,6 +12,7 @@ import {
   CursorLoopError,
   HttpError,
   MalformedResponseError,
+  PagewiseError,
   closeEventsCursor,
   closeOffset,
   closeSearchCursor,
@@ -23,7 +24,7 @@ import {
   usePaginatedList,
   useSuspensePaginatedList,
 } from '../../src'
-import type { FetchPage, PaginatedList, PageRequest } from '../../src'
+import type { FetchPage, ListPage, PaginatedList, PageRequest } from '../../src'
 import {
   CLOSE_MOCK_BASE_URL,
   PIPEDRIVE_MOCK_BASE_URL,
@@ -198,12 +199,18 @@ describe('items', () => {
   it('drops the copies an offset API serves when records are inserted while paging, losing none', async () => {
     const mock = serve(createCloseMock({ leads: 500, faults: { drift: { insertEvery: 1, count: 3 } } }))
     const original = mock.dataset.leads.map((lead) => lead.id)
+    const served: string[] = []
+    const fetchLeads = closeApi('/lead/')
+    const fetchPage = async (request: PageRequest<number>) => {
+      const page = await fetchLeads<{ data: Id[]; has_more: boolean }>(request)
+      served.push(...page.data.map((lead) => lead.id))
+      return page
+    }
     const { result } = renderWithClient(() =>
-      usePaginatedList({ queryKey: ['drift'], adapter: closeOffset<Id>(), fetchPage: closeApi('/lead/') }),
+      usePaginatedList({ queryKey: ['drift'], adapter: closeOffset<Id>(), fetchPage }),
     )
     await loadAll(() => result.current as AnyList)
     const ids = result.current.items.map((lead) => lead.id)
-    const served = result.current.query.data?.pages.flatMap((page) => page.data.map((lead) => lead.id)) ?? []
     expect(served.length).toBeGreaterThan(new Set(served).size) // the API did serve duplicates
     expect(new Set(ids).size).toBe(ids.length)
     expect(original.every((id) => ids.includes(id))).toBe(true)
@@ -415,7 +422,7 @@ describe('failures keep the loaded pages and resume at the page that failed', ()
     expect(mock.requests.map((request) => request.query._skip)).toEqual(['0', '100', '200', '200'])
   })
 
-  it('a repeated cursor stops the list with CursorLoopError instead of looping; loaded pages stay', async () => {
+  it('a repeated cursor stops the list with CursorLoopError instead of looping; every loaded record stays', async () => {
     type Page = { items: Id[]; next: string | null }
     const adapter = cursorAdapter<Page, Id>({
       id: 'test.cursor',
@@ -444,28 +451,53 @@ describe('failures keep the loaded pages and resume at the page that failed', ()
     await loadAll(() => result.current as AnyList)
     expect(result.current.error).toBeInstanceOf(CursorLoopError)
     expect(result.current.error).toMatchObject({ adapterId: 'test.cursor', reason: 'repeated-param' })
-    expect(result.current.items.map((item) => item.id)).toEqual(['a', 'b', 'c', 'd'])
+    // Page c2 is read like any other: its records are real; only its way on points back at c1.
+    expect(result.current.items.map((item) => item.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(result.current.hasNextPage).toBe(false)
+    expect(result.current.status).toBe('error')
     expect(fetchPage.mock.calls.map(([request]) => request.pageParam)).toEqual([null, 'c1', 'c2'])
   })
 })
 
 describe('pages that bypassed the query function', () => {
-  it('a cached page with a malformed continuation shows its records, reports the error and stops', async () => {
+  it('a cached page set with setQueryData in another shape reports a typed error instead of crashing', async () => {
     serve(createCloseMock({ leads: 10 }))
     const client = createTestClient()
     const options = { queryKey: ['seeded'], adapter: closeOffset<Id>(), fetchPage: closeApi('/lead/') }
+    // The raw Close answer, as a cache written by hand (or by an older version) would hold it.
     client.setQueryData(paginatedListOptions(options).queryKey, {
-      pages: [{ data: [{ id: 'lead_1' }, { id: 'lead_2' }], has_more: 'yes' as unknown as boolean }],
+      pages: [{ data: [{ id: 'lead_1' }], has_more: true } as unknown as ListPage<Id, number>],
       pageParams: [0],
     })
     const { result } = renderWithClient(() => usePaginatedList({ ...options, staleTime: Infinity }), {
       client,
     })
-    expect(result.current.items.map((lead) => lead.id)).toEqual(['lead_1', 'lead_2'])
     expect(result.current.status).toBe('error')
-    expect(result.current.error).toBeInstanceOf(MalformedResponseError)
-    expect(result.current.error).toMatchObject({ adapterId: 'close.offset', field: 'has_more' })
+    expect(result.current.error).toBeInstanceOf(PagewiseError)
+    expect(result.current.error?.message).toMatch(/no `items` array/)
     expect(result.current.hasNextPage).toBe(false)
+  })
+
+  it('a cached page whose next param was requested before stops the list with CursorLoopError', async () => {
+    const mock = serve(createCloseMock({ leads: 10 }))
+    const client = createTestClient()
+    const options = { queryKey: ['seeded-loop'], adapter: closeOffset<Id>(), fetchPage: closeApi('/lead/') }
+    client.setQueryData(paginatedListOptions(options).queryKey, {
+      pages: [
+        { items: [{ id: 'lead_1' }], nextPageParam: 1 },
+        { items: [{ id: 'lead_2' }], nextPageParam: 0 },
+      ],
+      pageParams: [0, 1],
+    })
+    const { result } = renderWithClient(() => usePaginatedList({ ...options, staleTime: Infinity }), {
+      client,
+    })
+    expect(result.current.items.map((lead) => lead.id)).toEqual(['lead_1', 'lead_2'])
+    expect(result.current.error).toBeInstanceOf(CursorLoopError)
+    expect(result.current.error).toMatchObject({ adapterId: 'close.offset', pageParam: 0 })
+    expect(result.current.hasNextPage).toBe(false)
+    await act(() => result.current.fetchNextPage())
+    expect(mock.requests).toHaveLength(0)
   })
 })
 
@@ -578,14 +610,19 @@ describe('paginatedListOptions and Suspense', () => {
     expect(result.current.items).toHaveLength(50)
     expect(mock.requests).toHaveLength(1)
     const cached = client.getQueryData(paginatedListOptions(options()).queryKey)
-    expect(cached?.pages[0]?.data).toHaveLength(50)
+    expect(cached?.pages[0]?.items).toHaveLength(50)
+    expect(cached?.pages[0]).toMatchObject({ nextPageParam: 50 })
   })
 
   it('survives dehydrate / hydrate (server rendering)', async () => {
     serve(createCloseMock({ leads: 200 }))
     const server = createTestClient()
     await server.prefetchInfiniteQuery(paginatedListOptions(options()))
-    const state = JSON.parse(JSON.stringify(dehydrate(server)))
+    const json = JSON.stringify(dehydrate(server))
+    // Each record is stored once: the cache keeps what the adapter read, not the answer beside it.
+    const firstId = server.getQueryData(paginatedListOptions(options()).queryKey)?.pages[0]?.items[0]?.id
+    expect(json.split(`"id":"${firstId}"`)).toHaveLength(2)
+    const state = JSON.parse(json)
     const browser = createTestClient()
     hydrate(browser, state)
     const { result } = renderWithClient(() => usePaginatedList({ ...options(), staleTime: Infinity }), {

@@ -104,7 +104,7 @@ describe('<Pager> variants and options', () => {
   it('compact without a total: "Page 3"', () => {
     render(
       <Pager
-        list={fakePagedList({ pageIndex: 2, pageCount: undefined, total: undefined, access: 'sequential' })}
+        list={fakePagedList({ pageIndex: 2, pageCount: undefined, total: undefined, kind: 'cursor' })}
         variant="compact"
         aria-label="Pages"
       />,

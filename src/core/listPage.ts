@@ -1,0 +1,168 @@
+import { CursorLoopError, InvalidOptionError, PagewiseError } from './errors'
+import { isNonNegativeInteger } from './readField'
+import type { PageRequest, PaginationAdapter } from './types'
+
+/** Replaced by the application's bundler: production builds drop the development-only checks here. */
+declare const process: { env: { NODE_ENV?: string } }
+
+/**
+ * A page as pagewise keeps it in TanStack Query's cache: what the adapter read from the API's answer, once, when it
+ * arrived. Plain JSON, so a dehydrated list holds each record once and hydrates without a refetch.
+ */
+export interface ListPage<TItem, TParam> {
+  /** The page's records, as the adapter read them. */
+  items: TItem[]
+  /** The param of the page after this one; absent at the end of the list. */
+  nextPageParam?: TParam
+  /** The param of the page before this one, for APIs that can page backwards; absent when there is none. */
+  previousPageParam?: TParam
+  /** How many records the whole list holds, when this page says; absent when unknown. */
+  total?: number
+}
+
+/**
+ * Builds the request for `pageParam` at `limit` (already resolved against `maxLimit` by `resolveLimit`).
+ */
+export function pageRequest<TResponse, TItem, TParam>(
+  adapter: PaginationAdapter<TResponse, TItem, TParam>,
+  pageParam: TParam,
+  limit: number,
+  signal: AbortSignal,
+): PageRequest<TParam> {
+  const { query, body, url } = adapter.toRequest(pageParam, limit)
+  const request: PageRequest<TParam> = { pageParam, limit, query, signal }
+  if (body !== undefined) request.body = body
+  if (url !== undefined) request.url = url
+  if (adapter.response === 'full') request.response = 'full'
+  return request
+}
+
+/**
+ * Reads one answer of the API, once: its records, where the list goes next (and back), and the total. A page that
+ * does not read throws the adapter's typed error, so it never reaches the cache and the pages before it stay. The
+ * continuation is read from this page and its param alone: a next param equal to this page's own is a loop.
+ * The total is a hint: one that does not read is left unknown, never a reason to lose the page.
+ */
+export function readListPage<TResponse, TItem, TParam>(
+  adapter: PaginationAdapter<TResponse, TItem, TParam>,
+  response: TResponse,
+  pageParam: TParam,
+): ListPage<TItem, TParam> {
+  const items = adapter.getItems(response)
+  const page: ListPage<TItem, TParam> = { items }
+  const next = adapter.getNextPageParam(response, [response], pageParam, [pageParam])
+  if (next !== undefined && next !== null) {
+    if (containsPageParam([pageParam], next)) throw new CursorLoopError(adapter.id, 'repeated-param', next)
+    page.nextPageParam = next
+  }
+  const previous = adapter.getPreviousPageParam?.(response, [response], pageParam, [pageParam])
+  if (previous !== undefined && previous !== null) page.previousPageParam = previous
+  try {
+    const total = adapter.getTotal?.(response, pageParam)
+    if (isNonNegativeInteger(total)) page.total = total
+  } catch {
+    // A total is a hint: the records are what the user asked for.
+  }
+  return page
+}
+
+/**
+ * The param of the page after `pages`, for TanStack Query's `getNextPageParam`: pure, and it cannot throw.
+ * `undefined` at the end, and when the param was requested before (`listLoopError` says which).
+ */
+export function nextListPageParam<TParam>(
+  lastPage: ListPage<unknown, TParam>,
+  _allPages: unknown,
+  _lastPageParam: unknown,
+  allPageParams: readonly TParam[],
+): TParam | undefined {
+  const next = lastPage?.nextPageParam
+  return next === undefined || containsPageParam(allPageParams, next) ? undefined : next
+}
+
+/** `nextListPageParam` backwards, for `getPreviousPageParam`. */
+export function previousListPageParam<TParam>(
+  firstPage: ListPage<unknown, TParam>,
+  _allPages: unknown,
+  _firstPageParam: unknown,
+  allPageParams: readonly TParam[],
+): TParam | undefined {
+  const previous = firstPage?.previousPageParam
+  return previous === undefined || containsPageParam(allPageParams, previous) ? undefined : previous
+}
+
+/**
+ * The `CursorLoopError` of a list whose last page points back at a page it has already requested (a repeated
+ * cursor, an offset that does not advance), else `undefined`. Pure: computed where the list is read.
+ */
+export function listLoopError(
+  adapterId: string,
+  pages: readonly ListPage<unknown, unknown>[] | undefined,
+  pageParams: readonly unknown[] | undefined,
+): CursorLoopError | undefined {
+  const next = pages?.[pages.length - 1]?.nextPageParam
+  if (next === undefined || !pageParams || !containsPageParam(pageParams, next)) return undefined
+  return new CursorLoopError(adapterId, 'repeated-param', next)
+}
+
+/** The records of a cached page; a page that is not a `ListPage` (put there by `setQueryData`, say) is refused. */
+export function listPageItems<TItem>(page: ListPage<TItem, unknown>): TItem[] {
+  if (!Array.isArray(page?.items)) {
+    throw new PagewiseError(
+      '[pagewise] a cached page has no `items` array: pages of a pagewise list are `{ items, nextPageParam?, total? }`, ' +
+        'as its query function stores them; data set with setQueryData must keep that shape.',
+      'cache',
+    )
+  }
+  return page.items
+}
+
+/** Whether `params` holds `param`; objects compare by their JSON, so `{ skip: 0 }` equals another `{ skip: 0 }`. */
+export function containsPageParam(params: readonly unknown[], param: unknown): boolean {
+  if (typeof param !== 'object' || param === null) return params.includes(param)
+  const json = JSON.stringify(param)
+  return params.some(
+    (candidate) => typeof candidate === 'object' && candidate !== null && JSON.stringify(candidate) === json,
+  )
+}
+
+/**
+ * Throws `InvalidOptionError` naming `owner` and the field when `adapter` is not shaped as the adapter contract
+ * says. Development only: production builds drop it.
+ */
+export function assertAdapterShape(
+  adapter: PaginationAdapter<unknown, unknown, unknown>,
+  owner: string,
+): void {
+  if (process.env.NODE_ENV === 'production') return
+  const name = typeof adapter?.id === 'string' && adapter.id ? `${owner}(${adapter.id})` : owner
+  const fail = (field: string, expected: string, value: unknown): never => {
+    throw new InvalidOptionError(name, field, expected, value)
+  }
+  if (typeof adapter !== 'object' || adapter === null) fail('adapter', 'an object', adapter)
+  if (typeof adapter.id !== 'string' || adapter.id.trim() === '') fail('id', 'a non-empty string', adapter.id)
+  if (adapter.response !== undefined && adapter.response !== 'body' && adapter.response !== 'full') {
+    fail('response', '"body", "full" or absent', adapter.response)
+  }
+  if (adapter.kind !== 'offset' && adapter.kind !== 'cursor')
+    fail('kind', '"offset" or "cursor"', adapter.kind)
+  for (const option of ['maxLimit', 'defaultLimit'] as const) {
+    if (!isNonNegativeInteger(adapter[option]) || adapter[option] === 0) {
+      fail(option, 'a positive integer', adapter[option])
+    }
+  }
+  if (adapter.defaultLimit > adapter.maxLimit) {
+    fail('defaultLimit', `at most maxLimit (${adapter.maxLimit})`, adapter.defaultLimit)
+  }
+  for (const method of ['toRequest', 'getItems', 'getNextPageParam'] as const) {
+    if (typeof adapter[method] !== 'function') fail(method, 'a function', adapter[method])
+  }
+  if (adapter.kind === 'offset' && typeof adapter.pageParamAt !== 'function') {
+    fail('pageParamAt', 'a function: an offset adapter reaches page N directly', adapter.pageParamAt)
+  }
+  for (const method of ['getPreviousPageParam', 'getTotal', 'pageParamAt'] as const) {
+    if (adapter[method] !== undefined && typeof adapter[method] !== 'function') {
+      fail(method, 'a function or absent', adapter[method])
+    }
+  }
+}
