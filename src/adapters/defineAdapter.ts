@@ -1,6 +1,6 @@
 import { CursorLoopError } from '../core/errors'
 import { assertAdapterShape, containsPageParam } from '../core/listPage'
-import { clampLimit } from '../core/resolveLimit'
+import { clampLimit } from '../core/listPage'
 import type { PaginationAdapter } from '../core/types'
 
 type PageParamFn<TResponse, TParam> = (

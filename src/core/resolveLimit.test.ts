@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidOptionError } from './errors'
-import { clampLimit, resolveLimit } from './resolveLimit'
+import { clampLimit, resolveLimit } from './listPage'
 
 const adapter = { id: 'close.offset', defaultLimit: 100, maxLimit: 200 }
 

@@ -1,7 +1,6 @@
 import { CursorLoopError } from './errors'
-import { pageRequest, readListPage } from './listPage'
+import { pageRequest, readListPage, resolveLimit } from './listPage'
 import type { ListPage } from './listPage'
-import { resolveLimit } from './resolveLimit'
 import type { FetchPage, PaginationAdapter } from './types'
 
 /** One page met while walking a list: what the adapter read from it, with where it sits. */

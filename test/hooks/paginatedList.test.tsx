@@ -195,6 +195,29 @@ describe('full traversal, every built-in adapter', () => {
   })
 })
 
+describe('one read per page', () => {
+  it('reads each page once, when it arrives, however often the list renders', async () => {
+    serve(createCloseMock({ leads: 250, opportunities: 250 }))
+    const base = closeOffset<Id>({ resource: 'opportunity' })
+    const reads = { getItems: 0, getNextPageParam: 0, getTotal: 0 }
+    const adapter: typeof base = {
+      ...base,
+      getItems: (response) => (reads.getItems++, base.getItems(response)),
+      getNextPageParam: (...args) => (reads.getNextPageParam++, base.getNextPageParam(...args)),
+      getTotal: (response) => (reads.getTotal++, base.getTotal!(response)),
+    }
+    const { result, rerender } = renderWithClient(() =>
+      usePaginatedList({ queryKey: ['reads'], adapter, fetchPage: closeApi('/opportunity/') }),
+    )
+    await loadAll(() => result.current as AnyList)
+    for (let render = 0; render < 5; render++) rerender()
+    expect(result.current.items).toHaveLength(250)
+    expect(result.current.total).toBe(250)
+    // Three pages, each read once: records, continuation, total.
+    expect(reads).toEqual({ getItems: 3, getNextPageParam: 3, getTotal: 3 })
+  })
+})
+
 describe('items', () => {
   it('drops the copies an offset API serves when records are inserted while paging, losing none', async () => {
     const mock = serve(createCloseMock({ leads: 500, faults: { drift: { insertEvery: 1, count: 3 } } }))
