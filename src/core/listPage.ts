@@ -2,8 +2,6 @@ import { CursorLoopError, InvalidOptionError, PagewiseError } from './errors'
 import { isNonNegativeInteger } from './readField'
 import type { AnyPaginationAdapter, PageRequest, PaginationAdapter } from './types'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * A page as pagewise keeps it in TanStack Query's cache: what the adapter read from the API's answer, once, when it

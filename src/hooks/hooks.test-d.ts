@@ -1,5 +1,4 @@
 import { QueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import type { InfiniteData } from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
 import { closeOffset } from '../adapters/close'
 import type { CloseListResponse } from '../adapters/close'

@@ -10,8 +10,6 @@ import { warnOnce } from '../core/warnOnce'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * Where a list stands, as a union on `status` (TanStack Query's shape): `isError` narrows `error` to `Error`, so

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { resolveLimit } from '../core/listPage'
@@ -142,15 +142,13 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
   const pageCount = total === undefined ? undefined : Math.ceil(total / limit.limit)
   const lastIndex = pageCount !== undefined ? Math.max(pageCount, 1) - 1 : view.endIndex
   const { canReach, prepare } = view
-  const canGoToPage = useCallback((index: number) => canReach(index, pageCount), [canReach, pageCount])
-  const goToPage = useCallback(
-    (index: number) => {
-      if (!canReach(index, pageCount)) return
-      prepare(index)
-      setPage(index)
-    },
-    [canReach, prepare, pageCount, setPage],
-  )
+  // Rebuilt each render, as `view` is: page changes re-render the pager anyway.
+  const canGoToPage = (index: number) => canReach(index, pageCount)
+  const goToPage = (index: number) => {
+    if (!canReach(index, pageCount)) return
+    prepare(index)
+    setPage(index)
+  }
 
   // A page past the end (the list shrank, or a stale URL) moves to the last page once the end is known. A cursor
   // list past its loaded end keeps showing its last page as placeholder data, so there the loaded end decides.
