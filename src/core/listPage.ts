@@ -2,7 +2,6 @@ import { CursorLoopError, InvalidOptionError, PagewiseError } from './errors'
 import { isNonNegativeInteger } from './readField'
 import type { AnyPaginationAdapter, PageRequest, PaginationAdapter } from './types'
 
-
 /**
  * A page as pagewise keeps it in TanStack Query's cache: what the adapter read from the API's answer, once, when it
  * arrived. Plain JSON, so a dehydrated list holds each record once and hydrates without a refetch.

@@ -10,7 +10,6 @@ import { warnOnce } from '../core/warnOnce'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
 
-
 /**
  * Where a list stands, as a union on `status` (TanStack Query's shape): `isError` narrows `error` to `Error`, so
  * `list.isError && <ErrorRow error={list.error} />` type-checks.
