@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CursorLoopError, MalformedResponseError, OffsetLimitError } from '../core/errors'
+import { readListPage } from '../core/listPage'
 import { closeEventsCursor, closeOffset, closeSearchCursor } from './close'
+import type { CloseKeysetParam } from './closeKeyset'
 
 type Lead = { id: string; display_name: string }
 const lead = (n: number): Lead => ({ id: `lead_${n}`, display_name: `Lead ${n}` })
@@ -47,6 +49,12 @@ describe('closeOffset', () => {
     expect(adapter.getTotal?.({ data: [], has_more: false })).toBeUndefined()
   })
 
+  it('reads total_results sent as a string of digits, and goes on past a total that does not read', () => {
+    expect(adapter.getTotal?.({ data: [], has_more: false, total_results: '2500' as never })).toBe(2500)
+    const page = { data: leads(0, 100), has_more: true, total_results: 'many' as never }
+    expect(readListPage(adapter, page, 0)).toEqual({ items: page.data, nextPageParam: 100 })
+  })
+
   it('advances _skip by the number of items received while has_more is true', () => {
     const page = { data: leads(0, 97), has_more: true }
     expect(adapter.getNextPageParam(page, [page], 0, [0])).toBe(97)
@@ -63,7 +71,12 @@ describe('closeOffset', () => {
     ['data not an array', { data: { id: 1 }, has_more: false }, 'data', { id: 1 }],
     ['has_more missing', { data: [] }, 'has_more', undefined],
     ['has_more a string', { data: [], has_more: 'yes' }, 'has_more', 'yes'],
-    ['total_results not a count', { data: [], has_more: false, total_results: '12' }, 'total_results', '12'],
+    [
+      'total_results not a count',
+      { data: [], has_more: false, total_results: '1.5' },
+      'total_results',
+      '1.5',
+    ],
   ])('throws MalformedResponseError naming the field when %s', (_case, response, field, received) => {
     const read = () => {
       adapter.getNextPageParam(response as never, [], 0, [0])
@@ -155,7 +168,11 @@ describe('closeOffset with keyset', () => {
 
   it('advances _skip up to maxSkip, then starts a window below the edge at _skip=0', () => {
     const page1 = { data: dated(59, 50), has_more: true }
-    expect(strict.getNextPageParam(page1, [page1], first, [first])).toEqual({ ...first, skip: 50 })
+    expect(strict.getNextPageParam(page1, [page1], first, [first])).toEqual({
+      ...first,
+      skip: 50,
+      tail: { value: at(10), count: 1, above: at(11) },
+    })
     const page2 = { data: dated(9, 50), has_more: true }
     const params = [first, { ...first, skip: 50 }, { ...first, skip: 100 }]
     const page3 = { data: dated(-41, 50), has_more: true }
@@ -185,17 +202,47 @@ describe('closeOffset with keyset', () => {
     expect(adapter.toRequest(next!, 4).query.seq__lte).toBe('8')
   })
 
-  it('shifts total_results of a later window by the records above it', () => {
+  it('shifts total_results of a later window by the records above it, read from the page param', () => {
     const opportunities = closeOffset<Dated>({
       resource: 'opportunity',
       maxSkip: 100,
       keyset: { field: 'date_created', param: 'date_created__lt' },
     })
+    // getTotal(response, pageParam): the param says which window the page is in.
     const window = { skip: 0, below: at(5), windowStart: 149 }
     const page = { data: dated(4, 50), has_more: true, total_results: 51 }
-    opportunities.getNextPageParam(page, [page], window, [window])
-    expect(opportunities.getTotal?.(page)).toBe(200)
+    expect(opportunities.getTotal?.(page, window)).toBe(200)
+    expect(opportunities.getTotal?.(page, first)).toBe(51)
     expect(opportunities.getTotal?.({ data: [], has_more: false, total_results: 7 })).toBe(7)
+    expect(opportunities.getTotal?.({ data: [], has_more: false, total_results: '7' as never }, window)).toBe(
+      156,
+    )
+    expect(opportunities.getTotal?.({ data: [], has_more: false }, window)).toBeUndefined()
+    expect(readListPage(opportunities, page, window)).toMatchObject({ total: 200 })
+  })
+
+  it('finds the next window from the last page and its param alone, across a run of equal values', () => {
+    // Records 0…249 in pages of 50 (maxSkip 200); 180…249 share one date_created: the run spans the last two pages.
+    const shared = at(-200)
+    const records = Array.from({ length: 250 }, (_, i) => ({
+      id: `lead_${i}`,
+      date_created: i >= 180 ? shared : at(-i),
+    }))
+    const keyset = (param: string) =>
+      closeOffset<Dated>({ maxSkip: 200, keyset: { field: 'date_created', param } })
+    for (const [adapter, below] of [
+      [keyset('date_created__lt'), at(-179)],
+      [keyset('date_created__lte'), shared],
+    ] as const) {
+      let param: CloseKeysetParam | undefined = first
+      for (let skip = 0; skip <= 200; skip += 50) {
+        const page = { data: records.slice(skip, skip + 50), has_more: true }
+        // Only this page and its param: as pagewise's query function reads each page.
+        param = adapter.getNextPageParam(page, [page], param!, [param!])
+      }
+      // 70 records sit on the edge value: the next window starts with them, so 180 records come before it.
+      expect(param).toEqual({ skip: 0, below, windowStart: 180 })
+    }
   })
 
   it('pages back within a window only', () => {

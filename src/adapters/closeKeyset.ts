@@ -1,7 +1,6 @@
 import { InvalidOptionError, MalformedResponseError, OffsetLimitError } from '../core/errors'
 import { readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
-import type { CloseListResponse } from './close'
 import { checkedAdapter } from './defineAdapter'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
@@ -38,14 +37,17 @@ export interface CloseKeysetParam {
   below: string | number | null
   /** How many records of the whole list come before the window's first record; 0 in the first window. */
   windowStart: number
+  /**
+   * The run of equal `keyset.field` values that ends the records the window loaded before this page: the value, how
+   * many records hold it, and the value just above the run (`null` when the run starts the window). It lets the next
+   * window be found from the last page and its param alone. Absent on a window's first page and on a page reached
+   * backwards.
+   */
+  tail?: { value: string | number; count: number; above: string | number | null }
 }
 
-/**
- * `windowStart` of the pages read in a later window, so that their `total_results` (counted within the window) can
- * be shifted to the whole list's. Keyed by the response object, and shared by every keyset adapter: hooks may get a
- * new adapter object at each render, and the page read by one is the page another reports the total of.
- */
-const windowStarts = new WeakMap<object, number>()
+/** `CloseKeysetParam.tail`: the run of equal values at the end of what a window has loaded. */
+type CloseKeysetTail = NonNullable<CloseKeysetParam['tail']>
 
 const KEYSET_ADVICE = (field: string, value: unknown): string =>
   `More records share ${field} = ${JSON.stringify(value)} than one window of _skip holds: ` +
@@ -54,17 +56,19 @@ const KEYSET_ADVICE = (field: string, value: unknown): string =>
 /**
  * `closeOffset` with keyset windows: `_skip` / `_limit` as usual up to `maxSkip`, then the next window is the list
  * below the last record's `keyset.field`, from `_skip=0`. Built on the plain offset adapter (`offset`), which reads
- * the pages and refuses a `_skip` past `maxSkip`.
+ * the pages and refuses a `_skip` past `maxSkip`. Generic over the response, which `offset` reads.
  *
  * Records that share the edge value are requested again in the next window (Close has no tie-breaker filter); the
  * id de-duplication of the hooks and `fetchAll` drops them. More records on one value than a window holds stop the
- * list with `OffsetLimitError` instead of looping.
+ * list with `OffsetLimitError` instead of looping. Each next param comes from the last page and its param alone:
+ * the param carries what the window's earlier pages said about the edge (`tail`), and the window's start, which
+ * `getTotal(response, pageParam)` adds to a later window's `total_results`.
  */
-export function closeKeysetAdapter<TItem>(
-  offset: PaginationAdapter<CloseListResponse<TItem>, TItem, number>,
+export function closeKeysetAdapter<TResponse, TItem>(
+  offset: PaginationAdapter<TResponse, TItem, number>,
   keyset: CloseKeyset,
   maxSkip: number,
-): PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam> {
+): PaginationAdapter<TResponse, TItem, CloseKeysetParam> {
   const { id } = offset
   checkKeyset(keyset)
   const { field, param } = keyset
@@ -83,73 +87,50 @@ export function closeKeysetAdapter<TItem>(
   }
 
   /**
-   * The keys of the loaded records of the window `lastParam` belongs to, in list order. Each page is checked to be
-   * newest first. Across pages it cannot be: records added at the head while paging push records already seen onto
-   * the next page (newer than the last one before it; the id de-duplication drops them). The last page's last record
-   * is still the oldest loaded, which is all the next window needs.
+   * The run of equal values that ends the window once `records` are added to what it had loaded (`before`). The page
+   * is checked to be newest first. Across pages it cannot be: records added at the head while paging push records
+   * already seen onto the next page (newer than the last one before it; the id de-duplication drops them). The last
+   * page's last record is still the oldest loaded, which is all the next window needs.
    */
-  const windowKeys = (
-    allPages: CloseListResponse<TItem>[],
-    allPageParams: CloseKeysetParam[],
-    lastParam: CloseKeysetParam,
-  ): Array<string | number> => {
-    let first = allPages.length - 1
-    while (first > 0 && allPageParams[first - 1]?.below === lastParam.below) first -= 1
-    const keys: Array<string | number> = []
-    for (let page = first; page < allPages.length; page += 1) {
-      let previous: string | number | undefined
-      offset.getItems(allPages[page] as CloseListResponse<TItem>).forEach((record, index) => {
-        const key = keyOf(record, index)
-        if (previous !== undefined && isAbove(key, previous)) {
-          throw new MalformedResponseError(
-            id,
-            `data[${index}].${field}`,
-            `at most ${JSON.stringify(previous)}, the value of the record before it ` +
-              `(keyset pagination needs the list ordered by ${field}, newest first)`,
-            key,
-          )
-        }
-        keys.push(key)
-        previous = key
-      })
-    }
-    return keys
-  }
-
-  /** In strict mode, the nearest loaded value above `edge` (records are newest first, so scan back). */
-  const valueAbove = (
-    allPages: CloseListResponse<TItem>[],
-    edge: string | number,
-  ): string | number | null => {
-    for (let page = allPages.length - 1; page >= 0; page -= 1) {
-      const records = offset.getItems(allPages[page] as CloseListResponse<TItem>)
-      for (let index = records.length - 1; index >= 0; index -= 1) {
-        const key = keyOf(records[index], index)
-        if (key !== edge) return key
+  const tailAfter = (records: TItem[], before: CloseKeysetTail | undefined): CloseKeysetTail | undefined => {
+    let tail = before
+    let previous: string | number | undefined
+    records.forEach((record, index) => {
+      const key = keyOf(record, index)
+      if (previous !== undefined && isAbove(key, previous)) {
+        throw new MalformedResponseError(
+          id,
+          `data[${index}].${field}`,
+          `at most ${JSON.stringify(previous)}, the value of the record before it ` +
+            `(keyset pagination needs the list ordered by ${field}, newest first)`,
+          key,
+        )
       }
-    }
-    return null
+      tail =
+        tail?.value === key
+          ? { ...tail, count: tail.count + 1 }
+          : { value: key, count: 1, above: tail?.value ?? null }
+      previous = key
+    })
+    return tail
   }
 
+  /** The first page of the window after the one `lastParam` is in, which ends with `tail`. */
   const nextWindow = (
-    allPages: CloseListResponse<TItem>[],
-    allPageParams: CloseKeysetParam[],
+    tail: CloseKeysetTail | undefined,
     lastParam: CloseKeysetParam,
     nextSkip: number,
   ): CloseKeysetParam => {
-    const keys = windowKeys(allPages, allPageParams, lastParam)
-    const edge = keys[keys.length - 1] as string | number
-    let ties = 0
-    while (ties < keys.length && keys[keys.length - 1 - ties] === edge) ties += 1
-    const below = inclusive ? edge : valueAbove(allPages, edge)
-    if (below === null || below === lastParam.below) {
-      throw new OffsetLimitError(id, '_skip', nextSkip, maxSkip, KEYSET_ADVICE(field, edge))
+    // `__lt` filters below the value just above the edge run, `__lte` at the edge: either way the next window starts
+    // with the records equal to the edge, its only overlap with this one.
+    const below = tail === undefined ? null : inclusive ? tail.value : tail.above
+    if (tail === undefined || below === null || below === lastParam.below) {
+      throw new OffsetLimitError(id, '_skip', nextSkip, maxSkip, KEYSET_ADVICE(field, tail?.value))
     }
-    // The window `< below` (or `<= below`) starts with the records equal to the edge: they are its only overlap.
-    return { skip: 0, below, windowStart: lastParam.windowStart + nextSkip - ties }
+    return { skip: 0, below, windowStart: lastParam.windowStart + nextSkip - tail.count }
   }
 
-  const adapter: PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam> = {
+  const adapter: PaginationAdapter<TResponse, TItem, CloseKeysetParam> = {
     id,
     kind: 'cursor',
     initialPageParam: { skip: 0, below: null, windowStart: 0 },
@@ -160,25 +141,32 @@ export function closeKeysetAdapter<TItem>(
       if (pageParam.below !== null) query[param] = String(pageParam.below)
       return { query }
     },
-    getItems: offset.getItems,
-    getNextPageParam: (lastPage, allPages, lastParam, allPageParams) => {
-      const windowSkips = allPageParams
-        .filter((pageParam) => pageParam.below === lastParam.below)
-        .map((pageParam) => pageParam.skip)
+    getItems: (response) => offset.getItems(response),
+    getNextPageParam: (lastPage, _allPages, lastParam) => {
       // Reads and checks the page (has_more, data, an empty page that claims more) as plain closeOffset does.
-      const nextSkip = offset.getNextPageParam(lastPage, allPages, lastParam.skip, windowSkips)
-      if (lastParam.windowStart > 0) windowStarts.set(lastPage, lastParam.windowStart)
+      const nextSkip = offset.getNextPageParam(lastPage, [lastPage], lastParam.skip, [lastParam.skip])
       if (nextSkip === undefined) return undefined
-      if (nextSkip <= maxSkip) return { ...lastParam, skip: nextSkip }
-      return nextWindow(allPages, allPageParams, lastParam, nextSkip)
+      const tail = tailAfter(offset.getItems(lastPage), lastParam.tail)
+      if (nextSkip > maxSkip) return nextWindow(tail, lastParam, nextSkip)
+      const next: CloseKeysetParam = {
+        skip: nextSkip,
+        below: lastParam.below,
+        windowStart: lastParam.windowStart,
+      }
+      if (tail !== undefined) next.tail = tail
+      return next
     },
+    // Back within the window only; what came before the page reached is not known, so no `tail`.
     getPreviousPageParam: (firstPage, _allPages, firstParam) => {
       const length = firstParam.skip > 0 ? offset.getItems(firstPage).length : 0
-      return length === 0 ? undefined : { ...firstParam, skip: Math.max(0, firstParam.skip - length) }
+      if (length === 0) return undefined
+      const { below, windowStart } = firstParam
+      return { skip: Math.max(0, firstParam.skip - length), below, windowStart }
     },
-    getTotal: (response) => {
+    // `total_results` of a later window counts that window: the records above it make it the whole list's again.
+    getTotal: (response: TResponse, pageParam?: CloseKeysetParam) => {
       const total = offset.getTotal?.(response)
-      return total === undefined ? undefined : total + (windowStarts.get(response) ?? 0)
+      return total === undefined ? undefined : total + (pageParam?.windowStart ?? 0)
     },
   }
   return checkedAdapter(adapter, 'closeOffset')

@@ -66,10 +66,13 @@ describe('defineAdapter', () => {
     expect(containsPageParam([0, 100], 100)).toBe(true)
   })
 
-  it('does not wrap twice when an adapter is defined again', () => {
-    const once = defineAdapter(handWritten)
-    const twice = defineAdapter({ ...once, id: 'gitlab.copy' })
-    expect(twice.getNextPageParam).toBe(once.getNextPageParam)
+  it('an adapter defined again behaves as one defined once', () => {
+    const twice = defineAdapter({ ...defineAdapter(handWritten), id: 'gitlab.copy' })
+    expect(twice.toRequest('x', 1000)).toEqual({ query: { per_page: '100', cursor: 'x' } })
+    expect(twice.getNextPageParam({ items: [], next: 'b' }, [], 'a', ['a'])).toBe('b')
+    expect(() => twice.getNextPageParam({ items: [], next: 'a' }, [], 'a', ['a'])).toThrow(
+      expect.objectContaining({ name: 'CursorLoopError', adapterId: 'gitlab.copy' }),
+    )
   })
 
   it.each([

@@ -60,6 +60,30 @@ describe('hubspotAdapter', () => {
     expect(search.getNextPageParam(answer, [answer], null, [null])).toBe('200')
   })
 
+  it('decodes a percent-encoded after once, so the query carries it as paging.next.link does', () => {
+    // HubSpot's OpenAPI example: after "NTI1Cg%3D%3D", link "?after=NTI1Cg%3D%3D" (the server reads NTI1Cg==).
+    const page: HubspotPage<Contact> = { results: contacts(1, 10), paging: next('NTI1Cg%3D%3D') }
+    const after = adapter.getNextPageParam(page, [page], null, [null])
+    expect(after).toBe('NTI1Cg==')
+    expect(new URLSearchParams(adapter.toRequest(after!, 10).query).toString()).toBe(
+      'after=NTI1Cg%3D%3D&limit=10',
+    )
+    // Plain cursors, and a % that is not an escape, are sent as given.
+    for (const plain of ['151', 'NTI1Cg', 'a%zz', '%E0%A4%A']) {
+      expect(adapter.getNextPageParam({ results: [], paging: next(plain) }, [], null, [null])).toBe(plain)
+    }
+  })
+
+  it('gives a search its after back unchanged, in the JSON body', () => {
+    const search = hubspotAdapter<Contact>({ placement: 'body' })
+    const answer = { total: 30, results: contacts(1, 10), paging: next('NTI1Cg%3D%3D') }
+    expect(search.getNextPageParam(answer, [answer], null, [null])).toBe('NTI1Cg%3D%3D')
+  })
+
+  it('reads a total sent as a string of digits', () => {
+    expect(adapter.getTotal?.({ results: [], total: '1234' as never })).toBe(1234)
+  })
+
   it('takes its own id, default and maximum page sizes', () => {
     expect(hubspotAdapter({ id: 'hubspot.deals', defaultLimit: 50, maxLimit: 50 })).toMatchObject({
       id: 'hubspot.deals',
@@ -96,7 +120,7 @@ describe('hubspotAdapter', () => {
       'paging.next.after',
       '',
     ],
-    ['total a string', { results: [], total: '12' }, 'total', '12'],
+    ['total not a count', { results: [], total: '1.5' }, 'total', '1.5'],
   ])('throws MalformedResponseError naming the field when %s', (_case, response, field, received) => {
     const error = errorOf(() => {
       adapter.getNextPageParam(response as never, [], null, [null])

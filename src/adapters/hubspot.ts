@@ -53,8 +53,10 @@ export interface HubspotAdapterOptions {
 
 /**
  * HubSpot CRM v3: `limit` and `after`, answered with `{ results, paging: { next: { after, link } } }`; no
- * `paging.next` is the end of the list. Search endpoints also report `total`. With `placement: 'body'`, `after` and
- * `limit` go in the JSON body of the search (max 200 a page); put your `filterGroups`, `sorts` and `properties` in the
+ * `paging.next` is the end of the list. An `after` that arrives percent-encoded (`NTI1Cg%3D%3D`) is decoded once, so
+ * that the query string carries it as `paging.next.link` does (`after=NTI1Cg%3D%3D`), not encoded twice. Search
+ * endpoints also report `total`. With `placement: 'body'`, `after` and `limit` go in the JSON body of the search (max
+ * 200 a page), `after` exactly as HubSpot gave it; put your `filterGroups`, `sorts` and `properties` in the
  * fetcher's body. HubSpot search returns at most 10,000 results for one query: narrow it (by `createdate`, say) to go
  * further.
  *
@@ -84,8 +86,11 @@ export function hubspotAdapter<TItem>(
       nextCursor: (page) => {
         if (readField(id, page, 'paging.next') == null) return null
         const after = readField(id, page, 'paging.next.after')
-        if (typeof after === 'string' && after !== '') return after
-        throw new MalformedResponseError(id, 'paging.next.after', 'a non-empty string', after)
+        if (typeof after !== 'string' || after === '') {
+          throw new MalformedResponseError(id, 'paging.next.after', 'a non-empty string', after)
+        }
+        // In the query string the fetcher encodes it; in a search's JSON body it goes back as HubSpot gave it.
+        return placement === 'query' ? decodeAfter(after) : after
       },
       total: 'total',
       cursorParam: 'after',
@@ -96,4 +101,19 @@ export function hubspotAdapter<TItem>(
     },
     'hubspotAdapter',
   )
+}
+
+/**
+ * `after` as HubSpot's own `paging.next.link` sends it. HubSpot may give `after` percent-encoded (`NTI1Cg%3D%3D`,
+ * with the link `?after=NTI1Cg%3D%3D`, which the server reads as `NTI1Cg==`); the fetcher encodes the query once,
+ * so the cursor is decoded once here, and the request carries exactly what the link does. A plain cursor, or one
+ * whose `%` is not a valid escape, is sent as given.
+ */
+function decodeAfter(after: string): string {
+  if (!/%[\dA-Fa-f]{2}/.test(after)) return after
+  try {
+    return decodeURIComponent(after)
+  } catch {
+    return after
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPageRequest } from '../core/createPageRequest'
+import { pageRequest, readListPage } from '../core/listPage'
 import { ApiReportedError, CursorLoopError, InvalidOptionError } from '../core/errors'
 import { jsonApiAdapter } from './jsonApi'
 import type { JsonApiDocument, JsonApiResource } from './jsonApi'
@@ -38,7 +38,7 @@ describe('jsonApiAdapter (following links)', () => {
     expect(adapter.toRequest(url(2, 20), 20)).toEqual({ query: {}, url: url(2, 20) })
     expect(adapter.toRequest(`${BASE}?page[number]=2&page[size]=20`, 20).query).toEqual({})
     // The request's URL travels to fetchPage; createFetcher loads it.
-    const request = createPageRequest(adapter, url(3), 20, new AbortController().signal)
+    const request = pageRequest(adapter, url(3), 20, new AbortController().signal)
     expect(request).toMatchObject({ url: url(3), query: {}, limit: 20 })
   })
 
@@ -109,6 +109,23 @@ describe('jsonApiAdapter (following links)', () => {
     expect(custom.getTotal?.(doc([], { meta: { record_count: 13, total: 99 } }))).toBe(13)
   })
 
+  it("reads a total sent as a string of digits, as Drupal's JSON:API sends meta.count", () => {
+    // Drupal answers `"meta": { "count": "1" }`.
+    const drupal = jsonApiAdapter({ total: 'meta.count' })
+    const page = doc(articles(1, 1), { meta: { count: '1' } })
+    expect(drupal.getTotal?.(page)).toBe(1)
+    expect(readListPage(drupal, page, null)).toEqual({ items: page.data, total: 1 })
+    expect(adapter.getTotal?.(doc([], { meta: { page: { total: '45' } } }))).toBe(45)
+  })
+
+  it('loses no page to a total that does not read', () => {
+    const page = doc(articles(1, 2), { links: { next: url(2) }, meta: { count: '1.5' } })
+    const drupal = jsonApiAdapter({ total: 'meta.count' })
+    expect(readListPage(drupal, page, null)).toEqual({ items: page.data, nextPageParam: url(2) })
+    const numbered = jsonApiAdapter({ total: 'meta.count', numberParam: 'page[number]' })
+    expect(readListPage(numbered, page, 1)).toEqual({ items: page.data, nextPageParam: 2 })
+  })
+
   it.each([
     ['data missing', { links: {} }, 'data'],
     ['data an object', { data: { type: 'articles', id: '1' } }, 'data'],
@@ -123,7 +140,7 @@ describe('jsonApiAdapter (following links)', () => {
 
   it.each([
     ['meta.page.total negative', { meta: { page: { total: -1 } } }, 'meta.page.total'],
-    ['meta.total a string', { meta: { total: '12' } }, 'meta.total'],
+    ['meta.total a decimal string', { meta: { total: '12.0' } }, 'meta.total'],
     ['meta.page a number', { meta: { page: 3 } }, 'meta.page'],
   ])('throws MalformedResponseError for a total with %s', (_case, extra, field) => {
     expect(() => adapter.getTotal?.(doc([], extra))).toThrow(

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { createPageRequest } from '../core/createPageRequest'
+import { pageRequest } from '../core/listPage'
 import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
 import type { FullResponse, PageRequest } from '../core/types'
 import { linkHeaderAdapter } from './linkHeader'
@@ -71,7 +71,7 @@ describe('linkHeaderAdapter: requests', () => {
   })
 
   it('marks every request it builds as wanting the full response', () => {
-    const request: PageRequest<string | null> = createPageRequest(
+    const request: PageRequest<string | null> = pageRequest(
       adapter,
       `${API}?page=2`,
       30,
@@ -336,7 +336,7 @@ describe('linkHeaderAdapter in a raw useInfiniteQuery', () => {
     const data = await client.fetchInfiniteQuery({
       queryKey: ['github', 'issues'],
       ...adapter,
-      queryFn: ({ pageParam, signal }) => fetchPage(createPageRequest(adapter, pageParam, 2, signal)),
+      queryFn: ({ pageParam, signal }) => fetchPage(pageRequest(adapter, pageParam, 2, signal)),
       pages: 5,
     })
     expect(data.pageParams).toEqual([null, `${API}?page=2&per_page=2`, `${API}?page=3&per_page=2`])

@@ -1,6 +1,6 @@
 import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
 import { isObject } from '../core/isObject'
-import { expectArray, expectNonNegativeInteger, readField } from '../core/readField'
+import { expectArray, expectOptionalCount, readField } from '../core/readField'
 import type { FullResponse, PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
@@ -173,8 +173,7 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
     adapter.getTotal = (response) => {
       const value = header(response, totalHeader)
       if (value === undefined) return undefined
-      const field = `headers.${totalHeader}`
-      return expectNonNegativeInteger(id, field, /^\s*\d+\s*$/.test(value) ? Number(value) : value)
+      return expectOptionalCount(id, `headers.${totalHeader}`, value.trim())
     }
   }
   return checkedAdapter(adapter, 'linkHeaderAdapter')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { readListPage } from '../core/listPage'
 import { offsetAdapter } from './offsetAdapter'
 
 type Ticket = { id: number }
@@ -48,9 +49,33 @@ describe('offsetAdapter', () => {
     const first = { results: tickets(0, 50), count: 120 }
     const second = { results: tickets(50, 50), count: 120 }
     const third = { results: tickets(100, 20), count: 120 }
+    // Each page alone, with its number: the page size is not in the answer, so a short page reads as a full one.
     expect(adapter.getNextPageParam(first, [first], 1, [1])).toBe(2)
-    expect(adapter.getNextPageParam(second, [first, second], 2, [1, 2])).toBe(3)
-    expect(adapter.getNextPageParam(third, [first, second, third], 3, [1, 2, 3])).toBeUndefined()
+    expect(adapter.getNextPageParam(second, [second], 2, [2])).toBe(3)
+    // 3 × 20 < 120: one request more, answered empty, ends the list.
+    expect(adapter.getNextPageParam(third, [third], 3, [3])).toBe(4)
+    const empty = { results: [], count: 120 }
+    expect(adapter.getNextPageParam(empty, [empty], 4, [4])).toBeUndefined()
+    // A full last page needs no request more.
+    const full = { results: tickets(100, 20), count: 120 }
+    expect(adapter.getNextPageParam(full, [full], 6, [6])).toBeUndefined()
+  })
+
+  it('without hasMore, a total is a hint: one that does not read leaves the list to end on an empty page', () => {
+    const adapter = offsetAdapter({ id: 'acme.offset', total: 'meta.count' })
+    for (const count of ['many', -1, 1.5, { n: 3 }]) {
+      const page = { data: tickets(0, 10), meta: { count } }
+      expect(adapter.getNextPageParam(page, [page], 0, [0])).toBe(10)
+      expect(() => adapter.getTotal?.(page)).toThrow(MalformedResponseError)
+      expect(readListPage(adapter, page, 0)).toEqual({ items: page.data, nextPageParam: 10 })
+    }
+    // A total that claims more than came: the empty page ends the list, no CursorLoopError.
+    const stale = { data: [], meta: { count: 50 } }
+    expect(adapter.getNextPageParam(stale, [stale], 40, [40])).toBeUndefined()
+    // Digits read as a count.
+    const last = { data: tickets(10, 5), meta: { count: '15' } }
+    expect(adapter.getNextPageParam(last, [last], 10, [10])).toBeUndefined()
+    expect(adapter.getTotal?.(last)).toBe(15)
   })
 
   it('accepts functions for fields and names them in errors', () => {

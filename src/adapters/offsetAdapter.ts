@@ -21,12 +21,16 @@ export interface OffsetAdapterSpec<TResponse, TItem> {
   itemsMayBeNull?: boolean
   /**
    * Where the "more pages exist" flag is, such as `'has_more'`. Without it, the list goes on while `total` says so,
-   * or, without `total` either, until a page comes back empty.
+   * and ends at the first empty page either way.
    */
   hasMore?: FieldSpec<TResponse>
   /** Where the API gives the next offset (Pipedrive's `next_start`). Default: this offset plus the items received. */
   nextOffset?: FieldSpec<TResponse>
-  /** Where the total record count is, when the API reports one. */
+  /**
+   * Where the total record count is, when the API reports one (a number, or a string of digits). Without `hasMore`,
+   * the list goes on while the total says records follow; with `unit: 'page'` the page size is not in the answer, so
+   * a short last page is followed by one more request, answered empty. A total that does not read is left unknown.
+   */
   total?: FieldSpec<TResponse>
   /** Name of the offset parameter. @default 'offset' */
   offsetParam?: string
@@ -91,20 +95,27 @@ export function buildOffsetAdapter<TResponse, TItem>(
   }
   const { getItems, getTotal } = itemReaders(id, spec)
 
-  /** Records up to the end of this page, for lists that report a total but no "more" flag. */
-  const loadedThrough = (offset: number, received: number, allPages: TResponse[]): number => {
-    if (unit === 'item') return offset + received
-    const fullPageLength = Math.max(received, allPages[0] === undefined ? 0 : getItems(allPages[0]).length)
-    return (offset - firstPage) * fullPageLength + received
-  }
-  const hasMore = (response: TResponse, offset: number, received: number, allPages: TResponse[]): boolean => {
+  /**
+   * Whether records follow this page. Without a "more" flag, the total decides, read from this page and its param
+   * alone: with page numbers the page size is not known, so a full page is assumed, and a short last page costs one
+   * request more, answered empty. The total is a hint: one that does not read leaves the decision to the records
+   * received, as without a total.
+   */
+  const hasMore = (response: TResponse, offset: number, received: number): boolean => {
     if (spec.hasMore !== undefined) {
       const { field, value } = readFieldSpec(id, response, spec.hasMore, 'hasMore')
       return expectBoolean(id, field, value)
     }
-    const total = getTotal?.(response)
-    if (total !== undefined) return loadedThrough(offset, received, allPages) < total
-    return received > 0
+    if (received === 0) return false
+    let total: number | undefined
+    try {
+      total = getTotal?.(response)
+    } catch {
+      total = undefined
+    }
+    if (total === undefined) return true
+    const loadedThrough = unit === 'item' ? offset + received : (offset - firstPage + 1) * received
+    return loadedThrough < total
   }
 
   const adapter: PaginationAdapter<TResponse, TItem, number> = {
@@ -122,9 +133,9 @@ export function buildOffsetAdapter<TResponse, TItem>(
       return placeParams(placement, { [offsetParam]: offset, [limitParam]: limit })
     },
     getItems,
-    getNextPageParam: (lastPage, allPages, offset) => {
+    getNextPageParam: (lastPage, _allPages, offset) => {
       const received = getItems(lastPage).length
-      if (!hasMore(lastPage, offset, received, allPages)) return undefined
+      if (!hasMore(lastPage, offset, received)) return undefined
       if (received === 0) {
         throw new CursorLoopError(id, 'no-progress', offset, 'more items reported, none received')
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CursorLoopError, MalformedResponseError } from '../core/errors'
+import { readListPage } from '../core/listPage'
 import { pipedriveCursor, pipedriveOffset } from './pipedrive'
-import type { PipedriveOffsetResponse } from './pipedrive'
+import type { PipedriveCursorResponse, PipedriveOffsetResponse } from './pipedrive'
 
 type Note = { id: number; content: string }
 const notes = (from: number, count: number): Note[] =>
@@ -138,4 +139,39 @@ describe('pipedriveCursor', () => {
       CursorLoopError,
     )
   })
+
+  it("reads an answer without additional_data as the last page (Pipedrive's SDK tests answer v2 lists so)", () => {
+    const sdkAnswer = { success: true, data: [{ id: 1 }] } as PipedriveCursorResponse<{ id: number }>
+    expect(adapter.getItems(sdkAnswer)).toEqual([{ id: 1 }])
+    expect(adapter.getNextPageParam(sdkAnswer, [sdkAnswer], null, [null])).toBeUndefined()
+    expect(readListPage(adapter, sdkAnswer, 'abc')).toEqual({ items: [{ id: 1 }] })
+    const nulled = { success: true, data: [], additional_data: null } as never
+    expect(adapter.getNextPageParam(nulled, [nulled], 'abc', ['abc'])).toBeUndefined()
+  })
+
+  it.each([
+    ['next_cursor missing', {}, 'additional_data.next_cursor', 'a string or null'],
+    ['next_cursor an object', { next_cursor: { id: 7 } }, 'additional_data.next_cursor', 'a string or null'],
+    [
+      'a v1 offset answer',
+      { pagination: { start: 0, limit: 100, more_items_in_collection: true, next_start: 100 } },
+      'additional_data.next_cursor',
+      expect.stringContaining('an offset endpoint, read by pipedriveOffset()'),
+    ],
+    ['additional_data a string', 'oops', 'additional_data', 'an object'],
+    ['additional_data an array', [], 'additional_data', 'an object'],
+  ])(
+    'still throws MalformedResponseError when additional_data is there but unreadable: %s',
+    (_case, additionalData, field, expected) => {
+      const answer = { success: true, data: [{ id: 1 }], additional_data: additionalData }
+      expect(() => adapter.getNextPageParam(answer as never, [], null, [null])).toThrow(
+        expect.objectContaining({
+          name: 'MalformedResponseError',
+          adapterId: 'pipedrive.cursor',
+          field,
+          expected,
+        }),
+      )
+    },
+  )
 })

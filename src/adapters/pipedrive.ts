@@ -1,3 +1,6 @@
+import { MalformedResponseError } from '../core/errors'
+import { isObject } from '../core/isObject'
+import { readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
@@ -31,12 +34,18 @@ export interface PipedriveCursorResponse<TItem> {
   success: boolean
   /** The records of this page (`null` on some v1 endpoints when nothing matches). */
   data: TItem[] | null
-  /** Pagination details. */
+  /**
+   * Pagination details. Optional in Pipedrive's v2 OpenAPI: `pipedriveCursor` reads an answer without it (or with
+   * `null`) as the last page. Typed as present, as Pipedrive's pagination docs show it.
+   */
   additional_data: {
     /** `null` at the end of the list. */
     next_cursor: string | null
   }
 }
+
+const offsetHint =
+  ' (this answer has additional_data.pagination: an offset endpoint, read by pipedriveOffset())'
 
 /** Options shared by the Pipedrive adapters. */
 export interface PipedriveAdapterOptions {
@@ -75,7 +84,11 @@ export function pipedriveOffset<TItem>(
 
 /**
  * Pipedrive cursor endpoints (all of API v2, and v1 cursor endpoints): `cursor` / `limit`, answered with
- * `additional_data.next_cursor`. Pipedrive has no previous cursor: `usePagedList` keeps the history instead.
+ * `additional_data.next_cursor`; `null` there ends the list. An answer without `additional_data` (or with
+ * `additional_data: null`) ends it too: Pipedrive's v2 OpenAPI makes it optional and its own SDK's tests answer
+ * `{ success: true, data: [...] }`. An `additional_data` that is there but holds no string-or-null `next_cursor`
+ * (a number, an object, a missing key, as a v1 offset answer's `{ pagination }` would) is a `MalformedResponseError`.
+ * Pipedrive has no previous cursor: `usePagedList` keeps the history instead.
  *
  * @example
  * const deals = pipedriveCursor<Deal>()
@@ -84,12 +97,21 @@ export function pipedriveCursor<TItem>(
   options: PipedriveAdapterOptions = {},
 ): PaginationAdapter<PipedriveCursorResponse<TItem>, TItem, CursorParam> {
   const maxLimit = options.maxLimit ?? 500
+  const id = 'pipedrive.cursor'
   return buildCursorAdapter<PipedriveCursorResponse<TItem>, TItem>(
     {
-      id: 'pipedrive.cursor',
+      id,
       items: 'data',
       itemsMayBeNull: true,
-      nextCursor: 'additional_data.next_cursor',
+      nextCursor: (page) => {
+        const additionalData = readField(id, page, 'additional_data')
+        if (additionalData === undefined || additionalData === null) return null
+        const field = 'additional_data.next_cursor'
+        const next = readField(id, page, field)
+        if (next === null || typeof next === 'string') return next
+        const hint = isObject(additionalData) && 'pagination' in additionalData ? offsetHint : ''
+        throw new MalformedResponseError(id, field, `a string or null${hint}`, next)
+      },
       cursorParam: 'cursor',
       limitParam: 'limit',
       defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),

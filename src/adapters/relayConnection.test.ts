@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPageRequest } from '../core/createPageRequest'
+import { pageRequest } from '../core/listPage'
 import { ApiReportedError, CursorLoopError, InvalidOptionError } from '../core/errors'
 import { relayConnectionAdapter } from './relayConnection'
 import type { GraphQLResponse } from './relayConnection'
@@ -50,7 +50,7 @@ describe('relayConnectionAdapter', () => {
       query: QUERY,
       variables: { owner: 'octo', name: 'hello', first: 100, after: 'Y3Vyc29yOjU=' },
     })
-    const request = createPageRequest(adapter, null, 20, new AbortController().signal)
+    const request = pageRequest(adapter, null, 20, new AbortController().signal)
     expect(request.body).toMatchObject({ variables: { first: 20, after: null } })
     expect(request.url).toBeUndefined()
     expect(adapter.getPreviousPageParam).toBeUndefined()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MalformedResponseError } from './errors'
-import { expectArray, expectCursor, expectOptionalCount, readField } from './readField'
+import { expectArray, expectCursor, expectOptionalCount, readCount, readField } from './readField'
 
 describe('readField', () => {
   it('walks dotted paths and reads a missing parent as undefined', () => {
@@ -43,6 +43,47 @@ describe('validators', () => {
     expect(expectOptionalCount('p', 'total', 0)).toBe(0)
     expect(() => expectOptionalCount('p', 'total', 1.5)).toThrow(MalformedResponseError)
     expect(() => expectOptionalCount('p', 'total', -3)).toThrow(MalformedResponseError)
+  })
+
+  it('expectOptionalCount reads a total sent as a string of digits (Drupal JSON:API meta.count: "1")', () => {
+    expect(expectOptionalCount('p', 'meta.count', '1')).toBe(1)
+    expect(expectOptionalCount('p', 'meta.count', '123')).toBe(123)
+    expect(expectOptionalCount('p', 'meta.count', '0')).toBe(0)
+    expect(() => expectOptionalCount('p', 'meta.count', '1.5')).toThrow(
+      expect.objectContaining({
+        name: 'MalformedResponseError',
+        field: 'meta.count',
+        expected: 'a non-negative integer (or a string of its digits) or absent',
+        received: '1.5',
+      }),
+    )
+  })
+
+  it.each([
+    ['1.5'],
+    ['-1'],
+    [''],
+    ['1e3'],
+    [' 12'],
+    ['12 '],
+    ['12\n'],
+    ['0x1A'],
+    ['+5'],
+    ['١٢'],
+    ['9007199254740993'],
+  ])('readCount refuses %j', (text) => {
+    expect(readCount(text)).toBeUndefined()
+    expect(() => expectOptionalCount('p', 'total', text)).toThrow(MalformedResponseError)
+  })
+
+  it('readCount reads integers and digit strings, leading zeros as decimal', () => {
+    expect(readCount(42)).toBe(42)
+    expect(readCount('007')).toBe(7)
+    expect(readCount('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER)
+    expect(readCount(1.5)).toBeUndefined()
+    expect(readCount(-1)).toBeUndefined()
+    expect(readCount(true)).toBeUndefined()
+    expect(readCount(null)).toBeUndefined()
   })
 
   it('shows long strings truncated in messages', () => {

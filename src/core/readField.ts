@@ -67,13 +67,35 @@ export function expectNonNegativeInteger(adapterId: string, field: string, value
   return value
 }
 
-/** A count the API may leave out (such as Close's `total_results`): `undefined` when missing or `null`. */
+/**
+ * A count the API may leave out (such as Close's `total_results`): `undefined` when missing or `null`. A string of
+ * decimal digits counts too, as APIs that serialize numbers as text send it (Drupal's JSON:API `meta.count: "1"`):
+ * see `readCount`.
+ */
 export function expectOptionalCount(adapterId: string, field: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined
-  if (!isNonNegativeInteger(value)) {
-    throw new MalformedResponseError(adapterId, field, 'a non-negative integer or absent', value)
+  const count = readCount(value)
+  if (count === undefined) {
+    throw new MalformedResponseError(
+      adapterId,
+      field,
+      'a non-negative integer (or a string of its digits) or absent',
+      value,
+    )
   }
-  return value
+  return count
+}
+
+/**
+ * `value` as a count: a non-negative safe integer, or a string of decimal digits only (`"123"`, read as HTTP reads
+ * `Content-Length`'s `1*DIGIT`, so `"007"` is 7). Anything else is `undefined`: `"1.5"`, `"-1"`, `""`, `"1e3"`,
+ * `" 12"`, `"0x1A"`, and digits past `Number.MAX_SAFE_INTEGER`.
+ */
+export function readCount(value: unknown): number | undefined {
+  if (isNonNegativeInteger(value)) return value
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) return undefined
+  const count = Number(value)
+  return Number.isSafeInteger(count) ? count : undefined
 }
 
 export function isNonNegativeInteger(value: unknown): value is number {

@@ -40,7 +40,7 @@ async function search<T = Page>(body: unknown) {
 }
 
 describe('HubSpot mock: GET /crm/v3/objects/contacts', () => {
-  it('answers 10 contacts by id with the default properties, and paging.next with an opaque after and a link', async () => {
+  it('answers 10 contacts by id with the default properties, and paging.next with an encoded after and a link', async () => {
     const api = mock()
     const { status, body } = await list()
     expect(status).toBe(200)
@@ -58,9 +58,25 @@ describe('HubSpot mock: GET /crm/v3/objects/contacts', () => {
       'lastname',
     ])
     const next = body.paging!.next!
-    expect(next.after).toMatch(/^[A-Za-z0-9_-]+$/)
+    // Percent-encoded base64, as HubSpot sends it (`NTI1Cg%3D%3D`); the link carries it as is.
+    expect(next.after).toMatch(/^[A-Za-z0-9%]+%3D$/)
+    expect(decodeURIComponent(next.after)).toMatch(/^[A-Za-z0-9+/]+={1,2}$/)
     expect(next.after).not.toBe(body.results.at(-1)?.id)
-    expect(new URL(next.link!).searchParams.get('after')).toBe(next.after)
+    expect(next.link).toContain(`after=${next.after}`)
+    expect(new URL(next.link!).searchParams.get('after')).toBe(decodeURIComponent(next.after))
+  })
+
+  it('reads after as the link sends it, and refuses it encoded twice with a 400', async () => {
+    const api = mock({ contacts: 30 })
+    const { after } = (await list('?limit=10')).body.paging!.next!
+    const second = await list(`?limit=10&after=${after}`)
+    expect(second.status).toBe(200)
+    expect(second.body.results.map((contact) => contact.id)).toEqual(
+      api.dataset.contacts.slice(10, 20).map((contact) => contact.id),
+    )
+    const twice = await list<ErrorBody>(`?limit=10&after=${encodeURIComponent(after)}`)
+    expect(twice.status).toBe(400)
+    expect(twice.body.message).toMatch(/Invalid after cursor/)
   })
 
   it('walks every contact once with after, ending without paging; the link is the next request', async () => {
@@ -219,6 +235,35 @@ describe('hubspotAdapter on the HubSpot mock, through createFetcher', () => {
   const hubspot = createFetcher({
     baseUrl: HUBSPOT_MOCK_BASE_URL,
     headers: { authorization: 'Bearer pat-demo' },
+  })
+
+  it('sends a percent-encoded after as paging.next.link does, encoded once', async () => {
+    const api = mock({ contacts: 25, accessToken: 'pat-demo' })
+    const urls: string[] = []
+    const recording = createFetcher({
+      baseUrl: HUBSPOT_MOCK_BASE_URL,
+      headers: { authorization: 'Bearer pat-demo' },
+      fetch: (input, init) => {
+        urls.push(input instanceof Request ? input.url : String(input))
+        return fetch(input, init)
+      },
+    })
+    const all = await fetchAll({
+      adapter: hubspotAdapter<HubspotContact>(),
+      fetchPage: recording('/crm/v3/objects/contacts'),
+      pageSize: 10,
+    })
+    expect(all.map((contact) => contact.id)).toEqual(api.dataset.contacts.map((contact) => contact.id))
+    expect(api.requests.map((request) => request.status)).toEqual([200, 200, 200])
+    const first = await (
+      await fetch(`${CONTACTS}?limit=10`, { headers: { authorization: 'Bearer pat-demo' } })
+    ).json()
+    const { after, link } = (first as Page).paging!.next!
+    expect(after).toMatch(/%3D/)
+    // The second request carries after exactly as HubSpot's link does: NTI1Cg%3D%3D, not NTI1Cg%253D%253D.
+    expect(urls[1]).toContain(`after=${after}`)
+    expect(link).toContain(`after=${after}`)
+    expect(urls.join(' ')).not.toMatch(/%25/)
   })
 
   it('loads every contact of the list at 100 a page', async () => {

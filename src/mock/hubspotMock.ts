@@ -1,5 +1,4 @@
 import { http, HttpResponse } from 'msw'
-import { fromBase64Url, toBase64Url } from './base64url'
 import { isoWithMs, REFERENCE_TIME_MS } from './dates'
 import { fakeCompany, fakeEmail, fakePerson } from './fakeValues'
 import { badGatewayPage } from './gatewayPages'
@@ -137,10 +136,19 @@ function readLimit(raw: unknown, limits: { default: number; max: number }): numb
   return limit
 }
 
-/** The opaque `after` of the list: the id of the last contact sent, base64url-encoded. */
-const encodeAfter = (id: string) => toBase64Url(`contact:${id}`)
+/**
+ * The opaque `after` of the list, as HubSpot sends it: base64 of the last id sent, percent-encoded (`NTI1Cg%3D%3D`).
+ * HubSpot's `paging.next.link` carries it as is (`?after=NTI1Cg%3D%3D`), so a request that sends what the link does
+ * arrives as base64 (`NTI1Cg==`); one that encodes it again (`NTI1Cg%253D%253D`) is not a cursor: 400.
+ */
+const encodeAfter = (id: string) => encodeURIComponent(btoa(`contact:${id}`))
 function decodeAfter(after: string): number {
-  const decoded = fromBase64Url(after)
+  let decoded: string | undefined
+  try {
+    decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(after) ? atob(after) : undefined
+  } catch {
+    decoded = undefined
+  }
   const id = decoded?.startsWith('contact:') ? decoded.slice('contact:'.length) : undefined
   if (id === undefined || !/^\d{1,15}$/.test(id)) {
     invalid('Invalid after cursor: send back paging.next.after of a previous answer.')
@@ -163,10 +171,11 @@ function listAnswer(base: string, records: () => HubspotContact[]): (call: MockC
     const last = page[page.length - 1]
     if (last !== undefined && matching.length > limit) {
       const next = encodeAfter(last.id)
-      const link = new URL(`${base}/crm/v3/objects/contacts`)
-      for (const [name, value] of Object.entries({ ...query, after: next }))
-        link.searchParams.set(name, value)
-      body.paging = { next: { after: next, link: link.href } }
+      const { after: _after, ...rest } = query
+      const others = new URLSearchParams(rest).toString()
+      // The link carries `after` as it is in the answer, already encoded.
+      const link = `${base}/crm/v3/objects/contacts?${others === '' ? '' : `${others}&`}after=${next}`
+      body.paging = { next: { after: next, link } }
     }
     return HttpResponse.json(body)
   }
@@ -341,7 +350,9 @@ function hubspotMalformed(body: unknown): Response {
  * - `GET /crm/v3/objects/contacts?limit&after&properties&archived`: `limit` default 10, at most 100; answers
  *   `{ results, paging: { next: { after, link } } }`, without `paging` on the last page; contacts by id, ascending;
  *   without `properties`, the default ones (`createdate`, `email`, `firstname`, `hs_object_id`,
- *   `lastmodifieddate`, `lastname`). `after` is opaque (here base64url of the last id sent).
+ *   `lastmodifieddate`, `lastname`). `after` is opaque and percent-encoded (here base64 of the last id sent, such as
+ *   `Y29udGFjdDo2MA%3D%3D`); `link` carries it as is, so it reads back as base64, and an `after` encoded twice is a
+ *   400 (HubSpot's OpenAPI examples: `after: 'NTI1Cg%3D%3D'`, `link: '?after=NTI1Cg%3D%3D'`).
  * - `POST /crm/v3/objects/contacts/search` with `{ filterGroups?, sorts?, query?, properties?, limit?, after? }`:
  *   `limit` default 10, at most 200; answers `{ total, results, paging? }`; `after` is the offset of the next page as
  *   a string; one sort at most; at most 5 filter groups of 10 filters, 25 filters in all; at most 10,000 results per

@@ -3,7 +3,7 @@ import { setupMockServer } from '../../test/mockServer'
 import { startingAfterAdapter } from '../adapters/startingAfter'
 import { fetchAll } from '../core/fetchAll'
 import { MalformedResponseError } from '../core/errors'
-import { createPageRequest } from '../core/createPageRequest'
+import { pageRequest } from '../core/listPage'
 import { createFetcher } from '../http/createFetcher'
 import { HttpError } from '../http/HttpError'
 import { createStripeMock, STRIPE_MOCK_BASE_URL } from './stripeMock'
@@ -202,14 +202,14 @@ describe('startingAfterAdapter on the Stripe mock, through createFetcher', () =>
     const signal = new AbortController().signal
     const ids = api.dataset.customers.map((customer) => customer.id)
     const third = { startingAfter: ids[39]! }
-    const page = await customers<ListPage>(createPageRequest(adapter, third, 20, signal))
+    const page = await customers<ListPage>(pageRequest(adapter, third, 20, signal))
     expect(page.data.map((customer) => customer.id)).toEqual(ids.slice(40, 60))
     const previous = adapter.getPreviousPageParam?.(page, [page], third, [third])
     expect(previous).toEqual({ endingBefore: ids[40] })
-    const back = await customers<ListPage>(createPageRequest(adapter, previous!, 20, signal))
+    const back = await customers<ListPage>(pageRequest(adapter, previous!, 20, signal))
     expect(back.data.map((customer) => customer.id)).toEqual(ids.slice(20, 40))
     const before = adapter.getPreviousPageParam?.(back, [back, page], previous!, [previous!, third])
-    const head = await customers<ListPage>(createPageRequest(adapter, before!, 20, signal))
+    const head = await customers<ListPage>(pageRequest(adapter, before!, 20, signal))
     expect(head.data.map((customer) => customer.id)).toEqual(ids.slice(0, 20))
     expect(adapter.getPreviousPageParam?.(head, [head], before!, [before!])).toBeUndefined()
   })
