@@ -70,9 +70,7 @@ describe('defineAdapter', () => {
     const twice = defineAdapter({ ...defineAdapter(handWritten), id: 'gitlab.copy' })
     expect(twice.toRequest('x', 1000)).toEqual({ query: { per_page: '100', cursor: 'x' } })
     expect(twice.getNextPageParam({ items: [], next: 'b' }, [], 'a', ['a'])).toBe('b')
-    expect(() => twice.getNextPageParam({ items: [], next: 'a' }, [], 'a', ['a'])).toThrow(
-      expect.objectContaining({ name: 'CursorLoopError', adapterId: 'gitlab.copy' }),
-    )
+    expect(() => twice.getNextPageParam({ items: [], next: 'a' }, [], 'a', ['a'])).toThrow(CursorLoopError)
   })
 
   it.each([
