@@ -1,7 +1,5 @@
 import { expect } from 'vitest'
-import type { ConformanceProperty } from '../src/testing/conformanceProperties'
-import type { SimulatedServer } from '../src/testing/simulatedServer'
-import type { AdapterReport } from '../src/testing/verifyAdapter'
+import type { AdapterReport, ConformanceProperty, SimulatedServer } from '../src/testing'
 
 /** How many runs of a `verifyAdapter` report checked the property `name` (`undefined` when none did). */
 export function runsOf(report: AdapterReport, name: string): number | undefined {

@@ -1,39 +1,56 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { closeEventsCursor, closeOffset, offsetAdapter, pipedriveCursor } from '../src'
-import {
-  commonMalformedPages,
-  closeEventsServer,
-  closeOffsetServer,
-  offsetServer,
-  pipedriveCursorServer,
-  verifyAdapter,
-} from '../src/testing'
+import type { CloseEventsResponse, CloseListResponse } from '../src'
+import { commonMalformedPages, cursorServer, offsetServer, verifyAdapter } from '../src/testing'
 import type {
   AdapterConformanceError,
   AdapterReport,
   ConformanceProperty,
   CounterExample,
   SimulatedPage,
+  SimulatedRecord,
+  SimulatedServer,
 } from '../src/testing'
 
-type Lead = { id: string; display_name: string }
+/** A Close list as a server built with `offsetServer` answers it. */
+const closeListServer = offsetServer<CloseListResponse<SimulatedRecord>>({
+  name: 'Close list',
+  offsetParam: '_skip',
+  limitParam: '_limit',
+  respond: (page) => ({ data: page.records, has_more: page.hasMore }),
+})
 
 describe('pagewise/testing types', () => {
-  it('verifies an adapter typed for your own records with a built-in server', () => {
-    expectTypeOf(verifyAdapter(closeOffset<Lead>(), { server: closeOffsetServer() })).toEqualTypeOf<
+  it('verifies an adapter with a server built from offsetServer or cursorServer', () => {
+    expectTypeOf(closeListServer).toEqualTypeOf<SimulatedServer<CloseListResponse<SimulatedRecord>>>()
+    expectTypeOf(verifyAdapter(closeOffset<SimulatedRecord>(), { server: closeListServer })).toEqualTypeOf<
       Promise<AdapterReport>
     >()
+    const dealsServer = cursorServer({
+      name: 'Pipedrive deals',
+      respond: (page) => ({
+        success: true,
+        data: page.records,
+        additional_data: { next_cursor: page.nextCursor },
+      }),
+    })
     expectTypeOf(
-      verifyAdapter(pipedriveCursor(), { server: pipedriveCursorServer(), numRuns: 50 }),
+      verifyAdapter(pipedriveCursor<SimulatedRecord>(), { server: dealsServer, numRuns: 50 }),
     ).toEqualTypeOf<Promise<AdapterReport>>()
   })
 
   it("refuses a server whose answers do not fit the adapter's response type", () => {
-    // @ts-expect-error: a Pipedrive cursor server answers without `has_more`
-    void verifyAdapter(closeOffset<Lead>(), { server: pipedriveCursorServer() })
+    const eventsServer = cursorServer<CloseEventsResponse<SimulatedRecord>>({
+      name: 'Close events',
+      cursorParam: '_cursor',
+      limitParam: '_limit',
+      respond: (page) => ({ data: page.records, cursor_next: page.nextCursor, cursor_previous: null }),
+    })
+    // @ts-expect-error: a Close events server answers without `has_more`
+    void verifyAdapter(closeOffset<SimulatedRecord>(), { server: eventsServer })
     // @ts-expect-error: a Close list server answers without `cursor_next`
-    void verifyAdapter(closeEventsCursor(), { server: closeOffsetServer() })
-    void verifyAdapter(closeEventsCursor(), { server: closeEventsServer() })
+    void verifyAdapter(closeEventsCursor<SimulatedRecord>(), { server: closeListServer })
+    void verifyAdapter(closeEventsCursor<SimulatedRecord>(), { server: eventsServer })
   })
 
   it('types getItemId with the adapter item and the server from its respond', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import type { SimulatedRecord } from './simulatedServer'
 
 /** When the simulated server says "more records follow". */
 export type HasMoreRule =
@@ -16,7 +17,6 @@ export interface TraversalScenario {
   pageSize: number
   /** Most records the server puts on a page, whatever the request asks; `undefined` for no cap. */
   serverPageCap: number | undefined
-  /** When the server says more records follow. */
   hasMoreRule: HasMoreRule
   /** Whether the answers report the list's total, on servers that report it only sometimes. */
   reportTotal: boolean
@@ -27,15 +27,12 @@ export interface TraversalScenario {
 /** One generated run of the malformed-page property. */
 export interface MalformedScenario {
   kind: 'malformed'
-  /** Records in the list. */
   records: number
-  /** Page size the traversal asks for. */
   pageSize: number
   /** 0-based request from which on the malformed page is sent (taken modulo the number of pages). */
   at: number
 }
 
-/** A generated run. */
 export type ConformanceScenario = TraversalScenario | MalformedScenario
 
 /** What the scenarios of one `verifyAdapter` call range over. */
@@ -46,11 +43,8 @@ export interface ScenarioSettings {
   shortPages: boolean
 }
 
-/** Page sizes past `maxLimit`, to see that requests are clamped. */
+/** Page sizes go this far past `maxLimit`, to see that requests are clamped. */
 const OVER_MAX_LIMIT = 50
-/** Most records inserted before one request, and most requests preceded by inserts. */
-const MAX_INSERT = 100
-const MAX_INSERT_STEPS = 30
 
 /** Traversal runs: dataset sizes 0…maxRecords, page sizes 1…maxLimit + 50, short pages, both end rules, drift. */
 export function traversalScenarios(settings: ScenarioSettings): fc.Arbitrary<TraversalScenario> {
@@ -63,9 +57,8 @@ export function traversalScenarios(settings: ScenarioSettings): fc.Arbitrary<Tra
       : fc.constant(undefined),
     hasMoreRule: fc.constantFrom<HasMoreRule>('exact', 'full-page'),
     reportTotal: fc.boolean(),
-    inserts: settings.drift
-      ? fc.array(fc.nat({ max: MAX_INSERT }), { maxLength: MAX_INSERT_STEPS })
-      : fc.constant([]),
+    // Up to 100 records inserted before each of up to 30 requests.
+    inserts: settings.drift ? fc.array(fc.nat({ max: 100 }), { maxLength: 30 }) : fc.constant([]),
   })
 }
 
@@ -77,4 +70,87 @@ export function malformedScenarios(settings: ScenarioSettings): fc.Arbitrary<Mal
     pageSize: fc.integer({ min: 1, max: settings.maxLimit + OVER_MAX_LIMIT }),
     at: fc.nat(),
   })
+}
+
+const INITIAL = 'rec-'
+const INSERTED = 'new-'
+const CURSOR = 'after:'
+
+/**
+ * The list of a run: `size` records present from the start (`rec-0` first), and records inserted at its head while
+ * it is paged (newest first, as a list sorted by creation date grows). Inserting costs nothing per record already
+ * there, so a 5,000-record list can drift between every request. Cursors are keyset cursors, "after record X":
+ * the list issues them and remembers which ones it issued.
+ */
+export class SimulatedList {
+  /** The records present from the start, in list order. */
+  readonly initial: readonly SimulatedRecord[]
+  /** Inserted records, oldest first: the last one is at the head of the list. */
+  readonly #inserted: SimulatedRecord[] = []
+  readonly #issued = new Set<string>()
+
+  constructor(size: number) {
+    this.initial = Array.from({ length: size }, (_, index) => ({ id: `${INITIAL}${index}` }))
+  }
+
+  get size(): number {
+    return this.#inserted.length + this.initial.length
+  }
+
+  /** Number of records inserted so far. */
+  get inserted(): number {
+    return this.#inserted.length
+  }
+
+  insertAtHead(count: number): void {
+    for (let index = 0; index < count; index++)
+      this.#inserted.push({ id: `${INSERTED}${this.#inserted.length}` })
+  }
+
+  /** Up to `count` records from `position` on. */
+  slice(position: number, count: number): SimulatedRecord[] {
+    const records: SimulatedRecord[] = []
+    for (let at = position; at < Math.min(position + count, this.size); at++) records.push(this.#at(at))
+    return records
+  }
+
+  /** The cursor of the page after `record`. */
+  cursorAfter(record: SimulatedRecord): string {
+    const cursor = `${CURSOR}${record.id}`
+    this.#issued.add(cursor)
+    return cursor
+  }
+
+  /** Position of the first record after the one `cursor` names; `undefined` for a cursor this list never issued. */
+  positionAfter(cursor: string): number | undefined {
+    return this.#issued.has(cursor) ? this.positionOf(cursor.slice(CURSOR.length)) + 1 : undefined
+  }
+
+  /** Position now of the record with this id (one of this list's). */
+  positionOf(id: string): number {
+    const index = Number(id.slice(id.indexOf('-') + 1))
+    // Inserted records sit above the initial ones, newest first.
+    return id.startsWith(INITIAL) ? this.#inserted.length + index : this.#inserted.length - 1 - index
+  }
+
+  /**
+   * Position of the first record `keeps` keeps, or `size` when it keeps none, for a filter that keeps a tail of the
+   * list (a keyset window). Binary search: a 5,000-record list takes a dozen calls.
+   */
+  firstKept(keeps: (record: SimulatedRecord) => boolean): number {
+    let low = 0
+    let high = this.size
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (keeps(this.#at(middle))) high = middle
+      else low = middle + 1
+    }
+    return low
+  }
+
+  #at(position: number): SimulatedRecord {
+    const inserted = this.#inserted.length
+    if (position < inserted) return this.#inserted[inserted - 1 - position] as SimulatedRecord
+    return this.initial[position - inserted] as SimulatedRecord
+  }
 }

@@ -1,12 +1,10 @@
-import { resolveLimit } from '../core/resolveLimit'
 import type { PageRequest, PaginationAdapter } from '../core/types'
-import { walkPages } from '../core/walkPages'
+import type { CounterExampleRequest } from './AdapterConformanceError'
 import type { ConformanceProperty } from './conformanceProperties'
+import { PropertyFailure, describeParam, paramKey } from './conformanceProperties'
+import { SimulatedList } from './conformanceScenario'
 import type { ConformanceScenario } from './conformanceScenario'
-import { describeParam } from './describeParam'
-import { PageParamSet } from './pageParamSet'
-import { SimulatedList } from './simulatedList'
-import { SimulatedServerFault } from './SimulatedServerFault'
+import { SimulatedServerFault } from './simulatedServer'
 import type {
   MalformedPage,
   RequestedPage,
@@ -16,19 +14,12 @@ import type {
 } from './simulatedServer'
 
 /** One request the simulated server received. */
-export interface ServedRequest {
-  /** 1-based. */
-  number: number
-  /** The page param the adapter asked for. */
-  pageParam: unknown
-  /** What the request carried: its JSON body when it has one, else its query. */
-  sent: Record<string, unknown>
-  /** Records inserted at the head of the list just before this request. */
-  insertedBefore: number
+export interface ServedRequest extends Pick<
+  CounterExampleRequest,
+  'number' | 'pageParam' | 'sent' | 'insertedBefore' | 'malformed'
+> {
   /** The page the server answered with; `undefined` when it refused the request. */
   page: SimulatedPage | undefined
-  /** The name of the malformed answer sent instead of the page, if one was. */
-  malformed: string | undefined
   /**
    * Records at the head of its page that an earlier keyset window already served: the records on the edge value a
    * new window starts with. Always 0 on servers without keyset windows.
@@ -36,32 +27,20 @@ export interface ServedRequest {
   refetched: number
 }
 
-/** A page the traversal handed out, after the adapter read it. */
-export interface HandedOutPage<TItem> {
-  /** The request it answered (1-based). */
-  number: number
-  /** Its records as the adapter's `getItems` read them. */
-  items: TItem[]
-  /** The raw answer. */
-  response: unknown
-}
-
-/** How a traversal ended. */
-export type TraversalEnd =
-  | { kind: 'completed' }
-  /** The server refused a request and stopped the traversal. */
-  | { kind: 'violation'; property: ConformanceProperty; detail: string }
-  /** The adapter (or the walk) threw. */
-  | { kind: 'adapter-error'; error: unknown }
-
 /** Everything a traversal did, for the properties to check and for the counter-example to show. */
 export interface Traversal<TItem> {
   scenario: ConformanceScenario
   /** The page size pagewise requests: the scenario's, clamped to `maxLimit`. */
   limit: number
   requests: ServedRequest[]
-  pages: HandedOutPage<TItem>[]
-  end: TraversalEnd
+  /** The pages handed out: the request each answered (1-based), the raw answer and what `getItems` read. */
+  pages: { number: number; response: unknown; items: TItem[] }[]
+  end:
+    | { kind: 'completed' }
+    /** The server refused a request and stopped the traversal. */
+    | { kind: 'violation'; property: ConformanceProperty; detail: string }
+    /** The adapter threw. */
+    | { kind: 'adapter-error'; error: unknown }
   list: SimulatedList
   /** The malformed answer of the run and the request it answered, once sent. */
   malformed: { name: string; expect: MalformedPage<unknown>['expect']; request: number } | undefined
@@ -71,36 +50,25 @@ export interface Traversal<TItem> {
   refetched: number
 }
 
-/** What a traversal needs besides the adapter and the server. */
-export interface TraversalSettings {
-  /** Requests allowed past ceil(records / limit). */
-  extraRequests: number
-  /** For malformed runs: the malformed answer, sent from request `at` (0-based) on, where it applies. */
-  malformed?: { page: MalformedPage<unknown>; at: number }
-}
-
-/** Stops a traversal from inside the simulated server: the adapter broke a property with its last request. */
-class ServerStop extends Error {
-  constructor(
-    readonly property: ConformanceProperty,
-    readonly detail: string,
-  ) {
-    super(detail)
-  }
-}
-
 /**
- * Walks the adapter over a simulated list with `walkPages`, the traversal engine behind pagewise's own loops. The
- * simulated server answers each request from the list as it is at that moment (after the scenario's inserts), and
- * stops the walk as soon as a request breaks a request-level property, so that a broken adapter never loops.
+ * Walks the adapter over a simulated list as TanStack Query reads it: `getNextPageParam` with every page so far,
+ * and a `null` or `undefined` next param ends the list. No loop guard sits in between, so the kit also catches
+ * adapters that would loop in a raw `useInfiniteQuery`. The simulated server answers each request from the list as
+ * it is at that moment (after the scenario's inserts), and stops the walk as soon as a request breaks a
+ * request-level property, so a broken adapter never loops.
  */
-export async function simulateTraversal<TResponse, TItem, TParam>(
+export function simulateTraversal<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
   server: SimulatedServer<TResponse>,
   scenario: ConformanceScenario,
-  settings: TraversalSettings,
-): Promise<Traversal<TItem>> {
-  const { limit } = resolveLimit(adapter, scenario.pageSize)
+  settings: {
+    /** Requests allowed past ceil(records / limit). */
+    extraRequests: number
+    /** For malformed runs: the malformed answer, sent from request `at` (0-based) on, where it applies. */
+    malformed?: { page: MalformedPage<unknown>; at: number }
+  },
+): Traversal<TItem> {
+  const limit = Math.min(scenario.pageSize, adapter.maxLimit)
   const list = new SimulatedList(scenario.records)
   const traversal: Traversal<TItem> = {
     scenario,
@@ -113,13 +81,16 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
     windows: 0,
     refetched: 0,
   }
+  const stop = (property: ConformanceProperty, detail: string): never => {
+    throw new PropertyFailure(property, detail, traversal)
+  }
   const cap = scenario.kind === 'traversal' ? (scenario.serverPageCap ?? Infinity) : Infinity
   const pageLength = Math.min(limit, cap)
   const fullPageRule = scenario.kind === 'traversal' && scenario.hasMoreRule === 'full-page'
   const reportsTotal =
     server.reportsTotal === true ||
     (server.reportsTotal === 'sometimes' && scenario.kind === 'traversal' && scenario.reportTotal)
-  const requestedParams = new PageParamSet()
+  const askedFirstBy = new Map<unknown, number>()
   let endedAt: number | undefined
   let insertBursts = 0
   // The keyset window of the last request (`name` undefined: no filter). Positions are kept less the records
@@ -127,7 +98,8 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
   let window: { name: string | undefined; start: number; refetchedEnd: number } | undefined
   let lastServed: SimulatedRecord | undefined
 
-  const fetchPage = async (request: PageRequest<TParam>): Promise<TResponse> => {
+  /** The simulated server: answers one request, or stops the traversal when the request breaks a property. */
+  const answer = (request: PageRequest<unknown>): TResponse => {
     const number = traversal.requests.length + 1
     const insertedBefore =
       scenario.kind === 'traversal' && number > 1 ? (scenario.inserts[number - 2] ?? 0) : 0
@@ -145,18 +117,19 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
     const param = describeParam(request.pageParam)
 
     if (endedAt !== undefined) {
-      throw new ServerStop(
+      stop(
         'stops-at-end',
         `request #${number} asked for page param ${param} after the answer to request #${endedAt} said the list had ended`,
       )
     }
-    const firstRequest = requestedParams.add(request.pageParam, number)
+    const firstRequest = askedFirstBy.get(paramKey(request.pageParam))
     if (firstRequest !== undefined) {
-      throw new ServerStop(
+      stop(
         'distinct-page-params',
         `request #${number} asked for page param ${param}, already requested by request #${firstRequest}`,
       )
     }
+    askedFirstBy.set(paramKey(request.pageParam), number)
     if (insertedBefore > 0) insertBursts++
     // Without an end signal, every burst of inserts can turn a last page into a short page in the middle.
     const shortPagesFromDrift = server.announcesEnd === false ? insertBursts : 0
@@ -171,16 +144,16 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
         traversal.refetched > 0
           ? ` + ${traversal.refetched} fetched again at the start of ${traversal.windows} keyset windows`
           : ''
-      throw new ServerStop(
+      stop(
         'request-count',
         `the traversal did not end within ${budget} requests ` +
           `(ceil(${scenario.records + list.inserted}${again} / ${pageLength}) + ${settings.extraRequests}${drift})`,
       )
     }
-    const requested = readRequest(server, request as PageRequest<unknown>, number)
+    const requested = readRequest(server, request, number, stop)
     if (requested.limit !== limit) {
       const clamped = scenario.pageSize > limit ? `, clamped to maxLimit ${adapter.maxLimit}` : ''
-      throw new ServerStop(
+      stop(
         'well-formed-requests',
         `request #${number} asked for ${requested.limit} records; expected ${limit} (page size ${scenario.pageSize}${clamped})`,
       )
@@ -192,12 +165,12 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
         : serverCall(server, `window.includes (${keyset.name})`, () =>
             list.firstKept((record) => keyset.includes(record)),
           )
-    const position = windowStart + positionOf(requested, list, number)
+    const position = windowStart + positionOf(requested, list, number, stop)
     if (window === undefined || window.name !== keyset?.name) {
       // A new window: it must start below the one before it, and may start with records that one served.
       const start = windowStart - list.inserted
       if (window !== undefined && start <= window.start) {
-        throw new ServerStop(
+        stop(
           'request-count',
           `request #${number} starts ${keyset === undefined ? 'a window without a filter' : `the keyset window ${describeParam(keyset.name)}`} at ` +
             `record ${windowStart + 1}, not below the start of the window before it (record ` +
@@ -214,11 +187,11 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
     if (window.refetchedEnd > window.start) {
       served.refetched = Math.max(0, Math.min(records.length, window.refetchedEnd + list.inserted - position))
     }
-    lastServed = records[records.length - 1] ?? lastServed
+    const last = records.at(-1)
+    lastServed = last ?? lastServed
     const hasMore = fullPageRule
       ? records.length > 0 && records.length === Math.min(requested.limit, cap)
       : position + records.length < list.size
-    const last = records[records.length - 1]
     const page: SimulatedPage = {
       records,
       offset: position,
@@ -228,7 +201,7 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
       nextCursor: hasMore && last !== undefined ? list.cursorAfter(last) : null,
       cursor: 'cursor' in requested ? requested.cursor : null,
       total: reportsTotal ? list.size : undefined,
-      request: request as PageRequest<unknown>,
+      request,
     }
     if (keyset !== undefined) page.window = { name: keyset.name, start: windowStart }
     served.page = page
@@ -252,40 +225,34 @@ export async function simulateTraversal<TResponse, TItem, TParam>(
     return response
   }
 
+  const signal = new AbortController().signal
+  const responses: TResponse[] = []
+  const pageParams: TParam[] = []
+  let pageParam: TParam | undefined = adapter.initialPageParam
   try {
-    for await (const walked of walkPages(asTanStackReadsIt(adapter), fetchPage, { limit })) {
-      traversal.pages.push({ number: walked.pageIndex + 1, items: walked.items, response: walked.response })
+    while (pageParam !== undefined) {
+      const { query, body, url } = adapter.toRequest(pageParam, limit)
+      const request: PageRequest<TParam> = { pageParam, limit, query, signal }
+      if (body !== undefined) request.body = body
+      if (url !== undefined) request.url = url
+      // An adapter that reads headers asks for the full response, as pagewise's requests do.
+      if (adapter.response === 'full') request.response = 'full'
+      const response = answer(request)
+      responses.push(response)
+      pageParams.push(pageParam)
+      const items = adapter.getItems(response)
+      const next = adapter.getNextPageParam(response, responses, pageParam, pageParams)
+      traversal.pages.push({ number: responses.length, items, response })
+      pageParam = next ?? undefined
     }
   } catch (error) {
     if (error instanceof SimulatedServerFault) throw error
     traversal.end =
-      error instanceof ServerStop
+      error instanceof PropertyFailure
         ? { kind: 'violation', property: error.property, detail: error.detail }
         : { kind: 'adapter-error', error }
   }
   return traversal
-}
-
-/**
- * The adapter as TanStack Query reads it, with nothing else added: a `null` next page param ends the list, as
- * `hasNextPage = getNextPageParam(…) != null` says. Methods are called on the adapter itself, so `this` holds.
- * `response` is kept: requests of an adapter that reads headers ask for the full response, as pagewise's do.
- */
-function asTanStackReadsIt<TResponse, TItem, TParam>(
-  adapter: PaginationAdapter<TResponse, TItem, TParam>,
-): PaginationAdapter<TResponse, TItem, TParam> {
-  return {
-    id: adapter.id,
-    kind: adapter.kind,
-    initialPageParam: adapter.initialPageParam,
-    defaultLimit: adapter.defaultLimit,
-    maxLimit: adapter.maxLimit,
-    response: adapter.response,
-    toRequest: (pageParam, limit) => adapter.toRequest(pageParam, limit),
-    getItems: (response) => adapter.getItems(response),
-    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
-      adapter.getNextPageParam(lastPage, allPages, lastPageParam, allPageParams) ?? undefined,
-  }
 }
 
 /** Runs a part of the simulated server; what it throws is the server's fault, not the adapter's. */
@@ -297,21 +264,24 @@ function serverCall<T>(server: SimulatedServer<unknown>, what: string, call: () 
   }
 }
 
+type Stop = (property: ConformanceProperty, detail: string) => never
+
 /** The server's reading of a request; a request it cannot read stops the traversal. */
 function readRequest(
   server: SimulatedServer<unknown>,
   request: PageRequest<unknown>,
   number: number,
+  stop: Stop,
 ): RequestedPage {
   let requested: RequestedPage
   try {
     requested = server.readRequest(request)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new ServerStop('well-formed-requests', `the server could not read request #${number}: ${reason}`)
+    return stop('well-formed-requests', `the server could not read request #${number}: ${reason}`)
   }
   if (!Number.isSafeInteger(requested.limit) || requested.limit < 1) {
-    throw new ServerStop(
+    stop(
       'well-formed-requests',
       `the server read a page size of ${String(requested.limit)} from request #${number}`,
     )
@@ -320,10 +290,10 @@ function readRequest(
 }
 
 /** Where the requested page starts in the list as it is now. */
-function positionOf(requested: RequestedPage, list: SimulatedList, number: number): number {
+function positionOf(requested: RequestedPage, list: SimulatedList, number: number, stop: Stop): number {
   if ('offset' in requested) {
     if (!Number.isSafeInteger(requested.offset) || requested.offset < 0) {
-      throw new ServerStop(
+      stop(
         'well-formed-requests',
         `the server read the offset ${String(requested.offset)} from request #${number}`,
       )
@@ -333,10 +303,10 @@ function positionOf(requested: RequestedPage, list: SimulatedList, number: numbe
   if (requested.cursor === null) return 0
   const position = list.positionAfter(requested.cursor)
   if (position === undefined) {
-    throw new ServerStop(
+    stop(
       'well-formed-requests',
       `request #${number} sent the cursor ${JSON.stringify(requested.cursor)}, which the server never issued`,
     )
   }
-  return position
+  return position as number
 }

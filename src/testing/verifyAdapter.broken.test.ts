@@ -9,8 +9,8 @@ import type { CursorParam } from '../adapters/cursorAdapter'
 import { defineAdapter } from '../adapters/defineAdapter'
 import { CursorLoopError, MalformedResponseError, PagewiseError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
+import { closeEventsServer, closeOffsetServer } from '../../test/adapterServers/closeServers'
 import { AdapterConformanceError } from './AdapterConformanceError'
-import { closeEventsServer, closeOffsetServer } from './closeServers'
 import type { ConformanceProperty } from './conformanceProperties'
 import type { SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
@@ -162,7 +162,11 @@ describe('verifyAdapter rejects broken offset adapters', () => {
   it('one wrapped in defineAdapter that never advances: its CursorLoopError fails a well-formed list', async () => {
     const error = await failure(
       defineAdapter(
-        offsetAdapter({ getNextPageParam: (page, _pages, skip) => (page.has_more ? skip : undefined) }),
+        offsetAdapter({
+          getNextPageParam: (page, _pages, skip) => (page.has_more ? skip : undefined),
+          // defineAdapter asks an offset adapter for random access.
+          pageParamAt: (index, limit) => index * limit,
+        }),
       ),
     )
     expectBroke(error, 'valid-pages-read')

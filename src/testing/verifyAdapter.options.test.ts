@@ -3,13 +3,13 @@ import { closeEventsCursor, closeOffset } from '../adapters/close'
 import type { CloseListResponse } from '../adapters/close'
 import { InvalidOptionError } from '../core/errors'
 import type { PaginationAdapter } from '../core/types'
+import { closeEventsServer, closeOffsetServer } from '../../test/adapterServers/closeServers'
+import { runsOf } from '../../test/conformanceReport'
 import { AdapterConformanceError } from './AdapterConformanceError'
-import { closeEventsServer, closeOffsetServer } from './closeServers'
-import { SimulatedServerFault } from './SimulatedServerFault'
+import { SimulatedServerFault } from './simulatedServer'
 import type { SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
 import type { AdapterReport } from './verifyAdapter'
-import { runsOf } from '../../test/conformanceReport'
 
 const withoutTime = ({ durationMs: _durationMs, ...report }: AdapterReport) => report
 

@@ -4,23 +4,23 @@ import { defaultItemId } from '../core/itemFlattener'
 import type { GetItemId } from '../core/itemFlattener'
 import { isNonNegativeInteger } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
-import { AdapterConformanceError } from './AdapterConformanceError'
-import { checkMalformedTraversal } from './checkMalformedTraversal'
-import { checkTraversal } from './checkTraversal'
-import type { CheckContext } from './checkContext'
-import { conformanceProperties } from './conformanceProperties'
-import type { ConformanceProperty } from './conformanceProperties'
+import { AdapterConformanceError, describeCounterExample, toCounterExample } from './AdapterConformanceError'
+import {
+  PropertyFailure,
+  checkMalformedTraversal,
+  checkTraversal,
+  conformanceProperties,
+} from './conformanceProperties'
+import type { CheckContext, ConformanceProperty } from './conformanceProperties'
 import { malformedScenarios, traversalScenarios } from './conformanceScenario'
-import type { ConformanceScenario, ScenarioSettings } from './conformanceScenario'
-import { describeCounterExample, toCounterExample } from './describeCounterExample'
-import { PropertyFailure } from './propertyFailure'
+import type { ConformanceScenario } from './conformanceScenario'
 import type { SimulatedServer } from './simulatedServer'
 import { simulateTraversal } from './simulateTraversal'
 import type { Traversal } from './simulateTraversal'
 
 /** Options of `verifyAdapter`. */
 export interface VerifyAdapterOptions<TResponse, TItem> {
-  /** How the simulated API reads requests and shapes answers, such as `closeOffsetServer()`. */
+  /** How the simulated API reads requests and shapes answers: an `offsetServer(…)`, a `cursorServer(…)` or your own. */
   server: SimulatedServer<TResponse>
   /**
    * Generated runs of the traversal properties, and again of the malformed-page property (shared out among the
@@ -78,7 +78,7 @@ export interface AdapterReport {
   records: number
   /** Records inserted at the head of lists while they were paged. */
   inserted: number
-  /** Keyset windows started past the first (`closeKeysetServer`); 0 on servers without keyset windows. */
+  /** Keyset windows started past the first; 0 on servers without keyset windows (`RequestedPage.window`). */
   windows: number
   /** Records served again at the start of those windows: the records on the edge value, fetched twice. */
   refetched: number
@@ -99,11 +99,16 @@ export interface AdapterReport {
  * Needs `fast-check` (an optional peer dependency) installed.
  *
  * @example
- * import { closeOffset } from 'pagewise'
- * import { closeOffsetServer, verifyAdapter } from 'pagewise/testing'
+ * import { cursorAdapter } from 'pagewise'
+ * import { cursorServer, verifyAdapter } from 'pagewise/testing'
  *
- * test('my adapter conforms', async () => {
- *   const report = await verifyAdapter(closeOffset(), { server: closeOffsetServer() })
+ * test('the events adapter conforms', async () => {
+ *   const events = cursorAdapter({ id: 'acme.events', items: 'events', nextCursor: 'next_page_token' })
+ *   const server = cursorServer({
+ *     name: 'Acme events',
+ *     respond: (page) => ({ events: page.records, next_page_token: page.nextCursor }),
+ *   })
+ *   const report = await verifyAdapter(events, { server })
  *   expect(report.runs).toBe(200)
  * })
  */
@@ -114,55 +119,70 @@ export async function verifyAdapter<TResponse, TItem, TParam>(
   const started = performance.now()
   const settings = readOptions(adapter, options)
   const { server, numRuns, seed, extraRequests } = settings
-  const context: CheckContext<TResponse, TItem, TParam> = { adapter, server, getItemId: settings.getItemId }
-  const tally = new Tally(server)
-
-  const traversals = fc.asyncProperty(traversalScenarios(settings), async (scenario) => {
-    const traversal = await simulateTraversal(adapter, server, scenario, { extraRequests })
-    tally.add(traversal, checkTraversal(context, traversal))
-  })
+  const context: CheckContext<TItem> = { adapter, server, getItemId: settings.getItemId }
   const run = { numRuns, seed, fcSeed: seed, adapterId: adapter.id, serverName: server.name }
-  await check(traversals, run)
+  const report: AdapterReport = {
+    adapterId: adapter.id,
+    server: server.name,
+    seed,
+    runs: 0,
+    requests: 0,
+    records: 0,
+    inserted: 0,
+    windows: 0,
+    refetched: 0,
+    durationMs: 0,
+    properties: Object.entries(conformanceProperties).map(([name, description]) => ({
+      name: name as ConformanceProperty,
+      description,
+      runs: 0,
+    })),
+    malformedPages: (server.malformed ?? []).map((page) => ({ name: page.name, runs: 0 })),
+  }
+  const tally = (traversal: Traversal<unknown>, checked: readonly ConformanceProperty[]) => {
+    report.runs++
+    report.requests += traversal.requests.length
+    for (const request of traversal.requests) report.records += request.page?.records.length ?? 0
+    report.inserted += traversal.list.inserted
+    report.windows += traversal.windows
+    report.refetched += traversal.refetched
+    for (const property of report.properties) if (checked.includes(property.name)) property.runs++
+  }
+
+  check(
+    fc.property(traversalScenarios(settings), (scenario) => {
+      const traversal = simulateTraversal(adapter, server, scenario, { extraRequests })
+      tally(traversal, checkTraversal(context, traversal))
+    }),
+    run,
+  )
 
   // The malformed-page runs are shared out among the server's malformed answers, so that each one is sent.
   const malformedPages = settings.malformed ? (server.malformed ?? []) : []
+  const count = malformedPages.length
   for (const [index, page] of malformedPages.entries()) {
-    const runs = Math.max(
-      1,
-      Math.floor((numRuns + malformedPages.length - 1 - index) / malformedPages.length),
-    )
-    const malformedRuns = fc.asyncProperty(malformedScenarios(settings), async (scenario) => {
+    const runs = Math.max(1, Math.floor((numRuns + count - 1 - index) / count))
+    const property = fc.property(malformedScenarios(settings), (scenario) => {
       const pages = Math.max(1, Math.ceil(scenario.records / Math.min(scenario.pageSize, adapter.maxLimit)))
-      const traversal = await simulateTraversal(adapter, server, scenario, {
-        extraRequests,
-        malformed: { page, at: scenario.at % pages },
-      })
+      const malformed = { page, at: scenario.at % pages }
+      const traversal = simulateTraversal(adapter, server, scenario, { extraRequests, malformed })
       // A run whose list ended before a page the answer applies to does not count: fast-check draws another.
       fc.pre(checkMalformedTraversal(context, traversal))
-      tally.add(traversal, ['malformed-pages'], page.name)
+      tally(traversal, ['malformed-pages'])
+      const sent = report.malformedPages[index]
+      if (sent) sent.runs++
     })
-    await check(malformedRuns, { ...run, numRuns: runs, fcSeed: seed + 1 + index, malformed: page.name })
+    check(property, { ...run, numRuns: runs, fcSeed: seed + 1 + index, malformed: page.name })
   }
 
-  return {
-    ...tally.report(adapter.id, server.name, seed),
-    durationMs: Math.round(performance.now() - started),
-  }
-}
-
-interface Settings<TResponse, TItem> extends ScenarioSettings {
-  server: SimulatedServer<TResponse>
-  numRuns: number
-  seed: number
-  extraRequests: number
-  malformed: boolean
-  getItemId: GetItemId<TItem>
+  report.durationMs = Math.round(performance.now() - started)
+  return report
 }
 
 function readOptions<TResponse, TItem>(
   adapter: PaginationAdapter<TResponse, TItem, unknown>,
   options: VerifyAdapterOptions<TResponse, TItem>,
-): Settings<TResponse, TItem> {
+) {
   const invalid = (option: string, expected: string, received: unknown) =>
     new InvalidOptionError('verifyAdapter', option, expected, received)
   if (typeof adapter !== 'object' || adapter === null) throw invalid('adapter', 'an adapter object', adapter)
@@ -171,7 +191,7 @@ function readOptions<TResponse, TItem>(
   }
   const server = options?.server
   if (typeof server?.readRequest !== 'function' || typeof server.respond !== 'function') {
-    throw invalid('server', 'a simulated server such as closeOffsetServer()', server)
+    throw invalid('server', 'a simulated server such as offsetServer({ … })', server)
   }
   const positive = (option: 'numRuns' | 'extraRequests', value: number) => {
     if (!isNonNegativeInteger(value) || value === 0) throw invalid(option, 'a positive integer', value)
@@ -196,22 +216,21 @@ function readOptions<TResponse, TItem>(
 }
 
 /** Runs one property; on failure throws the `AdapterConformanceError` of its shrunk counter-example. */
-async function check(
-  property: fc.IAsyncProperty<[ConformanceScenario]>,
+function check(
+  property: fc.IProperty<[ConformanceScenario]>,
   run: {
     numRuns: number
-    /** The verification's seed, to replay it all. */
+    /** The verification's seed, to replay it all; `fcSeed` is this property's. */
     seed: number
-    /** This property's fast-check seed. */
     fcSeed: number
     adapterId: string
     serverName: string
     /** The malformed answer these runs send. */
     malformed?: string
   },
-): Promise<void> {
+): void {
   const { adapterId, serverName, seed } = run
-  const details = await fc.check(property, { numRuns: run.numRuns, seed: run.fcSeed })
+  const details = fc.check(property, { numRuns: run.numRuns, seed: run.fcSeed })
   if (!details.failed) return
   const failure = details.errorInstance
   if (!(failure instanceof PropertyFailure)) {
@@ -223,70 +242,12 @@ async function check(
     )
   }
   const counterExample = toCounterExample(failure.traversal)
+  const broken = { adapterId, property: failure.property, reason: failure.detail, counterExample, seed }
   const message = describeCounterExample({
-    adapterId,
+    ...broken,
     serverName,
-    property: failure.property,
-    reason: failure.detail,
-    counterExample,
-    seed,
     runs: details.numRuns,
     shrinks: details.numShrinks,
   })
-  throw new AdapterConformanceError(message, {
-    adapterId,
-    property: failure.property,
-    reason: failure.detail,
-    counterExample,
-    seed,
-  })
-}
-
-/** Counts of a verification, for the report. */
-class Tally {
-  runs = 0
-  requests = 0
-  records = 0
-  inserted = 0
-  windows = 0
-  refetched = 0
-  readonly #properties = new Map<ConformanceProperty, number>(
-    Object.keys(conformanceProperties).map((name) => [name as ConformanceProperty, 0]),
-  )
-  readonly #malformed: Map<string, number>
-
-  constructor(server: SimulatedServer<unknown>) {
-    this.#malformed = new Map((server.malformed ?? []).map((page) => [page.name, 0]))
-  }
-
-  add(traversal: Traversal<unknown>, checked: readonly ConformanceProperty[], malformed?: string): void {
-    this.runs++
-    this.requests += traversal.requests.length
-    for (const request of traversal.requests) this.records += request.page?.records.length ?? 0
-    this.inserted += traversal.list.inserted
-    this.windows += traversal.windows
-    this.refetched += traversal.refetched
-    for (const property of checked) this.#properties.set(property, (this.#properties.get(property) ?? 0) + 1)
-    if (malformed !== undefined) this.#malformed.set(malformed, (this.#malformed.get(malformed) ?? 0) + 1)
-  }
-
-  report(adapterId: string, server: string, seed: number): Omit<AdapterReport, 'durationMs'> {
-    return {
-      adapterId,
-      server,
-      seed,
-      runs: this.runs,
-      requests: this.requests,
-      records: this.records,
-      inserted: this.inserted,
-      windows: this.windows,
-      refetched: this.refetched,
-      properties: [...this.#properties].map(([name, runs]) => ({
-        name,
-        description: conformanceProperties[name],
-        runs,
-      })),
-      malformedPages: [...this.#malformed].map(([name, runs]) => ({ name, runs })),
-    }
-  }
+  throw new AdapterConformanceError(message, broken)
 }

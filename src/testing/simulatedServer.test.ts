@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PageRequest } from '../core/types'
-import { closeEventsServer, closeOffsetServer, closeSearchServer } from './closeServers'
-import { cursorServer } from './cursorServer'
-import { offsetServer } from './offsetServer'
-import { pipedriveCursorServer, pipedriveOffsetServer } from './pipedriveServers'
-import { SimulatedList } from './simulatedList'
-import type { SimulatedPage } from './simulatedServer'
+import { SimulatedList } from './conformanceScenario'
+import { cursorServer, offsetServer } from './simulatedServer'
 
 const request = (query: Record<string, string>, body?: Record<string, unknown>): PageRequest<unknown> => ({
   pageParam: null,
@@ -13,19 +9,6 @@ const request = (query: Record<string, string>, body?: Record<string, unknown>):
   query,
   ...(body ? { body } : {}),
   signal: new AbortController().signal,
-})
-
-const page = (overrides: Partial<SimulatedPage> = {}): SimulatedPage => ({
-  records: [{ id: 'rec-0' }, { id: 'rec-1' }],
-  offset: 0,
-  limit: 2,
-  hasMore: true,
-  nextOffset: 2,
-  nextCursor: 'after:rec-1',
-  cursor: null,
-  total: undefined,
-  request: request({}),
-  ...overrides,
 })
 
 describe('offsetServer', () => {
@@ -72,57 +55,6 @@ describe('cursorServer', () => {
     expect(() => body.readRequest(request({}, { cursor: 7, limit: 10 }))).toThrow(
       '"cursor" is 7, not a string',
     )
-  })
-})
-
-describe('the built-in servers answer in their API’s shape', () => {
-  it('Close offset: total_results only when the run reports a total', () => {
-    expect(closeOffsetServer().respond(page())).toEqual({ data: page().records, has_more: true })
-    expect(closeOffsetServer().respond(page({ total: 9, hasMore: false }))).toEqual({
-      data: page().records,
-      has_more: false,
-      total_results: 9,
-    })
-    expect(closeOffsetServer().reportsTotal).toBe('sometimes')
-  })
-
-  it('Close events and search: the next cursor, null at the end', () => {
-    expect(closeEventsServer().respond(page())).toEqual({
-      data: page().records,
-      cursor_next: 'after:rec-1',
-      cursor_previous: null,
-    })
-    expect(closeSearchServer().respond(page({ hasMore: false, nextCursor: null }))).toEqual({
-      data: page().records,
-      cursor: null,
-    })
-    expect(closeSearchServer().readRequest(request({}, { cursor: 'after:rec-1', _limit: 2 }))).toEqual({
-      cursor: 'after:rec-1',
-      limit: 2,
-    })
-  })
-
-  it('Pipedrive offset: data null on an empty page, next_start only while more follow', () => {
-    expect(pipedriveOffsetServer().respond(page({ offset: 4, nextOffset: 6 }))).toEqual({
-      success: true,
-      data: page().records,
-      additional_data: {
-        pagination: { start: 4, limit: 2, more_items_in_collection: true, next_start: 6 },
-      },
-    })
-    expect(pipedriveOffsetServer().respond(page({ records: [], hasMore: false }))).toEqual({
-      success: true,
-      data: null,
-      additional_data: { pagination: { start: 0, limit: 2, more_items_in_collection: false } },
-    })
-  })
-
-  it('Pipedrive cursor: additional_data.next_cursor', () => {
-    expect(pipedriveCursorServer().respond(page())).toEqual({
-      success: true,
-      data: page().records,
-      additional_data: { next_cursor: 'after:rec-1' },
-    })
   })
 })
 

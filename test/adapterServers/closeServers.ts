@@ -1,15 +1,92 @@
-import type { CloseListResponse } from '../adapters/close'
-import { InvalidOptionError } from '../core/errors'
-import { isNonNegativeInteger } from '../core/readField'
-import { closeListMalformedPages } from './closeServers'
-import { readIntegerParam } from './readRequestParam'
-import type {
-  MalformedPage,
-  SimulatedItem,
-  SimulatedPage,
-  SimulatedRecord,
-  SimulatedServer,
-} from './simulatedServer'
+import type { CloseEventsResponse, CloseListResponse, CloseSearchResponse } from '../../src/adapters/close'
+import { CursorLoopError, InvalidOptionError } from '../../src/core/errors'
+import { isNonNegativeInteger } from '../../src/core/readField'
+import { commonMalformedPages, cursorServer, offsetServer } from '../../src/testing'
+import type { MalformedPage, SimulatedPage, SimulatedRecord, SimulatedServer } from '../../src/testing'
+import { readIntegerParam } from '../../src/testing/simulatedServer'
+import { repeatsCursor, withLastRecord } from './serverParts'
+import type { SimulatedItem } from './serverParts'
+
+type ListAnswer = CloseListResponse<SimulatedItem>
+
+/** The malformed answers of a Close list endpoint (`{ data, has_more }`), shared by the offset and keyset servers. */
+const closeListMalformedPages: readonly MalformedPage<ListAnswer>[] = [
+  ...commonMalformedPages,
+  { name: '"data" is missing', corrupt: ({ data: _data, ...rest }) => rest },
+  { name: '"has_more" is the string "yes"', corrupt: (response) => ({ ...response, has_more: 'yes' }) },
+  {
+    name: '"has_more" is true on an empty page',
+    corrupt: () => ({ data: [], has_more: true }),
+    expect: CursorLoopError,
+  },
+]
+
+/**
+ * Simulates a Close list endpoint (`/lead/`, `/opportunity/`, …): `_skip` / `_limit`, answered with
+ * `{ data, has_more }` and, on some runs, `total_results`. For `closeOffset()`.
+ *
+ * @example
+ * await verifyAdapter(closeOffset(), { server: closeOffsetServer() })
+ */
+export function closeOffsetServer(): SimulatedServer<ListAnswer> {
+  return offsetServer<ListAnswer>({
+    name: 'Close offset list',
+    offsetParam: '_skip',
+    limitParam: '_limit',
+    reportsTotal: 'sometimes',
+    respond: (page) => ({
+      data: page.records,
+      has_more: page.hasMore,
+      ...(page.total === undefined ? {} : { total_results: page.total }),
+    }),
+    malformed: closeListMalformedPages,
+  })
+}
+
+/**
+ * Simulates Close's event log (`GET /event/`): `_cursor` / `_limit`, answered with
+ * `{ data, cursor_next, cursor_previous }`. For `closeEventsCursor()`.
+ *
+ * @example
+ * await verifyAdapter(closeEventsCursor(), { server: closeEventsServer() })
+ */
+export function closeEventsServer(): SimulatedServer<CloseEventsResponse<SimulatedItem>> {
+  return cursorServer<CloseEventsResponse<SimulatedItem>>({
+    name: 'Close event log',
+    cursorParam: '_cursor',
+    limitParam: '_limit',
+    respond: (page) => ({ data: page.records, cursor_next: page.nextCursor, cursor_previous: null }),
+    malformed: [
+      ...commonMalformedPages,
+      { name: '"data" is missing', corrupt: ({ data: _data, ...rest }) => rest },
+      { name: '"cursor_next" is a number', corrupt: (response) => ({ ...response, cursor_next: 50 }) },
+      repeatsCursor('cursor_next'),
+    ],
+  })
+}
+
+/**
+ * Simulates Close's Advanced Filtering search (`POST /data/search/`): `cursor` and `_limit` in the JSON body,
+ * answered with `{ data, cursor }`. For `closeSearchCursor()`.
+ *
+ * @example
+ * await verifyAdapter(closeSearchCursor(), { server: closeSearchServer() })
+ */
+export function closeSearchServer(): SimulatedServer<CloseSearchResponse<SimulatedItem>> {
+  return cursorServer<CloseSearchResponse<SimulatedItem>>({
+    name: 'Close search',
+    cursorParam: 'cursor',
+    limitParam: '_limit',
+    placement: 'body',
+    respond: (page) => ({ data: page.records, cursor: page.nextCursor }),
+    malformed: [
+      ...commonMalformedPages,
+      { name: '"data" is an object', corrupt: (response) => ({ ...response, data: { leads: [] } }) },
+      { name: '"cursor" is a number', corrupt: (response) => ({ ...response, cursor: 1 }) },
+      repeatsCursor('cursor'),
+    ],
+  })
+}
 
 /** Options of `closeKeysetServer`. */
 export interface CloseKeysetServerOptions {
@@ -26,14 +103,8 @@ export interface CloseKeysetServerOptions {
    * @default 'date_created__lt'
    */
   param?: 'date_created__lt' | 'date_created__lte'
-  /**
-   * The record field the list is ordered by, newest first, which every answered record carries.
-   * @default 'date_created'
-   */
-  field?: 'date_created'
 }
 
-const OWNER = 'closeKeysetServer'
 /** `date_created` of `rec-0`, the newest record present from the start. */
 const NEWEST_INITIAL = Date.UTC(2024, 5, 1, 12, 0, 0)
 const SECOND = 1000
@@ -52,10 +123,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}
  * const keyset = { field: 'date_created', param: 'date_created__lt' } as const
  * await verifyAdapter(closeOffset({ keyset, maxSkip: 200 }), { server: closeKeysetServer({ maxSkip: 200 }) })
  */
-export function closeKeysetServer(
-  options: CloseKeysetServerOptions,
-): SimulatedServer<CloseListResponse<SimulatedItem>> {
-  const { maxSkip, param = 'date_created__lt', field = 'date_created' } = readOptions(options)
+export function closeKeysetServer(options: CloseKeysetServerOptions): SimulatedServer<ListAnswer> {
+  const { maxSkip, param = 'date_created__lt' } = readOptions(options)
   const inclusive = param === 'date_created__lte'
   const other = inclusive ? 'date_created__lt' : 'date_created__lte'
   const timeOf = recordTimes(Math.min(MAX_RUN, maxSkip))
@@ -65,26 +134,17 @@ export function closeKeysetServer(
   /** A page after which the adapter starts a new window, reading every `date_created` of the window. */
   const endsWindow = (page: SimulatedPage) =>
     page.hasMore && page.records.length > 0 && skipOf(page) + page.records.length > maxSkip
-  const withLastRecord =
-    (change: (record: Record<string, unknown>) => Record<string, unknown>) =>
-    (response: CloseListResponse<SimulatedItem>) => ({
-      ...response,
-      data: response.data.map((record: Record<string, unknown>, index: number) =>
-        index === response.data.length - 1 ? change(record) : record,
-      ),
-    })
-
-  const malformed: MalformedPage<CloseListResponse<SimulatedItem>>[] = [
+  const malformed: MalformedPage<ListAnswer>[] = [
     ...closeListMalformedPages,
     {
-      name: `"${field}" is missing on the last record before a new window`,
+      name: '"date_created" is missing on the last record before a new window',
       appliesTo: endsWindow,
-      corrupt: withLastRecord(({ [field]: _date, ...rest }) => rest),
+      corrupt: withLastRecord(({ date_created: _date, ...rest }) => rest),
     },
     {
-      name: `"${field}" of the last record before a new window is newer than the record before it`,
+      name: '"date_created" of the last record before a new window is newer than the record before it',
       appliesTo: (page) => endsWindow(page) && page.records.length > 1,
-      corrupt: withLastRecord((record) => ({ ...record, [field]: '2999-01-01T00:00:00.000Z' })),
+      corrupt: withLastRecord((record) => ({ ...record, date_created: '2999-01-01T00:00:00.000Z' })),
     },
   ]
 
@@ -113,7 +173,7 @@ export function closeKeysetServer(
       }
     },
     respond: (page) => ({
-      data: page.records.map((record) => ({ ...record, [field]: dateOf(record) })),
+      data: page.records.map((record) => ({ ...record, date_created: dateOf(record) })),
       has_more: page.hasMore,
       // Close counts total_results within the filter; the adapter adds the records above the window.
       ...(page.total === undefined ? {} : { total_results: page.total - (page.window?.start ?? 0) }),
@@ -125,7 +185,7 @@ export function closeKeysetServer(
 
 function readOptions(options: CloseKeysetServerOptions): CloseKeysetServerOptions {
   const invalid = (option: string, expected: string, received: unknown) =>
-    new InvalidOptionError(OWNER, option, expected, received)
+    new InvalidOptionError('closeKeysetServer', option, expected, received)
   if (typeof options !== 'object' || options === null) throw invalid('options', '{ maxSkip }', options)
   if (!isNonNegativeInteger(options.maxSkip) || options.maxSkip === 0) {
     throw invalid(
@@ -140,9 +200,6 @@ function readOptions(options: CloseKeysetServerOptions): CloseKeysetServerOption
     options.param !== 'date_created__lte'
   ) {
     throw invalid('param', "'date_created__lt' or 'date_created__lte'", options.param)
-  }
-  if (options.field !== undefined && options.field !== 'date_created') {
-    throw invalid('field', "'date_created'", options.field)
   }
   return options
 }

@@ -1,7 +1,8 @@
-import type { JsonApiDocument } from '../adapters/jsonApi'
-import { ApiReportedError, CursorLoopError } from '../core/errors'
-import { commonMalformedPages } from './commonMalformedPages'
-import type { MalformedPage, SimulatedItem, SimulatedPage, SimulatedServer } from './simulatedServer'
+import type { JsonApiDocument } from '../../src/adapters/jsonApi'
+import { ApiReportedError, CursorLoopError } from '../../src/core/errors'
+import { commonMalformedPages } from '../../src/testing'
+import type { MalformedPage, SimulatedPage, SimulatedServer } from '../../src/testing'
+import type { SimulatedItem } from './serverParts'
 
 type Document = JsonApiDocument<SimulatedItem>
 

@@ -1,9 +1,9 @@
-import type { HubspotPage } from '../adapters/hubspot'
-import type { ParamPlacement } from '../adapters/fieldSpec'
-import { CursorLoopError } from '../core/errors'
-import { commonMalformedPages } from './commonMalformedPages'
-import { cursorServer } from './cursorServer'
-import type { MalformedPage, SimulatedItem, SimulatedPage, SimulatedServer } from './simulatedServer'
+import type { HubspotPage } from '../../src/adapters/hubspot'
+import type { ParamPlacement } from '../../src/adapters/fieldSpec'
+import { CursorLoopError } from '../../src/core/errors'
+import { commonMalformedPages, cursorServer } from '../../src/testing'
+import type { MalformedPage, SimulatedPage, SimulatedServer } from '../../src/testing'
+import type { SimulatedItem } from './serverParts'
 
 type HubspotAnswer = HubspotPage<SimulatedItem>
 

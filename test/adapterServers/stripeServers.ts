@@ -1,23 +1,15 @@
-import type { StripeListResponse } from '../adapters/startingAfter'
-import { CursorLoopError } from '../core/errors'
-import { commonMalformedPages } from './commonMalformedPages'
-import { readIntegerParam } from './readRequestParam'
-import type { MalformedPage, SimulatedItem, SimulatedServer } from './simulatedServer'
+import type { StripeListResponse } from '../../src/adapters/startingAfter'
+import { CursorLoopError } from '../../src/core/errors'
+import { commonMalformedPages } from '../../src/testing'
+import type { MalformedPage, SimulatedServer } from '../../src/testing'
+import { readIntegerParam } from '../../src/testing/simulatedServer'
+import { withLastRecord } from './serverParts'
+import type { SimulatedItem } from './serverParts'
 
 type StripeAnswer = StripeListResponse<SimulatedItem>
 
 /** Stripe's largest `limit`. */
 const STRIPE_MAX_LIMIT = 100
-
-/** The answer with its last record changed (the record whose id the next request carries). */
-const withLastRecord =
-  (change: (record: Record<string, unknown>) => unknown) =>
-  (response: StripeAnswer): StripeAnswer => ({
-    ...response,
-    data: response.data.map((record: Record<string, unknown>, index: number) =>
-      index === response.data.length - 1 ? change(record) : record,
-    ),
-  })
 
 /** A page whose last id the adapter reads: records, and more after them. */
 const continues = (page: { hasMore: boolean; records: unknown[] }) => page.hasMore && page.records.length > 0

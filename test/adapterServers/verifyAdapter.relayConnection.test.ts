@@ -4,13 +4,12 @@
  * rejects a variant that forgets `after` and one configured past the server's largest `first`.
  */
 import { describe, expect, it } from 'vitest'
-import { relayConnectionAdapter } from '../adapters/relayConnection'
-import type { RelayConnectionOptions } from '../adapters/relayConnection'
-import { AdapterConformanceError } from './AdapterConformanceError'
+import { relayConnectionAdapter } from '../../src/adapters/relayConnection'
+import type { RelayConnectionOptions } from '../../src/adapters/relayConnection'
+import { AdapterConformanceError, verifyAdapter } from '../../src/testing'
+import type { SimulatedRecord } from '../../src/testing'
 import { relayConnectionServer } from './relayConnectionServer'
-import type { SimulatedRecord } from './simulatedServer'
-import { verifyAdapter } from './verifyAdapter'
-import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
+import { expectEveryMalformedPageSent, runsOf } from '../conformanceReport'
 
 const RUNS = 100
 const PATH = 'data.repository.issues'

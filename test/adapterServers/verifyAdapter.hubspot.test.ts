@@ -3,14 +3,13 @@
  * that read the end of the list, the placement of the params or the total wrong.
  */
 import { describe, expect, it } from 'vitest'
-import { cursorAdapter } from '../adapters/cursorAdapter'
-import { hubspotAdapter } from '../adapters/hubspot'
-import type { HubspotPage } from '../adapters/hubspot'
-import { AdapterConformanceError } from './AdapterConformanceError'
+import { cursorAdapter } from '../../src/adapters/cursorAdapter'
+import { hubspotAdapter } from '../../src/adapters/hubspot'
+import type { HubspotPage } from '../../src/adapters/hubspot'
+import { AdapterConformanceError, verifyAdapter } from '../../src/testing'
+import type { SimulatedRecord } from '../../src/testing'
 import { hubspotSearchServer, hubspotServer } from './hubspotServers'
-import type { SimulatedRecord } from './simulatedServer'
-import { verifyAdapter } from './verifyAdapter'
-import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
+import { expectEveryMalformedPageSent, runsOf } from '../conformanceReport'
 
 const RUNS = 100
 

@@ -3,14 +3,13 @@
  * conforms, with and without records inserted at the head, and the kit rejects variants that get the cursor wrong.
  */
 import { describe, expect, it } from 'vitest'
-import { startingAfterAdapter } from '../adapters/startingAfter'
-import type { StartingAfterParam, StripeListResponse } from '../adapters/startingAfter'
-import type { PaginationAdapter } from '../core/types'
-import { AdapterConformanceError } from './AdapterConformanceError'
-import type { SimulatedRecord } from './simulatedServer'
+import { startingAfterAdapter } from '../../src/adapters/startingAfter'
+import type { StartingAfterParam, StripeListResponse } from '../../src/adapters/startingAfter'
+import type { PaginationAdapter } from '../../src/core/types'
+import { AdapterConformanceError, verifyAdapter } from '../../src/testing'
+import type { SimulatedRecord } from '../../src/testing'
 import { stripeListServer } from './stripeServers'
-import { verifyAdapter } from './verifyAdapter'
-import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
+import { expectEveryMalformedPageSent, runsOf } from '../conformanceReport'
 
 const RUNS = 100
 type Page = StripeListResponse<SimulatedRecord>

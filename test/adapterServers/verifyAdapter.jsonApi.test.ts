@@ -4,15 +4,14 @@
  * that drop the page size or number pages from 0.
  */
 import { describe, expect, it } from 'vitest'
-import { jsonApiAdapter } from '../adapters/jsonApi'
-import type { JsonApiDocument } from '../adapters/jsonApi'
-import type { PageRequest, PaginationAdapter } from '../core/types'
-import { AdapterConformanceError } from './AdapterConformanceError'
+import { jsonApiAdapter } from '../../src/adapters/jsonApi'
+import type { JsonApiDocument } from '../../src/adapters/jsonApi'
+import type { PageRequest, PaginationAdapter } from '../../src/core/types'
+import { AdapterConformanceError, verifyAdapter } from '../../src/testing'
+import type { SimulatedRecord } from '../../src/testing'
 import { jsonApiServer } from './jsonApiServer'
 import type { JsonApiServerOptions } from './jsonApiServer'
-import type { SimulatedRecord } from './simulatedServer'
-import { verifyAdapter } from './verifyAdapter'
-import { expectEveryMalformedPageSent, expectExercised, runsOf } from '../../test/conformanceReport'
+import { expectEveryMalformedPageSent, expectExercised, runsOf } from '../conformanceReport'
 
 const RUNS = 100
 type Document = JsonApiDocument<SimulatedRecord>

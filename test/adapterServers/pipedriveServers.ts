@@ -1,9 +1,8 @@
-import type { PipedriveCursorResponse, PipedriveOffsetResponse } from '../adapters/pipedrive'
-import { CursorLoopError } from '../core/errors'
-import { commonMalformedPages } from './commonMalformedPages'
-import { cursorServer } from './cursorServer'
-import { offsetServer } from './offsetServer'
-import type { SimulatedItem, SimulatedServer } from './simulatedServer'
+import type { PipedriveCursorResponse, PipedriveOffsetResponse } from '../../src/adapters/pipedrive'
+import { CursorLoopError } from '../../src/core/errors'
+import { commonMalformedPages, cursorServer, offsetServer } from '../../src/testing'
+import type { SimulatedServer } from '../../src/testing'
+import type { SimulatedItem } from './serverParts'
 
 type OffsetAnswer = PipedriveOffsetResponse<SimulatedItem>
 type Pagination = OffsetAnswer['additional_data']['pagination']
@@ -89,7 +88,12 @@ export function pipedriveCursorServer(): SimulatedServer<PipedriveCursorResponse
     }),
     malformed: [
       ...commonMalformedPages,
-      { name: '"additional_data" is missing', corrupt: ({ additional_data: _extra, ...rest }) => rest },
+      // An answer without additional_data is a last page (optional in Pipedrive's v2 OpenAPI); one without
+      // next_cursor in it is not.
+      {
+        name: '"additional_data" has no "next_cursor"',
+        corrupt: (response) => ({ ...response, additional_data: {} }),
+      },
       {
         name: '"next_cursor" is a number',
         corrupt: (response) => ({ ...response, additional_data: { next_cursor: 100 } }),

@@ -1,9 +1,9 @@
-import type { GraphQLResponse } from '../adapters/relayConnection'
-import { ApiReportedError, CursorLoopError } from '../core/errors'
-import { isObject } from '../core/isObject'
-import type { PageRequest } from '../core/types'
-import { commonMalformedPages } from './commonMalformedPages'
-import type { MalformedPage, SimulatedPage, SimulatedServer } from './simulatedServer'
+import type { GraphQLResponse } from '../../src/adapters/relayConnection'
+import { ApiReportedError, CursorLoopError } from '../../src/core/errors'
+import { isObject } from '../../src/core/isObject'
+import type { PageRequest } from '../../src/core/types'
+import { commonMalformedPages } from '../../src/testing'
+import type { MalformedPage, SimulatedPage, SimulatedServer } from '../../src/testing'
 
 /** Options of `relayConnectionServer`. */
 export interface RelayConnectionServerOptions {

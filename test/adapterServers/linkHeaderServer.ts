@@ -1,8 +1,9 @@
-import { CursorLoopError } from '../core/errors'
-import type { FullResponse, PageRequest } from '../core/types'
-import { commonMalformedPages } from './commonMalformedPages'
-import { readIntegerParam } from './readRequestParam'
-import type { MalformedPage, SimulatedItem, SimulatedPage, SimulatedServer } from './simulatedServer'
+import { CursorLoopError } from '../../src/core/errors'
+import type { FullResponse, PageRequest } from '../../src/core/types'
+import { commonMalformedPages } from '../../src/testing'
+import type { MalformedPage, SimulatedPage, SimulatedServer } from '../../src/testing'
+import { readIntegerParam } from '../../src/testing/simulatedServer'
+import type { SimulatedItem } from './serverParts'
 
 /** An answer of `linkHeaderServer`: the records (or an object holding them) with a `Link` header. */
 export type LinkHeaderAnswer = FullResponse<SimulatedItem>

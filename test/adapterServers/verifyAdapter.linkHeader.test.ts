@@ -3,21 +3,19 @@
  * absolute and relative, with a total header; and deliberately broken variants that the kit must reject.
  */
 import { describe, expect, it } from 'vitest'
-import { linkHeaderAdapter } from '../adapters/linkHeader'
-import type { CursorParam } from '../adapters/cursorAdapter'
-import type { FullResponse, PaginationAdapter } from '../core/types'
-import { AdapterConformanceError } from './AdapterConformanceError'
-import type { ConformanceProperty } from './conformanceProperties'
+import { linkHeaderAdapter } from '../../src/adapters/linkHeader'
+import type { CursorParam } from '../../src/adapters/cursorAdapter'
+import type { FullResponse, PaginationAdapter } from '../../src/core/types'
+import { AdapterConformanceError, verifyAdapter } from '../../src/testing'
+import type { AdapterReport, ConformanceProperty } from '../../src/testing'
+import type { SimulatedItem } from './serverParts'
 import { linkHeaderServer } from './linkHeaderServer'
-import type { SimulatedItem } from './simulatedServer'
-import { verifyAdapter } from './verifyAdapter'
-import type { AdapterReport } from './verifyAdapter'
 import {
   EVERY_ADAPTER_PROPERTIES,
   expectEveryMalformedPageSent,
   expectExercised,
   runsOf,
-} from '../../test/conformanceReport'
+} from '../conformanceReport'
 
 const RUNS = 100
 /**

@@ -4,17 +4,15 @@
  * `__lte`; keyset adapters that lose tied records, skip past `max_skip` or restart a window too high are rejected.
  */
 import { describe, expect, it } from 'vitest'
-import { closeOffset } from '../adapters/close'
-import type { CloseListResponse } from '../adapters/close'
-import type { CloseKeyset } from '../adapters/closeKeyset'
-import { InvalidOptionError } from '../core/errors'
-import type { PageRequest } from '../core/types'
-import { AdapterConformanceError } from './AdapterConformanceError'
-import { closeKeysetServer } from './closeKeysetServer'
-import type { SimulatedPage, SimulatedRecord } from './simulatedServer'
-import { verifyAdapter } from './verifyAdapter'
-import type { AdapterReport } from './verifyAdapter'
-import { expectEveryMalformedPageSent, runsOf } from '../../test/conformanceReport'
+import { closeOffset } from '../../src/adapters/close'
+import type { CloseListResponse } from '../../src/adapters/close'
+import type { CloseKeyset } from '../../src/adapters/closeKeyset'
+import { InvalidOptionError } from '../../src/core/errors'
+import type { PageRequest } from '../../src/core/types'
+import { AdapterConformanceError, verifyAdapter } from '../../src/testing'
+import type { AdapterReport, SimulatedPage, SimulatedRecord } from '../../src/testing'
+import { closeKeysetServer } from './closeServers'
+import { expectEveryMalformedPageSent, runsOf } from '../conformanceReport'
 
 const RUNS = 50
 const SEED = 7
