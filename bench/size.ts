@@ -9,11 +9,16 @@
  *   npx tsx bench/size.ts --no-peers   # pagewise only: the quick budget check for CI
  *   npx tsx bench/size.ts --no-build   # measure dist/ as it is (fails when dist/ is missing)
  *   npx tsx bench/size.ts --no-fail    # exit 0 even when over budget (npm run bench goes on to the report)
+ *   npx tsx bench/size.ts --no-peers --no-build --files 'usePaginatedList + closeOffset + createFetcher'
+ *                                      # also: where that entry's bytes come from, per source file
  *
  * `dist/` is rebuilt on every run (about 7 s) unless `--no-build`: a stale `dist/` would measure old code silently.
- * Prints a table, writes bench/results/size.json (not with --no-peers: a budget check leaves the benchmark's results
- * alone) and exits 1 naming each entry over its budget (sizeBudgets.ts); exits 2 when it cannot measure (build or
- * bundling failed).
+ * Prints a table and the size targets (met or missed), writes bench/results/size.json (not with --no-peers: a budget
+ * check leaves the benchmark's results alone) and exits 1 naming each entry over its budget (sizeBudgets.ts), or
+ * short of its target once `ENFORCE_TARGETS` is on; exits 2 when it cannot measure (build or bundling failed).
+ *
+ * `--files <entry>` bundles that entry again from `src/` (esbuild metafile, same settings) and lists each source file's
+ * minified bytes, with its share of the min+gzip size estimated in proportion: what to cut, file by file.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -24,7 +29,7 @@ import { build, transform, version as esbuildVersion } from 'esbuild'
 import { machineInfo } from './machine'
 import { repoRoot, resultFiles } from './resultFiles'
 import type { SizeEntry, SizeRatio, SizeResults } from './resultFiles'
-import { SIZE_BUDGETS } from './sizeBudgets'
+import { ENFORCE_TARGETS, SIZE_BUDGETS, SIZE_TARGETS } from './sizeBudgets'
 
 const METHOD =
   'esbuild bundle + minify, format esm, platform browser, process.env.NODE_ENV = "production", ' +
@@ -35,6 +40,7 @@ const { values: flags } = parseArgs({
     'no-peers': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     'no-fail': { type: 'boolean', default: false },
+    files: { type: 'string' },
   },
 })
 const withPeers = !flags['no-peers']
@@ -57,8 +63,8 @@ function peerExternals(manifest: PackageJson): string[] {
 
 const gzipSize = (text: string): number => gzipSync(Buffer.from(text), { level: 9 }).length
 
-/** Minified and min+gzip bytes of the bundle of `source`, an ES module resolved from the repository root. */
-async function measureJs(name: string, source: string, external: string[]) {
+/** The bundle of `source`, an ES module resolved from the repository root, with esbuild's metafile. */
+async function bundle(name: string, source: string, external: string[]) {
   try {
     const result = await build({
       stdin: { contents: source, resolveDir: repoRoot, sourcefile: 'size-entry.js', loader: 'js' },
@@ -67,16 +73,50 @@ async function measureJs(name: string, source: string, external: string[]) {
       format: 'esm',
       platform: 'browser',
       write: false,
+      metafile: true,
+      jsx: 'automatic',
+      loader: { '.css': 'empty' },
       define: { 'process.env.NODE_ENV': '"production"' },
       external,
       // Bundling drops the `'use client'` banner, with a warning: nothing to act on here.
       logLevel: 'silent',
     })
-    const text = result.outputFiles.map((file) => file.text).join('')
-    return { minified: Buffer.byteLength(text), gzip: gzipSize(text) }
+    return { text: result.outputFiles.map((file) => file.text).join(''), metafile: result.metafile }
   } catch (error) {
     const messages = (error as { errors?: { text: string }[] }).errors?.map((message) => message.text)
     throw new Error(`${name}: esbuild could not bundle it: ${messages?.join('; ') ?? String(error)}`)
+  }
+}
+
+/** Minified and min+gzip bytes of the bundle of `source`. */
+async function measureJs(name: string, source: string, external: string[]) {
+  const { text } = await bundle(name, source, external)
+  return { minified: Buffer.byteLength(text), gzip: gzipSize(text) }
+}
+
+/**
+ * Where an entry's bytes come from: the entry bundled again from `src/` (pagewise's own subpaths mapped to their
+ * source entry files), each source file's minified bytes and, in proportion, its estimated share of min+gzip.
+ */
+async function printFiles(entry: SizeEntry): Promise<void> {
+  const source = entry.source.replace(/'pagewise(\/testing)?'/g, (_, testing?: string) =>
+    testing ? "'./src/testing/index.ts'" : "'./src/index.ts'",
+  )
+  const { text, metafile } = await bundle(entry.name, source, entry.external)
+  const minified = Buffer.byteLength(text)
+  const gzip = gzipSize(text)
+  const files = Object.values(metafile.outputs)
+    .flatMap((output) => Object.entries(output.inputs))
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .filter(({ bytes }) => bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes)
+  console.log(`\n${entry.name}, bundled from src/: ${bytes(minified)} B min, ${bytes(gzip)} B min+gzip`)
+  console.log(`  ${'min B'.padStart(7)}  ${'share'.padStart(6)}  ${'~gzip B'.padStart(7)}  file`)
+  for (const { file, bytes: size } of files) {
+    const share = size / minified
+    console.log(
+      `  ${bytes(size).padStart(7)}  ${`${(share * 100).toFixed(1)}%`.padStart(6)}  ${bytes(Math.round(share * gzip)).padStart(7)}  ${file}`,
+    )
   }
 }
 
@@ -156,8 +196,14 @@ async function measurePagewise(): Promise<SizeEntry[]> {
       note: 'a one-line function: the floor any import of pagewise pays',
     },
     {
+      name: 'usePaginatedList + closeOffset + createFetcher',
+      note: 'the typical import: an infinite list of Close leads, loaded through createFetcher',
+      source: `export { usePaginatedList, closeOffset, createFetcher } from 'pagewise'`,
+      external,
+    },
+    {
       name: 'usePaginatedList + closeOffset',
-      note: 'a typical infinite list of Close leads',
+      note: 'a typical infinite list of Close leads, with a fetchPage of your own',
       source: `export { usePaginatedList, closeOffset } from 'pagewise'`,
       external,
     },
@@ -290,6 +336,21 @@ function printTable(entries: SizeEntry[], ratioRows: SizeRatio[]): void {
     console.log(`  ${pagewise} ÷ ${peer}: ${ratio.toFixed(2)}×`)
 }
 
+/** Prints each size target as met or missed; returns the names of the entries that missed theirs. */
+function printTargets(entries: SizeEntry[]): string[] {
+  const missed: string[] = []
+  console.log(
+    `\nSize targets (sizeBudgets.ts; ${ENFORCE_TARGETS ? 'enforced' : 'reported, not enforced yet'})`,
+  )
+  for (const [name, target] of Object.entries(SIZE_TARGETS)) {
+    const gzip = entries.find((entry) => entry.name === name)?.gzip ?? Infinity
+    if (gzip > target) missed.push(name)
+    const status = gzip > target ? `missed by ${bytes(gzip - target)} B` : 'met'
+    console.log(`  ${name}: ${bytes(gzip)} B min+gzip, target ${bytes(target)} B: ${status}`)
+  }
+  return missed
+}
+
 async function main(): Promise<number> {
   if (withBuild) buildDist()
   for (const file of ['index.js', 'testing.js', 'styles.css']) {
@@ -301,8 +362,11 @@ async function main(): Promise<number> {
     const budget = SIZE_BUDGETS[entry.name]
     if (budget !== undefined) Object.assign(entry, { budget, overBudget: entry.gzip > budget })
   }
-  const unknownBudgets = Object.keys(SIZE_BUDGETS).filter((name) => !entries.some((e) => e.name === name))
-  if (unknownBudgets.length > 0) throw new Error(`budgets for unknown entries: ${unknownBudgets.join(', ')}`)
+  const unknownBudgets = [...Object.keys(SIZE_BUDGETS), ...Object.keys(SIZE_TARGETS)].filter(
+    (name) => !entries.some((e) => e.name === name),
+  )
+  if (unknownBudgets.length > 0)
+    throw new Error(`budgets or targets for unknown entries: ${unknownBudgets.join(', ')}`)
   const peers = withPeers ? await measurePeers() : { entries: [], versions: {} }
   const all = [...entries, ...peers.entries]
   const ratioRows = ratios(all)
@@ -321,6 +385,12 @@ async function main(): Promise<number> {
   }
   console.log(`\nBundle size (${METHOD})\n`)
   printTable(all, ratioRows)
+  const missedTargets = printTargets(entries)
+  if (flags.files !== undefined) {
+    const entry = entries.find((candidate) => candidate.name === flags.files)
+    if (entry === undefined) throw new Error(`--files: no entry named "${flags.files}"`)
+    await printFiles(entry)
+  }
   // The budget check alone (--no-peers, as CI runs it) leaves the benchmark's results, peers included, as they are.
   if (withPeers) {
     mkdirSync(path.dirname(resultFiles.size), { recursive: true })
@@ -332,7 +402,11 @@ async function main(): Promise<number> {
       `Over budget: ${entry.name} is ${bytes(entry.gzip)} B min+gzip, budget ${bytes(entry.budget ?? 0)} B`,
     )
   }
-  return overBudget.length > 0 && !flags['no-fail'] ? 1 : 0
+  if (ENFORCE_TARGETS) {
+    for (const name of missedTargets) console.error(`Target missed: ${name}`)
+  }
+  const failed = overBudget.length > 0 || (ENFORCE_TARGETS && missedTargets.length > 0)
+  return failed && !flags['no-fail'] ? 1 : 0
 }
 
 main().then(

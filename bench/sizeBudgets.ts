@@ -4,15 +4,23 @@
  */
 
 /**
- * The goals of issue 7, reported as met or missed in BENCHMARKS.md. They are not met yet (see BENCHMARKS.md for the
- * figures); CI enforces `SIZE_BUDGETS` instead, so that the size can only go down from here.
+ * The goals of issue 15 §4: pagewise should not double what an app ships on top of TanStack Query (10.3 kB).
+ * `npx tsx bench/size.ts` reports each as met or missed, and BENCHMARKS.md too.
  */
 export const SIZE_TARGETS: Readonly<Record<string, number>> = {
-  /** The hooks, `paginatedListOptions` and every adapter factory: what a headless app imports. */
-  'hooks + adapters': 4_000,
+  /** The typical import: `usePaginatedList` + one adapter + `createFetcher`. */
+  'usePaginatedList + closeOffset + createFetcher': 5_000,
+  /** The hook and one adapter, with a `fetchPage` of the app's own. */
+  'usePaginatedList + closeOffset': 3_500,
   /** `export * from 'pagewise'` plus `pagewise/styles.css` (measured separately, summed). */
-  'full (JS + CSS)': 10_000,
+  'full (JS + CSS)': 18_000,
 }
+
+/**
+ * Whether a missed target fails `npm run size` (exit 1), as an entry over its budget does. Off until every target is
+ * met: until then CI enforces `SIZE_BUDGETS` alone, so that the size can only go down. Turn it on once they are met.
+ */
+export const ENFORCE_TARGETS = false
 
 /**
  * Enforced by `npm run size` in CI: `npx tsx bench/size.ts` exits 1 naming every entry over its budget. Each is the
@@ -21,8 +29,10 @@ export const SIZE_TARGETS: Readonly<Record<string, number>> = {
 export const SIZE_BUDGETS: Readonly<Record<string, number>> = {
   /** 9,787 B measured with 10 adapters (2026-11-24). */
   'hooks + adapters': 10_100,
-  /** 23,426 B measured (2026-11-24). */
-  'full (JS + CSS)': 24_200,
+  /** 23,611 B measured before issue 15 §4, 22,110 B after its first cuts (HTTP layer, components, CSS; 2026-12-05). */
+  'full (JS + CSS)': 22_800,
+  /** The typical import: 9,229 B measured before issue 15 §4, 8,290 B after its first cuts (2026-12-05). */
+  'usePaginatedList + closeOffset + createFetcher': 8_550,
   /** What a typical infinite list pays: 5,329 B measured (2026-11-24). */
   'usePaginatedList + closeOffset': 5_500,
   /** What a typical pager pays: 4,964 B measured (2026-11-24). */

@@ -1,12 +1,16 @@
 import { describeValue } from './describeValue'
 
+// Every class names itself in a field: minifiers rename classes, so `new.target.name` would read `'e'` in an app's
+// production build. Fields are `declare`d and set in the constructor, so no class-field code is emitted for them.
+
 /** Base class of every error pagewise throws on purpose. `instanceof PagewiseError` catches them all. */
 export class PagewiseError extends Error {
   /** The adapter involved, such as `'close.offset'`, when one is. */
-  readonly adapterId: string | undefined
+  declare readonly adapterId: string | undefined
 
   constructor(message: string, adapterId?: string, options?: ErrorOptions) {
     super(message, options)
+    // Subclasses outside this file (AdapterConformanceError) still get their own name in development builds.
     this.name = new.target.name
     this.adapterId = adapterId
   }
@@ -20,13 +24,14 @@ export class PagewiseError extends Error {
  * if (error instanceof MalformedResponseError) console.log(error.adapterId, error.field, error.received)
  */
 export class MalformedResponseError extends PagewiseError {
+  override readonly name: string = 'MalformedResponseError'
   declare readonly adapterId: string
   /** Path of the offending field, such as `'additional_data.pagination.next_start'`; `'$'` for the response itself. */
-  readonly field: string
+  declare readonly field: string
   /** The value found there (`undefined` when the field is missing). */
-  readonly received: unknown
+  declare readonly received: unknown
   /** What the adapter expected, such as `'a boolean'`. */
-  readonly expected: string
+  declare readonly expected: string
 
   constructor(adapterId: string, field: string, expected: string, received: unknown) {
     const where = field === '$' ? 'the response' : `"${field}"`
@@ -52,17 +57,19 @@ export type CursorLoopReason =
  * "there is more" with an empty page. Pagination stops; pages loaded before it are kept.
  */
 export class CursorLoopError extends PagewiseError {
+  override readonly name: string = 'CursorLoopError'
   declare readonly adapterId: string
   /** The page param that would have been requested again (for `'no-progress'`, the param of the empty page). */
-  readonly pageParam: unknown
+  declare readonly pageParam: unknown
   /** What went wrong. */
-  readonly reason: CursorLoopReason
+  declare readonly reason: CursorLoopReason
 
   constructor(adapterId: string, reason: CursorLoopReason, pageParam: unknown, detail?: string) {
+    const param = describeValue(pageParam)
     const what =
       reason === 'repeated-param'
-        ? `the API returned the page param ${describeValue(pageParam)} a second time`
-        : `the API reported more items after an empty page (page param ${describeValue(pageParam)})`
+        ? `the API returned the page param ${param} a second time`
+        : `the API reported more items after an empty page (page param ${param})`
     super(
       `[pagewise] ${adapterId}: ${what}${detail ? ` (${detail})` : ''}; stopping instead of looping forever.`,
       adapterId,
@@ -77,13 +84,14 @@ export class CursorLoopError extends PagewiseError {
  * the server would refuse.
  */
 export class OffsetLimitError extends PagewiseError {
+  override readonly name: string = 'OffsetLimitError'
   declare readonly adapterId: string
   /** The request parameter that would exceed the limit, such as `'_skip'`. */
-  readonly field: string
+  declare readonly field: string
   /** The offset that would have been requested. */
-  readonly offset: number
+  declare readonly offset: number
   /** The largest offset the API accepts. */
-  readonly maxOffset: number
+  declare readonly maxOffset: number
 
   constructor(adapterId: string, field: string, offset: number, maxOffset: number, advice: string) {
     super(
@@ -98,8 +106,9 @@ export class OffsetLimitError extends PagewiseError {
 
 /** An option passed to a pagewise factory or hook is invalid. Thrown at once, before any request. */
 export class InvalidOptionError extends PagewiseError {
+  override readonly name: string = 'InvalidOptionError'
   /** The option's name, such as `'maxLimit'`. */
-  readonly option: string
+  declare readonly option: string
 
   constructor(owner: string, option: string, expected: string, received: unknown) {
     super(
@@ -115,10 +124,11 @@ export class InvalidOptionError extends PagewiseError {
  * origin of `baseUrl`: following it would send your credentials to another host. Not retried.
  */
 export class CrossOriginUrlError extends PagewiseError {
+  override readonly name: string = 'CrossOriginUrlError'
   /** The refused URL, with credential-like query parameters redacted. */
-  readonly url: string
+  declare readonly url: string
   /** The only origin `createFetcher` loads from: `baseUrl`'s. */
-  readonly allowedOrigin: string
+  declare readonly allowedOrigin: string
 
   constructor(url: string, allowedOrigin: string) {
     super(
@@ -135,11 +145,12 @@ export class CrossOriginUrlError extends PagewiseError {
  * HTTP 200 when a query fails) or a JSON:API error document. The message is the API's first error. Not retried.
  */
 export class ApiReportedError extends PagewiseError {
+  override readonly name: string = 'ApiReportedError'
   declare readonly adapterId: string
   /** Where the errors were in the answer: `'errors'`. */
-  readonly field: string
+  declare readonly field: string
   /** The API's error list, as received. */
-  readonly errors: unknown[]
+  declare readonly errors: unknown[]
 
   constructor(adapterId: string, field: string, errors: unknown[], message: string) {
     const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : ''

@@ -9,22 +9,9 @@ const warned = new Set<string>()
  */
 declare const process: { env: { NODE_ENV?: string } }
 
-/**
- * Whether this is a development build. Bundlers replace `process.env.NODE_ENV` in the application's build, so the
- * warnings below disappear from production bundles; where nothing replaces it and `process` does not exist, this
- * counts as development.
- */
-export function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production'
-  } catch {
-    return true
-  }
-}
-
 /** Logs `message` with `console.warn` once per page load, in development builds only. */
 export function warnOnce(key: string, message: string): void {
-  if (process.env.NODE_ENV === 'production' || !isDevelopment() || warned.has(key)) return
+  if (process.env.NODE_ENV === 'production' || warned.has(key)) return
   warned.add(key)
   console.warn(message)
 }

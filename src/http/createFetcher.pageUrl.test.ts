@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createPageRequest } from '../core/createPageRequest'
+import { pageRequest as createPageRequest } from '../core/listPage'
 import { CrossOriginUrlError, InvalidOptionError } from '../core/errors'
 import type { FullResponse, PageRequest } from '../core/types'
 import { createFetcher } from './createFetcher'
@@ -100,7 +100,7 @@ describe('createFetcher: full responses (request.response)', () => {
     expect(await load(pageRequest())).toEqual([{ id: 1 }])
   })
 
-  it("createPageRequest passes an adapter's response shape and page URL on; body-only adapters are unchanged", () => {
+  it("pageRequest passes an adapter's response shape and page URL on; body-only adapters are unchanged", () => {
     const signal = new AbortController().signal
     const base = {
       id: 'test',
@@ -118,7 +118,7 @@ describe('createFetcher: full responses (request.response)', () => {
         toRequest: (url: string | null) => (url ? { query: {}, url } : { query: {} }),
       },
       'https://x.test/a?page=2',
-      9,
+      5, // already resolved against maxLimit
       signal,
     )
     expect(linked).toEqual({

@@ -1,17 +1,20 @@
 import { isObject as isRecord } from '../core/isObject'
-import type { PageRequest } from '../core/types'
-import { assertNoCredentials } from './credentials'
+import { isAbortError } from '../core/retryPolicy'
+import type { FullResponse, PageRequest } from '../core/types'
 import {
   applyQuery,
+  assertNoCredentials,
   checkBaseUrl,
   checkPath,
   invalid,
-  isAbsoluteUrl,
+  isBaseUrl,
   joinUrl,
   pageUrl,
+  redactUrl,
   resolveBaseUrl,
 } from './buildUrl'
-import { fetchJson } from './fetchJson'
+import { HttpError, NetworkError } from './HttpError'
+import { parseRetryAfterMs } from './rateLimit'
 
 /** Replaced by the application's bundler: production builds drop the development-only checks here. */
 declare const process: { env: { NODE_ENV?: string } }
@@ -40,9 +43,15 @@ export interface EndpointDefaults {
 
 /** Development only: the shape of the developer's own options (credentials are checked in every build). */
 function checkOptions(options: FetcherOptions): void {
-  if (process.env.NODE_ENV === 'production') return
   if (!isRecord(options)) throw invalid('options', 'an object such as { baseUrl: "https://…" }', options)
-  const { headers, fetch } = options
+  const { baseUrl, headers, fetch } = options
+  if (!isBaseUrl(baseUrl)) {
+    throw invalid(
+      'baseUrl',
+      'an absolute http(s) URL such as "https://api.close.com/api/v1", or a root-relative path such as "/api/close"',
+      typeof baseUrl === 'string' ? redactUrl(baseUrl) : baseUrl,
+    )
+  }
   if (headers !== undefined && typeof headers !== 'function' && typeof headers !== 'object') {
     throw invalid(
       'headers',
@@ -53,30 +62,17 @@ function checkOptions(options: FetcherOptions): void {
   if (fetch !== undefined && typeof fetch !== 'function') throw invalid('fetch', 'a fetch function', fetch)
 }
 
-/** The shape checks are development only; a credential in `defaults.query` is refused in every build. */
-function checkDefaults(defaults: EndpointDefaults): void {
+/** Development only, like `checkOptions`. */
+function checkDefaults(path: string, defaults: EndpointDefaults): void {
   const { query, body, method } = defaults
-  if (process.env.NODE_ENV !== 'production') {
-    if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
-    if (query !== undefined && !isRecord(query))
-      throw invalid('defaults.query', 'an object of strings', query)
-    if (body !== undefined && !isRecord(body)) throw invalid('defaults.body', 'an object', body)
-    if (method !== undefined && method !== 'GET' && method !== 'POST') {
-      throw invalid('defaults.method', '"GET" or "POST"', method)
-    }
-    if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
+  if (typeof path !== 'string') throw invalid('path', 'a string such as "/lead/"', path)
+  if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
+  if (query !== undefined && !isRecord(query)) throw invalid('defaults.query', 'an object of strings', query)
+  if (body !== undefined && !isRecord(body)) throw invalid('defaults.body', 'an object', body)
+  if (method !== undefined && method !== 'GET' && method !== 'POST') {
+    throw invalid('defaults.method', '"GET" or "POST"', method)
   }
-  if (query !== undefined) assertNoCredentials('defaults.query', Object.keys(query))
-}
-
-async function resolveHeaders(
-  shared: FetcherOptions['headers'],
-  own: HeadersInit | undefined,
-): Promise<Headers> {
-  const headers = new Headers(typeof shared === 'function' ? await shared() : shared)
-  new Headers(own).forEach((value, key) => headers.set(key, value))
-  if (!headers.has('accept')) headers.set('accept', 'application/json')
-  return headers
+  if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
 }
 
 /**
@@ -103,15 +99,16 @@ export function createFetcher(
   path: string,
   defaults?: EndpointDefaults,
 ) => <TResponse = unknown>(request: PageRequest<unknown>) => Promise<TResponse> {
-  checkOptions(options)
+  if (process.env.NODE_ENV !== 'production') checkOptions(options)
   const baseUrl = checkBaseUrl(options.baseUrl)
   const { headers: sharedHeaders, fetch: customFetch } = options
 
   return (path, defaults = {}) => {
+    if (process.env.NODE_ENV !== 'production') checkDefaults(path, defaults)
     checkPath(path)
-    checkDefaults(defaults)
+    if (defaults.query) assertNoCredentials('defaults.query', Object.keys(defaults.query))
     // With an absolute baseUrl, a path on another origin fails here, before any request.
-    const endpointUrl = isAbsoluteUrl(baseUrl) ? joinUrl(new URL(baseUrl), path) : undefined
+    const endpointUrl = baseUrl.startsWith('/') ? undefined : joinUrl(new URL(baseUrl), path)
 
     return async <TResponse = unknown>(request: PageRequest<unknown>): Promise<TResponse> => {
       const endpoint = endpointUrl ?? joinUrl(resolveBaseUrl(baseUrl), path)
@@ -122,28 +119,68 @@ export function createFetcher(
       applyQuery(url, 'request.query', request.query)
       const hasBody = request.body !== undefined || defaults.body !== undefined
       const method = defaults.method ?? (hasBody ? 'POST' : 'GET')
-      if (hasBody && method === 'GET') {
+      if (process.env.NODE_ENV !== 'production' && hasBody && method === 'GET') {
         throw invalid('defaults.method', '"POST" for a request with a body', method)
       }
-      const headers = await resolveHeaders(sharedHeaders, defaults.headers)
-      let body: string | undefined
-      if (hasBody) {
-        body = JSON.stringify({ ...defaults.body, ...request.body })
-        if (!headers.has('content-type')) headers.set('content-type', 'application/json')
-      }
+      const headers = new Headers(typeof sharedHeaders === 'function' ? await sharedHeaders() : sharedHeaders)
+      new Headers(defaults.headers).forEach((value, key) => headers.set(key, value))
+      if (!headers.has('accept')) headers.set('accept', 'application/json')
+      if (hasBody && !headers.has('content-type')) headers.set('content-type', 'application/json')
+      const { href } = url
+      const { signal } = request
+      const failure = (error: unknown) =>
+        isAbortError(error, signal) ? error : new NetworkError(href, method, error)
+
       const fetchImpl = customFetch ?? globalThis.fetch
-      if (typeof fetchImpl !== 'function') {
+      if (process.env.NODE_ENV !== 'production' && typeof fetchImpl !== 'function') {
         throw invalid('fetch', 'a fetch function (none on globalThis)', fetchImpl)
       }
-      const prepared = {
-        url: url.href,
-        method,
-        headers,
-        signal: request.signal,
-        ...(body === undefined ? {} : { body }),
+      let response: Response
+      try {
+        response = await fetchImpl(href, {
+          method,
+          headers,
+          signal,
+          // Never follow a redirect: it could carry the credential headers to another origin.
+          redirect: 'manual',
+          body: hasBody ? JSON.stringify({ ...defaults.body, ...request.body }) : undefined,
+        })
+      } catch (error) {
+        throw failure(error)
       }
-      const response = await fetchJson(fetchImpl, prepared)
-      return (request.response === 'full' ? response : response.body) as TResponse
+      const { ok, status } = response
+      const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400)
+      let text = ''
+      if (!redirected) {
+        try {
+          text = await response.text()
+        } catch (error) {
+          // A failed status stays an HttpError even when its body cannot be read.
+          if (ok || isAbortError(error, signal)) throw failure(error)
+        }
+      }
+      // JSON when it parses, else the text itself (an HTML page from a proxy, say, which the adapter then reports).
+      let body: unknown = text
+      try {
+        body = JSON.parse(text)
+      } catch {
+        if (ok && text.trim() === '') body = null
+      }
+      if (!ok || redirected) {
+        throw new HttpError({
+          status,
+          statusText: redirected
+            ? 'redirect not followed: pagewise never sends your headers to another URL; use the final URL'
+            : response.statusText,
+          body,
+          url: href,
+          method,
+          retryAfterMs: parseRetryAfterMs(response.headers, body),
+        })
+      }
+      // Redirects are never followed, so the page's URL is the one asked for.
+      const full: FullResponse = { body, headers: response.headers, status, url: href }
+      return (request.response === 'full' ? full : body) as TResponse
     }
   }
 }

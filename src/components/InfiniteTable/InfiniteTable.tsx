@@ -1,19 +1,11 @@
-import { forwardRef, useCallback, useId, useRef } from 'react'
+import { forwardRef, useCallback, useEffect, useId, useRef } from 'react'
 import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
-import { classNames } from '../shared/classNames'
-import { LiveRegion } from '../shared/LiveRegion'
+import { classNames, LiveRegion } from '../shared/parts'
 import { checkInfiniteTableProps } from './checkProps'
-import { columnLayout } from './columnLayout'
-import { DataRow } from './DataRow'
-import { HeaderRow } from './HeaderRow'
 import type { InfiniteTableList, InfiniteTableProps } from './infiniteTableTypes'
-import { SkeletonRows } from './SkeletonRows'
-import { StatusRow } from './StatusRow'
-import { statusRowOf, tableStateOf } from './tableState'
-import { tableTexts } from './tableTexts'
-import { useAutoLoad } from './useAutoLoad'
-import { useLoadAnnouncement } from './useLoadAnnouncement'
+import { columnLayout, DataRow, HeaderRow, SkeletonRows, StatusRow } from './rows'
+import { statusRowOf, tableStateOf, tableTexts, useLoadAnnouncement } from './tableTexts'
 import { useRowFocus } from './useRowFocus'
 import { useTableVirtualizer } from './useTableVirtualizer'
 
@@ -67,16 +59,16 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   const { items } = list
   const loaded = items.length
   const state = tableStateOf(list)
-  const statusKind = statusRowOf(list, loadMode)
+  const statusKind = statusRowOf(state, loadMode)
   const rowCount = statusKind === null ? 0 : loaded + 1
   const viewportHeight = typeof height === 'number' ? Math.max(0, height - headerHeight) : undefined
 
-  const activate = (index: number, row: HTMLElement) => {
-    const item = items[index]
-    if (index < loaded && item !== undefined) onRowAction?.(item, index)
-    else row.querySelector('button')?.click()
-  }
-  const focus = useRowFocus({ gridRef, rowCount, onActivate: activate })
+  // Enter on a record's row acts as a click on it (`onBodyClick`); on the status row, it presses its button.
+  const focus = useRowFocus({
+    gridRef,
+    rowCount,
+    onActivate: (index, row) => (index < loaded ? row : row.querySelector('button'))?.click(),
+  })
   // Stable until the records change: the virtualizer re-measures every row when its key function changes.
   const getKey = useCallback(
     (index: number): Key => {
@@ -101,13 +93,24 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   const virtualRows = virtualizer.getVirtualItems()
   const range = virtualizer.range
 
-  useAutoLoad({
-    list,
-    enabled: loadMode === 'auto',
-    lastVisibleIndex: range?.endIndex ?? null,
-    threshold:
-      loadThreshold ?? Math.max(range ? range.endIndex - range.startIndex + 1 : 0, list.pageSize ?? 0),
-  })
+  // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
+  // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
+  // scroll event comes when there is nothing to scroll). Never while a fetch is in flight, nor after an error: the
+  // error row's Retry resumes.
+  const threshold =
+    loadThreshold ?? Math.max(range ? range.endIndex - range.startIndex + 1 : 0, list.pageSize ?? 0)
+  const loadDue =
+    loadMode === 'auto' &&
+    list.status === 'success' &&
+    list.hasNextPage &&
+    !list.isFetching &&
+    range !== null &&
+    range.endIndex + threshold >= loaded - 1
+  const { fetchNextPage } = list
+  useEffect(() => {
+    if (loadDue) void fetchNextPage()
+    // `loaded` re-arms the check after a page that left the viewport still short of rows.
+  }, [loadDue, loaded, fetchNextPage])
   const announcement = useLoadAnnouncement(list, texts)
 
   const rendered = virtualRows.some((row) => row.index === focus.activeIndex)
@@ -121,10 +124,9 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   }
   const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!onRowAction || (event.target as HTMLElement).closest('button, a, input, select, textarea')) return
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[role="row"][data-index]')
-    const index = Number(row?.dataset.index)
+    const index = Number((event.target as HTMLElement).closest<HTMLElement>('[role="row"]')?.dataset.index)
     const item = items[index]
-    if (row && index < loaded && item !== undefined) onRowAction(item, index)
+    if (item !== undefined) onRowAction(item, index)
   }
   const skipTable = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault()

@@ -1,6 +1,6 @@
 export { InfiniteTable } from './InfiniteTable'
-export { defaultInfiniteTableLabels } from './infiniteTableLabels'
-export type { InfiniteTableLabels, ItemName, LabelWords } from './infiniteTableLabels'
+export { defaultInfiniteTableLabels } from './tableTexts'
+export type { InfiniteTableLabels, ItemName, LabelWords } from './tableTexts'
 export type {
   InfiniteTableColumn,
   InfiniteTableList,

@@ -1,6 +1,6 @@
 import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react'
 import type { PaginatedList } from '../../hooks/paginatedListResult'
-import type { InfiniteTableLabels, ItemName } from './infiniteTableLabels'
+import type { InfiniteTableLabels, ItemName } from './tableTexts'
 
 /**
  * What `<InfiniteTable>` reads from a list: the fields of a `usePaginatedList` (or `useSuspensePaginatedList`)

@@ -1,7 +1,98 @@
-import { errorText } from '../shared/errorText'
-import { defaultInfiniteTableLabels, labelWords, pluralWords } from './infiniteTableLabels'
-import type { InfiniteTableLabels, ItemName } from './infiniteTableLabels'
-import type { StatusRowKind } from './tableState'
+import { useState } from 'react'
+import { errorText, formatCount, isOne } from '../shared/format'
+import type { InfiniteTableList, InfiniteTableState, LoadMode } from './infiniteTableTypes'
+
+// What <InfiniteTable> says, and when: its state, the row after the records, their sentences and the announcements.
+
+/** Singular and plural name of what a row is: `{ one: 'lead', other: 'leads' }`. */
+export interface ItemName {
+  /** The name of one row's record, e.g. `'lead'`. */
+  one: string
+  /** The name of several, e.g. `'leads'`. */
+  other: string
+}
+
+/** The words of a message: formatted counts and the row name that agrees with them. */
+export interface LabelWords {
+  /** The count the message is about, formatted for the locale (`'2,500'`). */
+  count: string
+  /** The number of loaded rows, formatted for the locale. */
+  total: string
+  /** The row name agreeing with `count`: `'lead'` or `'leads'`. */
+  items: string
+}
+
+/** Every text `<InfiniteTable>` shows or announces. Functions receive formatted counts and the agreeing row name. */
+export interface InfiniteTableLabels {
+  /** Label of the first-load progress indicator. @default "Loading leads" */
+  loading: (words: LabelWords) => string
+  /** Text of the loading row. @default "Loading more leads" */
+  loadingMore: (words: LabelWords) => string
+  /** Announced after the first page. @default "Loaded 100 leads" */
+  loaded: (words: LabelWords) => string
+  /** Announced after each further page; `count` is the number added. @default "Loaded 100 more leads, 300 in total" */
+  loadedMore: (words: LabelWords) => string
+  /** Text of the end row, also announced. @default "All 2,500 leads loaded" */
+  end: (words: LabelWords) => string
+  /** Text of the empty state. @default "No leads" */
+  empty: (words: LabelWords) => string
+  /** Text of the error row, shown with the Retry button and announced. @default "Could not load leads: <message>" */
+  error: (words: LabelWords & { message: string }) => string
+  /** The Retry button. @default "Retry" */
+  retry: string
+  /** The button of `loadMode="button"`. @default "Load more" */
+  loadMore: string
+  /** The link that moves keyboard focus past the table. @default "Skip table" */
+  skipTable: string
+}
+
+/** English texts, the defaults. */
+export const defaultInfiniteTableLabels: InfiniteTableLabels = {
+  loading: ({ items }) => `Loading ${items}`,
+  loadingMore: ({ items }) => `Loading more ${items}`,
+  loaded: ({ count, items }) => `Loaded ${count} ${items}`,
+  loadedMore: ({ count, total, items }) => `Loaded ${count} more ${items}, ${total} in total`,
+  end: ({ count, items }) => `All ${count} ${items} loaded`,
+  empty: ({ items }) => `No ${items}`,
+  error: ({ items, message }) => `Could not load ${items}: ${message}`,
+  retry: 'Retry',
+  loadMore: 'Load more',
+  skipTable: 'Skip table',
+}
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The table's state from its list's; see `InfiniteTableState`. */
+export function tableStateOf(list: InfiniteTableList<unknown>): InfiniteTableState {
+  if (list.status === 'pending') return 'loading'
+  if (list.status === 'error') return 'error'
+  if (list.isFetchingNextPage) return 'loading-more'
+  if (list.hasNextPage) return 'idle'
+  return list.items.length === 0 ? 'empty' : 'complete'
+}
+
+/**
+ * The row after the loaded records:
+ * `loading` (the next page is on its way, or will be as soon as it comes near in `auto` mode), `load-more` (the
+ * button of `loadMode="button"`), `error` (with Retry), `end` or `empty`.
+ */
+export type StatusRowKind = 'loading' | 'load-more' | 'error' | 'end' | 'empty'
+
+const STATUS_ROWS = {
+  loading: null,
+  error: 'error',
+  'loading-more': 'loading',
+  idle: 'loading',
+  empty: 'empty',
+  complete: 'end',
+} as const
+
+/** Which status row follows the loaded rows, or `null` before the first page (skeleton rows show instead). */
+export function statusRowOf(state: InfiniteTableState, loadMode: LoadMode): StatusRowKind | null {
+  return state === 'idle' && loadMode === 'button' ? 'load-more' : STATUS_ROWS[state]
+}
+
+// ── Sentences ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Every sentence of one table, from its `labels`, `itemName` and `locale`. */
 export interface TableTexts {
@@ -14,45 +105,66 @@ export interface TableTexts {
   /** The announcement after `added` records arrived, `loaded` in all: "Loaded 100 more leads, 300 in total". */
   arrived: (added: number, loaded: number, atEnd: boolean) => string
   /** The announcement of a failed fetch. */
-  failed: (error: Error, loaded: number) => string
+  failed: (error: Error | null, loaded: number) => string
 }
 
 export function tableTexts(
   overrides: Partial<InfiniteTableLabels> | undefined,
-  itemName: ItemName | undefined,
+  itemName: ItemName = { one: 'row', other: 'rows' },
   locale: string | undefined,
 ): TableTexts {
   const labels: InfiniteTableLabels = { ...defaultInfiniteTableLabels, ...overrides }
-  const plural = (loaded: number) => pluralWords(loaded, itemName, locale)
-  const counted = (count: number, loaded: number) => labelWords(count, loaded, itemName, locale)
+  /** The words of a message about `count` rows, `loaded` loaded; `plural` for one without a count of its own. */
+  const words = (count: number, loaded = count, plural = false): LabelWords => ({
+    count: formatCount(count, locale),
+    total: formatCount(loaded, locale),
+    items: !plural && isOne(count, locale) ? itemName.one : itemName.other,
+  })
   const failed = (error: Error | null, loaded: number) =>
-    labels.error({ ...plural(loaded), message: errorText(error) })
+    labels.error({ ...words(loaded, loaded, true), message: errorText(error) })
 
   return {
     labels,
-    firstLoad: () => labels.loading(plural(0)),
-    statusRow: (kind, loaded, error) => {
-      switch (kind) {
-        case 'loading':
-          return labels.loadingMore(plural(loaded))
-        case 'error':
-          return failed(error, loaded)
-        case 'end':
-          return labels.end(counted(loaded, loaded))
-        case 'empty':
-          return labels.empty(plural(loaded))
-        case 'load-more':
-          return labels.loadMore
-      }
-    },
+    firstLoad: () => labels.loading(words(0, 0, true)),
+    statusRow: (kind, loaded, error) =>
+      kind === 'loading'
+        ? labels.loadingMore(words(loaded, loaded, true))
+        : kind === 'error'
+          ? failed(error, loaded)
+          : kind === 'end'
+            ? labels.end(words(loaded))
+            : kind === 'empty'
+              ? labels.empty(words(loaded, loaded, true))
+              : labels.loadMore,
     arrived: (added, loaded, atEnd) => {
-      const first = added === loaded
-      const parts = [
-        first ? labels.loaded(counted(added, loaded)) : labels.loadedMore(counted(added, loaded)),
-      ]
-      if (atEnd) parts.push(labels.end(counted(loaded, loaded)))
-      return parts.join('. ')
+      const message = (added === loaded ? labels.loaded : labels.loadedMore)(words(added, loaded))
+      return atEnd ? `${message}. ${labels.end(words(loaded))}` : message
     },
     failed,
   }
+}
+
+/**
+ * The sentence for the table's polite live region, updated when rows arrive ("Loaded 100 more leads, 300 in
+ * total", plus "All 2,500 leads loaded" at the end) or a fetch fails. It changes only on those events, so
+ * re-renders from scrolling announce nothing.
+ */
+export function useLoadAnnouncement(list: InfiniteTableList<unknown>, texts: TableTexts): string {
+  const loaded = list.items.length
+  const error = list.status === 'error' ? list.error : null
+  const [seen, setSeen] = useState({ loaded, error, message: '' })
+  if (seen.loaded !== loaded || seen.error !== error) {
+    // Derived from the list during render (React's pattern for state that follows props), so it is never a frame late.
+    // Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
+    const added = loaded - seen.loaded
+    const message =
+      error !== null
+        ? texts.failed(error, loaded)
+        : added > 0
+          ? texts.arrived(added, loaded, !list.hasNextPage)
+          : ''
+    setSeen({ loaded, error, message })
+    return message
+  }
+  return seen.message
 }

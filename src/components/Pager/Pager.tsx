@@ -1,27 +1,11 @@
-import { forwardRef, useCallback, useEffect, useRef } from 'react'
+import { forwardRef } from 'react'
 import { paginationOf } from '../../hooks/usePagination'
-import { classNames } from '../shared/classNames'
-import { errorText } from '../shared/errorText'
-import { formatCount } from '../shared/formatCount'
-import { LiveRegion } from '../shared/LiveRegion'
-import { checkPagerProps, PAGER, warnIfUnnamed } from './checkPagerProps'
-import { JumpToPage } from './JumpToPage'
-import { pageSizeChoices } from './pageSizeChoices'
-import { PageSizeSelect } from './PageSizeSelect'
-import { PagerError } from './PagerError'
-import { PagerItems } from './PagerItems'
-import { defaultPagerLabels } from './pagerLabels'
+import { errorText, formatCount } from '../shared/format'
+import { classNames, LiveRegion } from '../shared/parts'
+import { checkPagerProps, PAGER } from './checkPagerProps'
+import { JumpToPage, PagerError, PagerItems, PageSizeSelect } from './PagerParts'
+import { defaultPagerLabels, pageWords, usePageAnnouncement } from './pagerTexts'
 import type { PagerProps } from './pagerTypes'
-import { pageWords, usePageAnnouncement } from './usePageAnnouncement'
-
-/** Where focus goes when the Retry button it was on goes away: the current page, else the first working button. */
-const AFTER_RETRY = [
-  'button[aria-current="page"]',
-  'button[data-action="next"]:not(:disabled)',
-  'button[data-action="previous"]:not(:disabled)',
-  'button:not(:disabled)',
-  'select',
-]
 
 /**
  * Page navigation for a `usePagedList` result, in a `<nav>`. It adapts to what the API allows:
@@ -57,44 +41,15 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
   } = props
   const labels = { ...defaultPagerLabels, ...labelOverrides }
   const pagination = paginationOf(list, { siblingCount, boundaryCount }, PAGER)
-  const sizes =
-    pageSizeOptions === undefined
-      ? undefined
-      : pageSizeChoices(pageSizeOptions, list.adapter.maxLimit, list.pageSize, PAGER)
   const announcement = usePageAnnouncement(list, labels, locale)
   const { state, mode, range, pageIndex, pageCount } = pagination
   const full = variant === 'full'
-
-  const ariaLabel = props['aria-label']
-  const ariaLabelledBy = props['aria-labelledby']
-  useEffect(() => {
-    warnIfUnnamed({ 'aria-label': ariaLabel, 'aria-labelledby': ariaLabelledBy })
-  }, [ariaLabel, ariaLabelledBy])
-
-  const rootRef = useRef<HTMLElement | null>(null)
-  const setRoot = useCallback(
-    (node: HTMLElement | null) => {
-      rootRef.current = node
-      if (typeof ref === 'function') ref(node)
-      else if (ref) ref.current = node
-    },
-    [ref],
-  )
-  const focusAfterRetry = useCallback(() => {
-    // After the commit that removed the Retry button, when the new controls are in place.
-    queueMicrotask(() => {
-      const root = rootRef.current
-      const target = AFTER_RETRY.map((selector) => root?.querySelector<HTMLElement>(selector)).find(Boolean)
-      target?.focus()
-    })
-  }, [])
-
-  const words = pageWords(pageIndex, pageCount, locale)
+  const count = (value: number) => formatCount(value, locale)
   const rangeText = range
     ? labels.range({
-        start: formatCount(range.start, locale),
-        end: formatCount(range.end, locale),
-        total: range.total === undefined ? undefined : formatCount(range.total, locale),
+        start: count(range.start),
+        end: count(range.end),
+        total: range.total === undefined ? undefined : count(range.total),
       })
     : pagination.isEmpty
       ? labels.empty
@@ -104,7 +59,7 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
 
   return (
     <nav
-      ref={setRoot}
+      ref={ref}
       {...navProps}
       className={classNames('pw-pager', className)}
       data-state={state}
@@ -113,7 +68,7 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
       aria-busy={state === 'loading' || undefined}
     >
       {full ? <p className="pw-pager__range">{rangeText}</p> : null}
-      <PagerItems pagination={pagination} variant={variant} labels={labels} locale={locale} />
+      <PagerItems pagination={pagination} compact={!full} labels={labels} locale={locale} />
       {full && mode === 'numbered' && showJumpToPage && pageCount !== undefined && pageCount > 1 ? (
         <JumpToPage
           pageCount={pageCount}
@@ -123,9 +78,12 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
           locale={locale}
         />
       ) : null}
-      {full && sizes !== undefined ? (
+      {full && pageSizeOptions !== undefined ? (
         <PageSizeSelect
-          sizes={sizes}
+          // The sizes up to the adapter's maxLimit (the API would refuse larger ones), plus the size in use, ascending.
+          sizes={[
+            ...new Set([...pageSizeOptions.filter((size) => size <= list.adapter.maxLimit), list.pageSize]),
+          ].sort((a, b) => a - b)}
           value={list.pageSize}
           onChange={list.setPageSize}
           label={labels.pageSize}
@@ -134,10 +92,12 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
       ) : null}
       {state === 'error' ? (
         <PagerError
-          message={labels.error({ ...words, message: errorText(list.error) })}
+          message={labels.error({
+            ...pageWords(pageIndex, pageCount, locale),
+            message: errorText(list.error),
+          })}
           retryLabel={labels.retry}
           onRetry={() => void list.retry()}
-          onFocusLost={focusAfterRetry}
         />
       ) : null}
       <LiveRegion message={announcement} className="pw-pager__announcer" />

@@ -1,6 +1,6 @@
 import { forwardRef, useState } from 'react'
 import type { ButtonHTMLAttributes } from 'react'
-import { classNames } from '../shared/classNames'
+import { classNames } from '../shared/parts'
 
 /** Props of `PagerButton`: a `<button>`'s, with a `disabled` that never takes focus away. */
 export interface PagerButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

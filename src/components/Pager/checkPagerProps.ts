@@ -9,34 +9,41 @@ declare const process: { env: { NODE_ENV?: string } }
 export const PAGER = '<Pager>'
 
 /**
- * Checks the props a pager cannot work without, throwing `InvalidOptionError` naming `<Pager>` and the prop.
- * (`siblingCount`, `boundaryCount` and `pageSizeOptions` are checked where they are used.) Development only.
+ * Checks the props a pager cannot work without, throwing `InvalidOptionError` naming `<Pager>` and the prop
+ * (`siblingCount` and `boundaryCount` are checked by `usePagination`), and warns once when the pager has no accessible
+ * name. Development only.
  */
 export function checkPagerProps(props: PagerProps): void {
   if (process.env.NODE_ENV === 'production') return
-  const { list, variant, labels } = props
+  const { list, variant, labels, pageSizeOptions } = props
+  const invalid = (option: string, expected: string, received: unknown) =>
+    new InvalidOptionError(PAGER, option, expected, received)
   if (
     typeof list !== 'object' ||
     list === null ||
     !Array.isArray(list.items) ||
     typeof list.goToPage !== 'function'
   ) {
-    throw new InvalidOptionError(PAGER, 'list', 'the result of usePagedList', list)
+    throw invalid('list', 'the result of usePagedList', list)
   }
   if (variant !== undefined && variant !== 'full' && variant !== 'compact') {
-    throw new InvalidOptionError(PAGER, 'variant', '"full" or "compact"', variant)
+    throw invalid('variant', '"full" or "compact"', variant)
   }
   if (labels !== undefined && (typeof labels !== 'object' || labels === null)) {
-    throw new InvalidOptionError(PAGER, 'labels', 'an object of texts', labels)
+    throw invalid('labels', 'an object of texts', labels)
   }
-}
-
-/** One development warning when the pager has no accessible name. */
-export function warnIfUnnamed(props: Pick<PagerProps, 'aria-label' | 'aria-labelledby'>): void {
-  if (process.env.NODE_ENV === 'production' || props['aria-label'] || props['aria-labelledby']) return
-  warnOnce(
-    'Pager:name',
-    `[pagewise] ${PAGER}: give the pager an accessible name with aria-label="…" (say, "Deals pages") or ` +
-      'aria-labelledby="<heading id>": a page can hold several navigation landmarks, and each needs a name.',
-  )
+  if (pageSizeOptions !== undefined) {
+    if (!Array.isArray(pageSizeOptions) || pageSizeOptions.length === 0) {
+      throw invalid('pageSizeOptions', 'a non-empty array of page sizes', pageSizeOptions)
+    }
+    const wrong = pageSizeOptions.find((size) => !Number.isInteger(size) || size < 1)
+    if (wrong !== undefined) throw invalid('pageSizeOptions', 'whole numbers >= 1', wrong)
+  }
+  if (!props['aria-label'] && !props['aria-labelledby']) {
+    warnOnce(
+      'Pager:name',
+      `[pagewise] ${PAGER}: give the pager an accessible name with aria-label="…" (say, "Deals pages") or ` +
+        'aria-labelledby="<heading id>": a page can hold several navigation landmarks, and each needs a name.',
+    )
+  }
 }

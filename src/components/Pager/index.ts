@@ -1,7 +1,7 @@
 export { Pager } from './Pager'
 export { PagerButton } from './PagerButton'
-export { defaultPagerLabels } from './pagerLabels'
+export { defaultPagerLabels } from './pagerTexts'
 
 export type { PagerProps, PagerState, PagerVariant } from './pagerTypes'
 export type { PagerButtonProps } from './PagerButton'
-export type { PagerLabels, PageWords, RangeWords } from './pagerLabels'
+export type { PagerLabels, PageWords, RangeWords } from './pagerTexts'

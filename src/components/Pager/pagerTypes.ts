@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react'
 import type { PaginationState } from '../../core/paginationModel'
 import type { PaginationList } from '../../hooks/usePagination'
-import type { PagerLabels } from './pagerLabels'
+import type { PagerLabels } from './pagerTexts'
 
 /**
  * The look of a pager: `'full'` (range, First / Previous / pages / Next / Last, jump-to-page and page-size menu) or

@@ -1,3 +1,5 @@
+// The DOM parts both components share.
+
 export interface LiveRegionProps {
   /** The sentence to announce; screen readers read it each time it changes. Empty announces nothing. */
   message: string
@@ -15,9 +17,14 @@ export function LiveRegion({ message, className }: LiveRegionProps) {
       role="status"
       aria-live="polite"
       aria-atomic="true"
-      className={className ? `pw-live-region ${className}` : 'pw-live-region'}
+      className={classNames('pw-live-region', className)}
     >
       {message}
     </div>
   )
+}
+
+/** Joins the truthy class names with single spaces: `classNames('pw-row', selected && 'is-selected')`. */
+export function classNames(...names: (string | false | null | undefined)[]): string {
+  return names.filter(Boolean).join(' ')
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { MalformedResponseError } from '../../core/errors'
 import { HttpError } from '../../http/HttpError'
-import { errorText } from './errorText'
+import { errorText } from './format'
 
 describe('errorText', () => {
   test('an HttpError shows its status and the provider explanation, not the URL', () => {

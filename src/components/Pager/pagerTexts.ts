@@ -1,3 +1,9 @@
+import { useState } from 'react'
+import type { PaginationList } from '../../hooks/usePagination'
+import { formatCount } from '../shared/format'
+
+// What <Pager> says: its labels, the words they receive, and the announcement after each move.
+
 /** The page shown, formatted for the locale: `{ page: '3', pageCount: '25' }`. */
 export interface PageWords {
   /** The page, 1-based and formatted (`'1,234'`). */
@@ -64,6 +70,10 @@ export interface PagerLabels {
   retry: string
 }
 
+/** "Page 3 of 25", or "Page 3" when the number of pages is unknown. */
+const pageOf = ({ page, pageCount }: PageWords) =>
+  pageCount === undefined ? `Page ${page}` : `Page ${page} of ${pageCount}`
+
 /** English texts, the defaults. */
 export const defaultPagerLabels: PagerLabels = {
   firstPage: 'First page',
@@ -74,9 +84,8 @@ export const defaultPagerLabels: PagerLabels = {
   next: 'Next',
   goToPage: ({ page }) => `Go to page ${page}`,
   currentPage: ({ page }) => `Page ${page}`,
-  page: ({ page, pageCount }) => (pageCount === undefined ? `Page ${page}` : `Page ${page} of ${pageCount}`),
-  pageChanged: ({ page, pageCount }) =>
-    pageCount === undefined ? `Page ${page}` : `Page ${page} of ${pageCount}`,
+  page: pageOf,
+  pageChanged: pageOf,
   range: ({ start, end, total }) => `${start}–${end} of ${total ?? 'many'}`,
   loading: 'Loading…',
   empty: 'No results',
@@ -86,4 +95,36 @@ export const defaultPagerLabels: PagerLabels = {
   jumpInvalid: ({ pageCount }) => `Enter a page from 1 to ${pageCount ?? 1}`,
   error: ({ page, message }) => `Page ${page} could not be loaded: ${message}`,
   retry: 'Retry',
+}
+
+/** The page shown, in words for the labels. */
+export function pageWords(
+  pageIndex: number,
+  pageCount: number | undefined,
+  locale: string | undefined,
+): PageWords {
+  return {
+    page: formatCount(pageIndex + 1, locale),
+    pageCount: pageCount === undefined ? undefined : formatCount(Math.max(pageCount, 1), locale),
+  }
+}
+
+/**
+ * The sentence for the pager's polite live region: "Page 3 of 25" once the page moved to has landed (not while
+ * it loads, and not for the first page shown), so screen reader users hear where they are after each move.
+ */
+export function usePageAnnouncement(
+  list: Pick<PaginationList, 'pageIndex' | 'pageCount' | 'status' | 'isPlaceholderData'>,
+  labels: Pick<PagerLabels, 'pageChanged'>,
+  locale: string | undefined,
+): string {
+  const { pageIndex, pageCount } = list
+  const [announced, setAnnounced] = useState({ pageIndex, message: '' })
+  if (list.status === 'success' && !list.isPlaceholderData && announced.pageIndex !== pageIndex) {
+    // Follows the list during render (React's pattern for state derived from props), so it is never a frame late.
+    const message = labels.pageChanged(pageWords(pageIndex, pageCount, locale))
+    setAnnounced({ pageIndex, message })
+    return message
+  }
+  return announced.message
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { providerErrorMessage } from './errorMessage'
+import { providerErrorMessage } from './HttpError'
 
 const NGINX_502 = `<html>
 <head><title>502 Bad Gateway</title></head>
