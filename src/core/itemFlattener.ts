@@ -34,12 +34,13 @@ export class ItemFlattener<TResponse, TItem> {
   flatten(
     pages: readonly TResponse[] | undefined,
     getItems: GetPageItems<TResponse, TItem>,
-    getItemId: GetItemId<TItem> = defaultItemId,
+    getItemId?: GetItemId<TItem>,
   ): TItem[] {
     const last = this.#last
     pages ??= NO_PAGES
     if (pages === last.pages) return last.items
-    const grown = extendsPages(pages, last.pages)
+    // Grown: the pages before are the very same objects, with pages added at the end.
+    const grown = last.pages.length > 0 && last.pages.every((page, index) => pages[index] === page)
     const seen = grown ? last.seen : new Set<unknown>()
     const added: TItem[] = []
     try {
@@ -78,13 +79,4 @@ export function appendUnique<TItem>(
     }
     target.push(item)
   }
-}
-
-/** Whether `pages` is `previous` with pages added at the end, every earlier page the very same object. */
-function extendsPages<TResponse>(pages: readonly TResponse[], previous: readonly TResponse[]): boolean {
-  if (previous.length === 0 || pages.length < previous.length) return false
-  for (let index = 0; index < previous.length; index++) {
-    if (pages[index] !== previous[index]) return false
-  }
-  return true
 }

@@ -102,29 +102,21 @@ export function readListPage<TResponse, TItem, TParam>(
 }
 
 /**
- * The param of the page after `pages`, for TanStack Query's `getNextPageParam`: pure, and it cannot throw.
- * `undefined` at the end, and when the param was requested before (`listLoopError` says which).
+ * TanStack Query's `getNextPageParam` / `getPreviousPageParam` for a list of `ListPage`s: the stored param, pure and
+ * unable to throw; `undefined` at the end, and when the list has requested that param before (`listLoopError` says
+ * so).
  */
-export function nextListPageParam<TParam>(
-  lastPage: ListPage<unknown, TParam>,
-  _allPages: unknown,
-  _lastPageParam: unknown,
-  allPageParams: readonly TParam[],
-): TParam | undefined {
-  const next = lastPage?.nextPageParam
-  return next === undefined || containsPageParam(allPageParams, next) ? undefined : next
-}
+const storedParam =
+  <TParam>(key: 'nextPageParam' | 'previousPageParam') =>
+  (page: ListPage<unknown, TParam>, _pages: unknown, _param: unknown, pageParams: readonly TParam[]) => {
+    const param = page?.[key]
+    return param === undefined || containsPageParam(pageParams, param) ? undefined : param
+  }
 
-/** `nextListPageParam` backwards, for `getPreviousPageParam`. */
-export function previousListPageParam<TParam>(
-  firstPage: ListPage<unknown, TParam>,
-  _allPages: unknown,
-  _firstPageParam: unknown,
-  allPageParams: readonly TParam[],
-): TParam | undefined {
-  const previous = firstPage?.previousPageParam
-  return previous === undefined || containsPageParam(allPageParams, previous) ? undefined : previous
-}
+/** The param of the page after the last one. */
+export const nextListPageParam = storedParam('nextPageParam')
+/** The param of the page before the first one. */
+export const previousListPageParam = storedParam('previousPageParam')
 
 /**
  * The `CursorLoopError` of a list whose last page points back at a page it has already requested (a repeated
@@ -143,11 +135,7 @@ export function listLoopError(
 /** The records of a cached page; a page that is not a `ListPage` (put there by `setQueryData`, say) is refused. */
 export function listPageItems<TItem>(page: ListPage<TItem, unknown>): TItem[] {
   if (!Array.isArray(page?.items)) {
-    throw new PagewiseError(
-      '[pagewise] a cached page has no `items` array: pages of a pagewise list are `{ items, nextPageParam?, total? }`, ' +
-        'as its query function stores them; data set with setQueryData must keep that shape.',
-      'cache',
-    )
+    throw new PagewiseError('[pagewise] a cached page has no `items` array (set with setQueryData?)')
   }
   return page.items
 }

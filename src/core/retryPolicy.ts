@@ -10,11 +10,9 @@ export const MAX_RETRY_AFTER_MS = 60_000
  * The HTTP status an error carries: `error.status` (pagewise's `HttpError`, most fetch wrappers) or
  * `error.response.status` (axios, ky). Read by shape, so the retry policy works with any `fetchPage`.
  */
-function statusOf(error: unknown): number | undefined {
-  if (!isObject(error)) return undefined
-  if (typeof error.status === 'number') return error.status
-  return isObject(error.response) && typeof error.response.status === 'number'
-    ? error.response.status
+function statusOf(error: unknown): unknown {
+  return isObject(error)
+    ? (error.status ?? (isObject(error.response) ? error.response.status : undefined))
     : undefined
 }
 
@@ -31,7 +29,7 @@ function isNetworkFailure(error: unknown): boolean {
  */
 export function isRetryableError(error: unknown): boolean {
   const status = statusOf(error)
-  if (status === undefined) return isNetworkFailure(error)
+  if (typeof status !== 'number') return isNetworkFailure(error)
   // GitHub answers its primary rate limit with 403 and `x-ratelimit-remaining: 0`: a 403 that says when to come back
   // is a rate limit; any other 403 is a refusal.
   return (

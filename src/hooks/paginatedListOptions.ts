@@ -15,6 +15,7 @@ import {
 } from '../core/listPage'
 import type { ListPage, ResolvedLimit } from '../core/listPage'
 import { defaultRetry, defaultRetryDelay } from '../core/retryPolicy'
+import { warnOnce } from '../core/warnOnce'
 import type { ListData, PaginatedListOptions } from './listOptions'
 
 /** The part pagewise adds to the caller's query key: which adapter reads the list, and at what page size. */
@@ -104,6 +105,13 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
   } = options
   assertAdapterShape(adapter, owner)
   const limit = resolveLimit(adapter, pageSize)
+  if (process.env.NODE_ENV !== 'production' && limit.clamped) {
+    warnOnce(
+      `clamp:${adapter.id}:${pageSize}`,
+      `[pagewise] ${owner}: pageSize ${pageSize} is above the maxLimit of ${adapter.id} (${adapter.maxLimit}); ` +
+        `requesting ${adapter.maxLimit} per page. Pass pageSize={${adapter.maxLimit}} or less to silence this warning.`,
+    )
+  }
   const queryOptions = {
     ...retryDefaults(client),
     ...passThrough,

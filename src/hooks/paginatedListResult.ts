@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { ItemFlattener } from '../core/itemFlattener'
 import type { GetItemId } from '../core/itemFlattener'
@@ -6,7 +6,6 @@ import { listLoopError, listPageItems } from '../core/listPage'
 import type { ListPage } from '../core/listPage'
 import type { ResolvedLimit } from '../core/listPage'
 import type { PaginationAdapter } from '../core/types'
-import { warnOnce } from '../core/warnOnce'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
 
@@ -21,9 +20,14 @@ export type ListState =
 
 /** The `ListState` of `error` (an error wins), else pending until there is something to show. */
 export function listState(error: Error | null | undefined, pending: boolean): ListState {
-  if (error) return { status: 'error', error, isPending: false, isSuccess: false, isError: true }
-  if (pending) return { status: 'pending', error: null, isPending: true, isSuccess: false, isError: false }
-  return { status: 'success', error: null, isPending: false, isSuccess: true, isError: false }
+  const status = error ? 'error' : pending ? 'pending' : 'success'
+  return {
+    status,
+    error: error || null,
+    isPending: status === 'pending',
+    isSuccess: status === 'success',
+    isError: status === 'error',
+  } as ListState
 }
 
 /** What `usePaginatedList` returns besides its `ListState`. */
@@ -80,7 +84,6 @@ export interface ListResultInput<TResponse, TItem, TParam> {
   getItemId: GetItemId<TItem> | undefined
   refetchMode: RefetchMode | undefined
   client: QueryClient
-  owner: string
 }
 
 /** Shapes a list's infinite query into what `usePaginatedList` returns. */
@@ -88,9 +91,8 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
   query: UseInfiniteQueryResult<ListData<TItem, TParam>, Error>,
   input: ListResultInput<TResponse, TItem, TParam>,
 ): PaginatedList<TResponse, TItem, TParam> {
-  const { adapter, limit, client, owner } = input
+  const { adapter, limit, client } = input
   const [flattener] = useState(() => new ItemFlattener<ListPage<TItem, TParam>, TItem>())
-  useClampWarning(owner, adapter, limit)
   const pages = query.data?.pages
   let items: TItem[] = []
   let readError: Error | undefined
@@ -98,7 +100,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     items = flattener.flatten(pages, listPageItems, input.getItemId)
   } catch (error) {
     // Only pages put in the cache by someone else (setQueryData with another shape) get here.
-    readError = error instanceof Error ? error : new Error(String(error))
+    readError = error as Error
   }
   const stuck = readError ?? listLoopError(adapter.id, pages, query.data?.pageParams)
   const { fetchNextPage, fetchPreviousPage, refetch } = query
@@ -135,22 +137,4 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     retry,
     query,
   }
-}
-
-/** One development warning when `pageSize` was above the adapter's maximum and had to be lowered. */
-export function useClampWarning(
-  owner: string,
-  adapter: Pick<PaginationAdapter<unknown, unknown, unknown>, 'id' | 'maxLimit'>,
-  limit: ResolvedLimit,
-): void {
-  const { clamped, requested } = limit
-  const { id, maxLimit } = adapter
-  useEffect(() => {
-    if (process.env.NODE_ENV === 'production' || !clamped) return
-    warnOnce(
-      `clamp:${id}:${requested}`,
-      `[pagewise] ${owner}: pageSize ${requested} is above the maxLimit of ${id} (${maxLimit}); ` +
-        `requesting ${maxLimit} per page. Pass pageSize={${maxLimit}} or less to silence this warning.`,
-    )
-  }, [owner, clamped, requested, id, maxLimit])
 }

@@ -7,7 +7,7 @@ import type { PagedListOptions } from './listOptions'
 import { cursorPageView, offsetPageOptions, offsetPageView } from './pagedListView'
 import type { PageViewInput } from './pagedListView'
 import { buildListOptions } from './paginatedListOptions'
-import { listState, useClampWarning } from './paginatedListResult'
+import { listState } from './paginatedListResult'
 import type { ListState } from './paginatedListResult'
 import { useControllableState } from './useControllableState'
 
@@ -111,7 +111,6 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     OWNER,
     client,
   )
-  useClampWarning(OWNER, adapter, limit)
   const { kind } = adapter
   const [pageIndex, setPage] = useControllableState(controlledPage, defaultPage, onPageChange)
 

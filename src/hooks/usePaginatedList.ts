@@ -35,6 +35,5 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
     getItemId,
     refetchMode,
     client,
-    owner,
   })
 }

@@ -37,6 +37,5 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
     getItemId,
     refetchMode,
     client,
-    owner,
   })
 }
