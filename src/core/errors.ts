@@ -10,8 +10,8 @@ export class PagewiseError extends Error {
 
   constructor(message: string, adapterId?: string, options?: ErrorOptions) {
     super(message, options)
-    // Subclasses outside this file (AdapterConformanceError) still get their own name in development builds.
-    this.name = new.target.name
+    // Subclasses set their own name in a field, which runs after this.
+    this.name = 'PagewiseError'
     this.adapterId = adapterId
   }
 }

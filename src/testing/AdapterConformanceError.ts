@@ -57,6 +57,7 @@ export interface CounterExample {
  * }
  */
 export class AdapterConformanceError extends PagewiseError {
+  override readonly name: string = 'AdapterConformanceError'
   declare readonly adapterId: string
   /** The property broken, such as `'exactly-once'`. */
   readonly property: ConformanceProperty
