@@ -137,7 +137,7 @@ describe('paginationModel', () => {
     expect(model.items.find((item) => item.type === 'last')).toMatchObject({ disabled: true })
   })
 
-  it('sequential (cursor): Previous, the current page and Next; no Last, no other pages', () => {
+  it('previous-next (cursor): Previous, the current page and Next; no Last, no other pages', () => {
     const model = paginationModel({
       pageIndex: 2,
       pageCount: undefined,
@@ -152,12 +152,12 @@ describe('paginationModel', () => {
       isPlaceholderData: false,
       status: 'success',
     })
-    expect(model.mode).toBe('sequential')
+    expect(model.mode).toBe('previous-next')
     expect(shown(model.items)).toEqual(['first', 'previous', '[3]', 'next'])
     expect(model.range).toEqual({ start: 101, end: 150, total: undefined })
   })
 
-  it('sequential: on the last page of a list without a total, the range knows the total', () => {
+  it('previous-next: on the last page of a list without a total, the range knows the total', () => {
     const input = {
       pageIndex: 2,
       pageCount: undefined,
@@ -181,10 +181,10 @@ describe('paginationModel', () => {
     })
   })
 
-  it('sequential when an offset API reports no total, and for a cursor API even with a total', () => {
-    expect(numbered(1, 4, { pageCount: undefined, total: undefined }).mode).toBe('sequential')
+  it('previous-next when an offset API reports no total, and for a cursor API even with a total', () => {
+    expect(numbered(1, 4, { pageCount: undefined, total: undefined }).mode).toBe('previous-next')
     const cursorWithTotal = numbered(1, 4, { kind: 'cursor' })
-    expect(cursorWithTotal.mode).toBe('sequential')
+    expect(cursorWithTotal.mode).toBe('previous-next')
     expect(cursorWithTotal.pageCount).toBe(4)
     expect(shown(cursorWithTotal.items)).toEqual(['first', 'previous', '[2]', 'next'])
   })

@@ -6,9 +6,9 @@ declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * How a pager can move: `'numbered'` when any page can be opened directly and their number is known (an offset API
- * that reports a total), `'sequential'` otherwise (cursor APIs, or offsets without a total): Previous and Next only.
+ * that reports a total), `'previous-next'` otherwise (cursor APIs, or offsets without a total): Previous and Next only.
  */
-export type PaginationMode = 'numbered' | 'sequential'
+export type PaginationMode = 'numbered' | 'previous-next'
 
 /** `'loading'` while the page shown is fetched (the page before stays on screen), `'error'` when it failed. */
 export type PaginationState = 'idle' | 'loading' | 'error'
@@ -24,7 +24,7 @@ export interface PaginationStepItem {
   disabled: boolean
 }
 
-/** A numbered page. In `'sequential'` mode there is one, the current page. */
+/** A numbered page. In `'previous-next'` mode there is one, the current page. */
 export interface PaginationPageItem {
   type: 'page'
   /** Stable React key: `page-<pageNumber>`. */
@@ -98,7 +98,7 @@ export interface PaginationModel {
   pageNumber: number
   /** Number of pages, when known. `0` for an empty list. */
   pageCount: number | undefined
-  /** First, Previous, the pages and ellipses (numbered mode) or the current page (sequential), Next, Last. */
+  /** First, Previous, the pages and ellipses (numbered mode) or the current page (previous-next), Next, Last. */
   items: PaginationItem[]
   /** The records of the page shown; `undefined` before the first page and for an empty page. */
   range: PaginationRange | undefined
@@ -157,7 +157,7 @@ export function pageSlots(
  */
 export function paginationModel(input: PaginationModelInput, owner = 'paginationModel'): PaginationModel {
   const { pageIndex, pageCount, kind, canGoToPage } = input
-  const mode: PaginationMode = kind === 'offset' && pageCount !== undefined ? 'numbered' : 'sequential'
+  const mode: PaginationMode = kind === 'offset' && pageCount !== undefined ? 'numbered' : 'previous-next'
   const pending = input.status === 'pending'
   const step = (type: PaginationStepItem['type'], target: number, disabled: boolean): PaginationStepItem => ({
     type,

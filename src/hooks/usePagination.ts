@@ -61,7 +61,7 @@ export type PaginationControl = PaginationStepControl | PaginationPageControl | 
 
 /** What `usePagination` returns: the pager as data, with an `onSelect` on everything that can be pressed. */
 export interface Pagination extends Omit<PaginationModel, 'items'> {
-  /** First, Previous, the pages and ellipses (numbered mode) or the current page (sequential mode), Next, Last. */
+  /** First, Previous, the pages and ellipses (numbered mode) or the current page (previous-next mode), Next, Last. */
   items: PaginationControl[]
   /** Opens page `index` (0-based) when the list can reach it. */
   goToPage: (index: number) => void
@@ -71,7 +71,7 @@ export interface Pagination extends Omit<PaginationModel, 'items'> {
  * The headless pager: from a `usePagedList` result, the parts a pager shows (First, Previous, numbered pages with
  * ellipses, Next, Last), each with its state and an `onSelect`, plus the range of records shown and the list's
  * state. Offset lists with a known total get numbered pages (`mode: 'numbered'`); cursor lists and offset lists
- * without a total get Previous, the current page and Next (`mode: 'sequential'`). `<Pager>` renders this model;
+ * without a total get Previous, the current page and Next (`mode: 'previous-next'`). `<Pager>` renders this model;
  * render your own from it when you need a different look.
  *
  * Throws `InvalidOptionError` when `siblingCount` or `boundaryCount` is not a whole number >= 0.

@@ -75,7 +75,7 @@ describe('<Pager> with a forward-only cursor API (Pipedrive v2 deals)', () => {
   it('shows Previous, "Page 1", Next and "1–50 of many": no Last, no page numbers, no jump field', async () => {
     const { ids, nav, button } = setup()
     await waitFor(() => expect(rows()).toEqual(ids(0)))
-    expect(nav().dataset.mode).toBe('sequential')
+    expect(nav().dataset.mode).toBe('previous-next')
     expect(within(nav()).getByText('1–50 of many')).toBeTruthy()
     expect(currentPage(nav())).toBe('Page 1')
     expect(button('Previous page').hasAttribute('disabled')).toBe(true)

@@ -35,7 +35,7 @@ export function PagerItems({
   const renderItem = (item: PaginationControl) => {
     if (item.type === 'ellipsis') return <span className="pw-pager__ellipsis">…</span>
     if (item.type === 'page') {
-      if (compact || pagination.mode === 'sequential') {
+      if (compact || pagination.mode === 'previous-next') {
         return (
           <span className="pw-pager__current" aria-current="page">
             {labels.page(pageWords(item.pageIndex, pagination.pageCount, locale))}
