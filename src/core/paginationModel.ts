@@ -1,9 +1,6 @@
 import { InvalidOptionError } from './errors'
 import type { AdapterKind } from './types'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
-
 /**
  * How a pager can move: `'numbered'` when any page can be opened directly and their number is known (an offset API
  * that reports a total), `'previous-next'` otherwise (cursor APIs, or offsets without a total): Previous and Next only.

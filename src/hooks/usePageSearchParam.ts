@@ -1,9 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { InvalidOptionError } from '../core/errors'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
-
 const OWNER = 'usePageSearchParam'
 
 /** Options of `usePageSearchParam`. */

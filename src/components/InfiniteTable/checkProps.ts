@@ -2,9 +2,6 @@ import { InvalidOptionError } from '../../core/errors'
 import { warnOnce } from '../../core/warnOnce'
 import type { InfiniteTableProps } from './infiniteTableTypes'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks below. */
-declare const process: { env: { NODE_ENV?: string } }
-
 const OWNER = '<InfiniteTable>'
 
 function isCount(value: unknown, min: number): boolean {

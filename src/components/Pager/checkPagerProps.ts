@@ -2,9 +2,6 @@ import { InvalidOptionError } from '../../core/errors'
 import { warnOnce } from '../../core/warnOnce'
 import type { PagerProps } from './pagerTypes'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks below. */
-declare const process: { env: { NODE_ENV?: string } }
-
 /** The name `<Pager>` gives itself in errors and warnings. */
 export const PAGER = '<Pager>'
 
