@@ -1,26 +1,7 @@
 import { PagewiseError } from '../core/errors'
-import { conformanceProperties, describeIds, describeParam } from './conformanceProperties'
-import type { ConformanceProperty } from './conformanceProperties'
-import type { HasMoreRule } from './conformanceScenario'
-import type { Traversal } from './simulateTraversal'
-
-/** One request of a counter-example. */
-export interface CounterExampleRequest {
-  /** 1-based. */
-  number: number
-  /** The page param the adapter asked for. */
-  pageParam: unknown
-  /** What the request carried: its JSON body when it has one, else its query. */
-  sent: Record<string, unknown>
-  /** Records inserted at the head of the list just before this request. */
-  insertedBefore: number
-  /** Ids of the records the server answered with (`undefined` when it refused the request). */
-  received: string[] | undefined
-  /** Whether the answer said more records follow (`undefined` when the server refused the request). */
-  hasMore: boolean | undefined
-  /** The malformed answer sent instead of the page, if one was. */
-  malformed: string | undefined
-}
+import { conformanceProperties, describeIds, describeParam } from './conformanceScenario'
+import type { ConformanceProperty, HasMoreRule } from './conformanceScenario'
+import type { CounterExampleRequest, Traversal } from './simulateTraversal'
 
 /** The smallest run fast-check found that breaks the property: the list, the page size and every request. */
 export interface CounterExample {

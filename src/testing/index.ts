@@ -1,13 +1,13 @@
 // pagewise/testing: the adapter conformance kit. Needs fast-check (an optional peer dependency).
 export { verifyAdapter } from './verifyAdapter'
 export { AdapterConformanceError } from './AdapterConformanceError'
-export { conformanceProperties } from './conformanceProperties'
+export { conformanceProperties } from './conformanceScenario'
 export { commonMalformedPages, cursorServer, offsetServer, SimulatedServerFault } from './simulatedServer'
 
 export type { AdapterReport, PropertyReport, VerifyAdapterOptions } from './verifyAdapter'
-export type { CounterExample, CounterExampleRequest } from './AdapterConformanceError'
-export type { ConformanceProperty } from './conformanceProperties'
-export type { HasMoreRule } from './conformanceScenario'
+export type { CounterExample } from './AdapterConformanceError'
+export type { CounterExampleRequest } from './simulateTraversal'
+export type { ConformanceProperty, HasMoreRule } from './conformanceScenario'
 export type {
   CursorServerSpec,
   ErrorClass,

@@ -1,9 +1,6 @@
 import type { PageRequest, PaginationAdapter } from '../core/types'
-import type { CounterExampleRequest } from './AdapterConformanceError'
-import type { ConformanceProperty } from './conformanceProperties'
-import { PropertyFailure, describeParam, paramKey } from './conformanceProperties'
-import { SimulatedList } from './conformanceScenario'
-import type { ConformanceScenario } from './conformanceScenario'
+import { SimulatedList, describeParam, paramKey } from './conformanceScenario'
+import type { ConformanceProperty, ConformanceScenario } from './conformanceScenario'
 import { SimulatedServerFault } from './simulatedServer'
 import type {
   MalformedPage,
@@ -12,6 +9,36 @@ import type {
   SimulatedRecord,
   SimulatedServer,
 } from './simulatedServer'
+
+/** One request of a counter-example. */
+export interface CounterExampleRequest {
+  /** 1-based. */
+  number: number
+  /** The page param the adapter asked for. */
+  pageParam: unknown
+  /** What the request carried: its JSON body when it has one, else its query. */
+  sent: Record<string, unknown>
+  /** Records inserted at the head of the list just before this request. */
+  insertedBefore: number
+  /** Ids of the records the server answered with (`undefined` when it refused the request). */
+  received: string[] | undefined
+  /** Whether the answer said more records follow (`undefined` when the server refused the request). */
+  hasMore: boolean | undefined
+  /** The malformed answer sent instead of the page, if one was. */
+  malformed: string | undefined
+}
+
+/** Thrown inside a run when a traversal breaks a property; carries what the counter-example shows. */
+export class PropertyFailure extends Error {
+  constructor(
+    readonly property: ConformanceProperty,
+    readonly detail: string,
+    readonly traversal: Traversal<unknown>,
+  ) {
+    super(`${property}: ${detail}`)
+    this.name = 'PropertyFailure'
+  }
+}
 
 /** One request the simulated server received. */
 export interface ServedRequest extends Pick<

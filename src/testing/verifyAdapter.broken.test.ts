@@ -11,7 +11,7 @@ import { CursorLoopError, MalformedResponseError, PagewiseError } from '../core/
 import type { PaginationAdapter } from '../core/types'
 import { closeEventsServer, closeOffsetServer } from '../../test/adapterServers/closeServers'
 import { AdapterConformanceError } from './AdapterConformanceError'
-import type { ConformanceProperty } from './conformanceProperties'
+import type { ConformanceProperty } from './conformanceScenario'
 import type { SimulatedRecord } from './simulatedServer'
 import { verifyAdapter } from './verifyAdapter'
 import type { AdapterReport, VerifyAdapterOptions } from './verifyAdapter'

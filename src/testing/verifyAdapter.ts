@@ -5,17 +5,12 @@ import type { GetItemId } from '../core/itemFlattener'
 import { isNonNegativeInteger } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { AdapterConformanceError, describeCounterExample, toCounterExample } from './AdapterConformanceError'
-import {
-  PropertyFailure,
-  checkMalformedTraversal,
-  checkTraversal,
-  conformanceProperties,
-} from './conformanceProperties'
-import type { CheckContext, ConformanceProperty } from './conformanceProperties'
-import { malformedScenarios, traversalScenarios } from './conformanceScenario'
-import type { ConformanceScenario } from './conformanceScenario'
+import { checkMalformedTraversal, checkTraversal } from './conformanceProperties'
+import type { CheckContext } from './conformanceProperties'
+import { conformanceProperties, malformedScenarios, traversalScenarios } from './conformanceScenario'
+import type { ConformanceProperty, ConformanceScenario } from './conformanceScenario'
 import type { SimulatedServer } from './simulatedServer'
-import { simulateTraversal } from './simulateTraversal'
+import { PropertyFailure, simulateTraversal } from './simulateTraversal'
 import type { Traversal } from './simulateTraversal'
 
 /** Options of `verifyAdapter`. */

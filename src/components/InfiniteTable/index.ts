@@ -1,8 +1,10 @@
 export { InfiniteTable } from './InfiniteTable'
 export { defaultInfiniteTableLabels } from './tableTexts'
-export type { InfiniteTableLabels, ItemName, LabelWords } from './tableTexts'
 export type {
   InfiniteTableColumn,
+  InfiniteTableLabels,
+  ItemName,
+  LabelWords,
   InfiniteTableList,
   InfiniteTableProps,
   InfiniteTableState,

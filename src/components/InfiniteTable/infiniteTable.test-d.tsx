@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import { closeOffset, createFetcher, usePaginatedList } from '../../index'
+import { closeOffset } from '../../adapters/close'
+import { usePaginatedList } from '../../hooks/usePaginatedList'
+import { createFetcher } from '../../http/createFetcher'
 import { InfiniteTable } from './InfiniteTable'
 import type { InfiniteTableState } from './infiniteTableTypes'
 

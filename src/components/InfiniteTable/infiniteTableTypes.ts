@@ -1,6 +1,5 @@
 import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react'
 import type { PaginatedList } from '../../hooks/paginatedListResult'
-import type { InfiniteTableLabels, ItemName } from './tableTexts'
 
 /**
  * What `<InfiniteTable>` reads from a list: the fields of a `usePaginatedList` (or `useSuspensePaginatedList`)
@@ -102,4 +101,46 @@ export interface InfiniteTableProps<TItem> extends Omit<
   className?: string | ((state: InfiniteTableState) => string | undefined)
   /** Style of the root element; `--pw-*` custom properties restyle one table. */
   style?: CSSProperties
+}
+
+/** Singular and plural name of what a row is: `{ one: 'lead', other: 'leads' }`. */
+export interface ItemName {
+  /** The name of one row's record, e.g. `'lead'`. */
+  one: string
+  /** The name of several, e.g. `'leads'`. */
+  other: string
+}
+
+/** The words of a message: formatted counts and the row name that agrees with them. */
+export interface LabelWords {
+  /** The count the message is about, formatted for the locale (`'2,500'`). */
+  count: string
+  /** The number of loaded rows, formatted for the locale. */
+  total: string
+  /** The row name agreeing with `count`: `'lead'` or `'leads'`. */
+  items: string
+}
+
+/** Every text `<InfiniteTable>` shows or announces. Functions receive formatted counts and the agreeing row name. */
+export interface InfiniteTableLabels {
+  /** Label of the first-load progress indicator. @default "Loading leads" */
+  loading: (words: LabelWords) => string
+  /** Text of the loading row. @default "Loading more leads" */
+  loadingMore: (words: LabelWords) => string
+  /** Announced after the first page. @default "Loaded 100 leads" */
+  loaded: (words: LabelWords) => string
+  /** Announced after each further page; `count` is the number added. @default "Loaded 100 more leads, 300 in total" */
+  loadedMore: (words: LabelWords) => string
+  /** Text of the end row, also announced. @default "All 2,500 leads loaded" */
+  end: (words: LabelWords) => string
+  /** Text of the empty state. @default "No leads" */
+  empty: (words: LabelWords) => string
+  /** Text of the error row, shown with the Retry button and announced. @default "Could not load leads: <message>" */
+  error: (words: LabelWords & { message: string }) => string
+  /** The Retry button. @default "Retry" */
+  retry: string
+  /** The button of `loadMode="button"`. @default "Load more" */
+  loadMore: string
+  /** The link that moves keyboard focus past the table. @default "Skip table" */
+  skipTable: string
 }
