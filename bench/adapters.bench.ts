@@ -16,6 +16,7 @@
 import { bench, describe } from 'vitest'
 import { closeEventsCursor, closeOffset, closeSearchCursor } from '../src/adapters/close'
 import type { CloseEventsResponse, CloseListResponse, CloseSearchResponse } from '../src/adapters/close'
+import { closeKeysetOffset } from '../src/adapters/closeKeyset'
 import type { CloseKeysetParam } from '../src/adapters/closeKeyset'
 import type { CursorParam } from '../src/adapters/cursorAdapter'
 import { hubspotAdapter } from '../src/adapters/hubspot'
@@ -124,13 +125,13 @@ const uncheckedKeyset =
   }
 
 const keyset = { field: 'date_created', param: 'date_created__lt' }
-const keysetLeads = closeOffset<CloseLead>({ keyset })
+const keysetLeads = closeKeysetOffset<CloseLead>({ keyset })
 const keysetSteps = await traverse(keysetLeads, mockEndpoints.closeLeads.answer, {
   ...request,
   url: mockEndpoints.closeLeads.url,
 })
 benchAdapter(
-  'closeOffset({ keyset })',
+  'closeKeysetOffset',
   `Close GET /lead/, ${countItems(keysetLeads, keysetSteps) / PAGE_COUNT} leads per page`,
   keysetLeads,
   keysetSteps,
@@ -138,13 +139,13 @@ benchAdapter(
 )
 
 // The same with a new keyset window every 5 pages, so that window changes (a scan of the window's records) count.
-const windowedLeads = closeOffset<CloseLead>({ keyset, maxSkip: 400 })
+const windowedLeads = closeKeysetOffset<CloseLead>({ keyset, maxSkip: 400 })
 const windowedSteps = await traverse(windowedLeads, mockEndpoints.closeLeads.answer, {
   ...request,
   url: mockEndpoints.closeLeads.url,
 })
 benchAdapter(
-  'closeOffset({ keyset, maxSkip: 400 })',
+  'closeKeysetOffset({ maxSkip: 400 })',
   `Close GET /lead/, a new date_created__lt window every 5 pages`,
   windowedLeads,
   windowedSteps,

@@ -2,6 +2,7 @@
 
 // Adapters
 export { closeOffset, closeEventsCursor, closeSearchCursor } from './adapters/close'
+export { closeKeysetOffset } from './adapters/closeKeyset'
 export { pipedriveOffset, pipedriveCursor } from './adapters/pipedrive'
 export { offsetAdapter } from './adapters/offsetAdapter'
 export { cursorAdapter } from './adapters/cursorAdapter'
@@ -90,7 +91,7 @@ export type {
   PipedriveCursorResponse,
   PipedriveOffsetResponse,
 } from './adapters/pipedrive'
-export type { CloseKeyset, CloseKeysetParam } from './adapters/closeKeyset'
+export type { CloseKeyset, CloseKeysetOffsetOptions, CloseKeysetParam } from './adapters/closeKeyset'
 export type { LinkHeaderAdapterOptions } from './adapters/linkHeader'
 export type { StartingAfterOptions, StartingAfterParam, StripeListResponse } from './adapters/startingAfter'
 export type { HubspotAdapterOptions, HubspotCrmObject, HubspotPage } from './adapters/hubspot'

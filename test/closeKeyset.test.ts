@@ -1,9 +1,10 @@
 /**
- * closeOffset({ keyset }) through createFetcher and the Close mock with a small max_skip: what a caller receives
+ * closeKeysetOffset through createFetcher and the Close mock with a small max_skip: what a caller receives
  * past the deepest `_skip` Close accepts, including records that share a date_created at a window edge.
  */
 import { describe, expect, it } from 'vitest'
 import { closeOffset, createFetcher, MalformedResponseError, OffsetLimitError } from '../src'
+import { closeKeysetOffset } from '../src/adapters/closeKeyset'
 import type { CloseKeyset } from '../src/adapters/closeKeyset'
 import { fetchAll } from '../src/core/fetchAll'
 import { walkPages } from '../src/core/walkPages'
@@ -25,7 +26,8 @@ async function rawIds(adapter: ReturnType<typeof leadsKeyset>, path: string, lim
   return ids
 }
 
-const leadsKeyset = (keyset: CloseKeyset, maxSkip: number) => closeOffset<CloseLead>({ maxSkip, keyset })
+const leadsKeyset = (keyset: CloseKeyset, maxSkip: number) =>
+  closeKeysetOffset<CloseLead>({ maxSkip, keyset })
 
 /** The requests the mock saw to `path`: their `_skip`, keyset filter and status. */
 const requestLog = (mock: MockApi<CloseDataset>, param: string) =>
@@ -61,7 +63,7 @@ describe('3,000 leads with max_skip = 1000', () => {
       fetchPage: close('/lead/'),
     }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(OffsetLimitError)
-    expect((error as Error).message).toContain("closeOffset({ keyset: { field: 'date_created'")
+    expect((error as Error).message).toContain('page on with closeKeysetOffset')
     expect(mock.requests.every((request) => request.status === 200)).toBe(true)
   })
 
@@ -147,7 +149,7 @@ describe('other lists', () => {
     const totals: Array<number | undefined> = []
     const opportunities = await fetchAll(
       {
-        adapter: closeOffset<{ id: string }>({ resource: 'opportunity', maxSkip: 500, keyset: strict }),
+        adapter: closeKeysetOffset<{ id: string }>({ resource: 'opportunity', maxSkip: 500, keyset: strict }),
         fetchPage: close('/opportunity/'),
       },
       { onProgress: ({ total }) => totals.push(total) },
@@ -161,7 +163,7 @@ describe('other lists', () => {
     // The mock's contacts follow their leads (newest first) but a lead's contacts come oldest first.
     serve(createCloseMock({ leads: 300, maxSkip: 100 }))
     const error = await fetchAll({
-      adapter: closeOffset<{ id: string }>({ resource: 'contact', maxSkip: 100, keyset: strict }),
+      adapter: closeKeysetOffset<{ id: string }>({ resource: 'contact', maxSkip: 100, keyset: strict }),
       fetchPage: close('/contact/'),
     }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MalformedResponseError)

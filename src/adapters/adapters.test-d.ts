@@ -3,6 +3,8 @@ import { describe, expectTypeOf, it } from 'vitest'
 import type { AdapterItem, AdapterParam, AdapterResponse, PageRequest } from '../core/types'
 import { closeOffset } from './close'
 import type { CloseListResponse, closeEventsCursor } from './close'
+import { closeKeysetOffset } from './closeKeyset'
+import type { CloseKeysetParam } from './closeKeyset'
 import { cursorAdapter } from './cursorAdapter'
 import type { pipedriveCursor } from './pipedrive'
 
@@ -15,6 +17,17 @@ describe('adapter types', () => {
     expectTypeOf<AdapterParam<typeof adapter>>().toEqualTypeOf<number>()
     expectTypeOf<AdapterResponse<typeof adapter>>().toEqualTypeOf<CloseListResponse<Lead>>()
     expectTypeOf(adapter.getItems).returns.toEqualTypeOf<Lead[]>()
+  })
+
+  it('gives closeKeysetOffset its window param, and keeps keyset off closeOffset', () => {
+    const keyset = { field: 'date_created', param: 'date_created__lt' }
+    const adapter = closeKeysetOffset<Lead>({ keyset, resource: 'opportunity', maxSkip: 1000 })
+    expectTypeOf(adapter.initialPageParam).toEqualTypeOf<CloseKeysetParam>()
+    expectTypeOf(adapter.getItems).parameter(0).toEqualTypeOf<CloseListResponse<Lead>>()
+    // @ts-expect-error keyset windows moved to closeKeysetOffset
+    closeOffset<Lead>({ keyset })
+    // @ts-expect-error closeKeysetOffset needs its keyset
+    closeKeysetOffset<Lead>({ maxSkip: 1000 })
   })
 
   it('gives cursor adapters a nullable string param', () => {

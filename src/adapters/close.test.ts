@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CursorLoopError, MalformedResponseError, OffsetLimitError } from '../core/errors'
 import { readListPage } from '../core/listPage'
 import { closeEventsCursor, closeOffset, closeSearchCursor } from './close'
+import { closeKeysetOffset } from './closeKeyset'
 import type { CloseKeysetParam } from './closeKeyset'
 
 type Lead = { id: string; display_name: string }
@@ -39,6 +40,9 @@ describe('closeOffset', () => {
     }
     expect(() => closeOffset({ maxLimit: 0 })).toThrow(
       '[pagewise] closeOffset(close.offset): option "maxLimit" must be a positive integer, received 0 (a number).',
+    )
+    expect(() => closeOffset({ maxSkip: 1.5 })).toThrow(
+      '[pagewise] closeOffset(close.offset): option "maxSkip" must be a non-negative integer, received 1.5 (a number).',
     )
   })
 
@@ -132,17 +136,17 @@ describe('closeOffset', () => {
   })
 })
 
-describe('closeOffset with keyset', () => {
+describe('closeKeysetOffset', () => {
   type Dated = { id: string; date_created: string }
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12) + minute * 60_000).toISOString()
   /** `count` records, newest first, created one minute apart from minute `from` down. */
   const dated = (from: number, count: number, prefix = 'lead'): Dated[] =>
     Array.from({ length: count }, (_, i) => ({ id: `${prefix}_${from - i}`, date_created: at(from - i) }))
-  const strict = closeOffset<Dated>({
+  const strict = closeKeysetOffset<Dated>({
     maxSkip: 100,
     keyset: { field: 'date_created', param: 'date_created__lt' },
   })
-  const inclusive = closeOffset<Dated>({
+  const inclusive = closeKeysetOffset<Dated>({
     maxSkip: 100,
     keyset: { field: 'date_created', param: 'date_created__lte' },
   })
@@ -195,7 +199,7 @@ describe('closeOffset with keyset', () => {
 
   it('goes on with a numeric field and counts every record on the edge value', () => {
     type Numbered = { id: string; seq: number }
-    const adapter = closeOffset<Numbered>({ maxSkip: 0, keyset: { field: 'seq', param: 'seq__lte' } })
+    const adapter = closeKeysetOffset<Numbered>({ maxSkip: 0, keyset: { field: 'seq', param: 'seq__lte' } })
     const page = { data: [9, 8, 8, 8].map((seq, i) => ({ id: `n${i}`, seq })), has_more: true }
     const next = adapter.getNextPageParam(page, [page], first, [first])
     expect(next).toEqual({ skip: 0, below: 8, windowStart: 1 })
@@ -203,7 +207,7 @@ describe('closeOffset with keyset', () => {
   })
 
   it('shifts total_results of a later window by the records above it, read from the page param', () => {
-    const opportunities = closeOffset<Dated>({
+    const opportunities = closeKeysetOffset<Dated>({
       resource: 'opportunity',
       maxSkip: 100,
       keyset: { field: 'date_created', param: 'date_created__lt' },
@@ -229,7 +233,7 @@ describe('closeOffset with keyset', () => {
       date_created: i >= 180 ? shared : at(-i),
     }))
     const keyset = (param: string) =>
-      closeOffset<Dated>({ maxSkip: 200, keyset: { field: 'date_created', param } })
+      closeKeysetOffset<Dated>({ maxSkip: 200, keyset: { field: 'date_created', param } })
     for (const [adapter, below] of [
       [keyset('date_created__lt'), at(-179)],
       [keyset('date_created__lte'), shared],
@@ -289,8 +293,8 @@ describe('closeOffset with keyset', () => {
     )
   })
 
-  it('validates the keyset option', () => {
-    const make = (keyset: unknown) => () => closeOffset({ keyset: keyset as never })
+  it('validates its options, naming closeKeysetOffset', () => {
+    const make = (keyset: unknown) => () => closeKeysetOffset({ keyset: keyset as never })
     expect(make({ field: '', param: 'date_created__lt' })).toThrow(
       expect.objectContaining({ name: 'InvalidOptionError', option: 'keyset.field' }),
     )
@@ -299,6 +303,28 @@ describe('closeOffset with keyset', () => {
       expect.objectContaining({ option: 'keyset.inclusive' }),
     )
     expect(make('date_created')).toThrow(expect.objectContaining({ option: 'keyset' }))
+    expect(() => closeKeysetOffset(undefined as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', option: 'keyset' }),
+    )
+    const keyset = { field: 'date_created', param: 'date_created__lt' }
+    expect(() => closeKeysetOffset({ keyset, resource: 'deal' as never })).toThrow(
+      expect.objectContaining({ option: 'resource', message: expect.stringContaining('closeKeysetOffset') }),
+    )
+    expect(() => closeKeysetOffset({ keyset, maxSkip: -1 })).toThrow(
+      expect.objectContaining({ option: 'maxSkip', message: expect.stringContaining('closeKeysetOffset') }),
+    )
+    expect(() => closeKeysetOffset({ keyset, maxLimit: 0 })).toThrow(
+      expect.objectContaining({ option: 'maxLimit', message: expect.stringContaining('closeKeysetOffset') }),
+    )
+  })
+
+  it('is refused by closeOffset, in development, with the factory to call instead', () => {
+    const keyset = { field: 'date_created', param: 'date_created__lt' }
+    const oldStyle = () => closeOffset({ keyset } as never)
+    expect(oldStyle).toThrow(expect.objectContaining({ name: 'InvalidOptionError', option: 'keyset' }))
+    expect(oldStyle).toThrow(
+      /^\[pagewise\] closeOffset: option "keyset" must be absent: .*closeKeysetOffset\(\{ keyset/,
+    )
   })
 
   it('leaves the plain adapter as it was', () => {

@@ -1,13 +1,9 @@
-import { InvalidOptionError } from '../core/errors'
-import type { PaginationAdapter } from '../core/types'
+import { CursorLoopError, InvalidOptionError, OffsetLimitError } from '../core/errors'
+import { assertAdapterShape, clampLimit } from '../core/listPage'
+import { expectArray, expectBoolean, expectOptionalCount, readResponseObject } from '../core/readField'
+import type { AnyPaginationAdapter, PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
-import { closeKeysetAdapter } from './closeKeyset'
-import type { CloseKeyset, CloseKeysetParam } from './closeKeyset'
-import { buildOffsetAdapter } from './offsetAdapter'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
 export interface CloseListResponse<TItem> {
@@ -66,71 +62,109 @@ export interface CloseOffsetOptions {
   /** Page size when the caller does not choose one. @default 100 */
   defaultLimit?: number
   /**
-   * Largest `_skip` the resource accepts. Without `keyset`, the list stops with `OffsetLimitError` rather than send a
-   * larger one; with it, the list goes on in a new keyset window.
+   * Largest `_skip` the resource accepts: the list stops with `OffsetLimitError` rather than send a larger one
+   * (`closeKeysetOffset` goes on past it).
    * @default 250000
    */
   maxSkip?: number
   /**
-   * Go on past `maxSkip` as Close advises: filter below the last record's `field` (the list must be ordered by it,
-   * newest first) and start again at `_skip=0`. The page param becomes a `CloseKeysetParam`, the adapter id
-   * `'close.offsetKeyset'` and its kind `'cursor'` (pages past `maxSkip` are only reached in sequence).
-   * @default undefined (no keyset: stop at `maxSkip`)
-   * @example { field: 'date_created', param: 'date_created__lt' }
+   * @deprecated Keyset windows past `maxSkip` have their own factory: `closeKeysetOffset({ keyset, … })`, with the
+   * same options. `closeOffset` throws `InvalidOptionError` in development when it is given.
    */
-  keyset?: CloseKeyset
+  keyset?: never
 }
 
-const CLOSE_MAX_SKIP_ADVICE =
-  'Close refuses deeper offsets: go on by date_created ranges with ' +
-  "closeOffset({ keyset: { field: 'date_created', param: 'date_created__lt' } }), narrow the query, " +
-  'or use the Export API.'
-
 /**
- * Close list endpoints: `_skip` / `_limit`, answered with `{ data, has_more, total_results? }`. With `keyset`, the
- * list goes on past Close's largest `_skip` in windows filtered by `date_created` (or another field).
+ * Close list endpoints: `_skip` / `_limit`, answered with `{ data, has_more, total_results? }`. To go on past Close's
+ * largest `_skip`, use `closeKeysetOffset`.
  *
  * @example
  * const leads = closeOffset<Lead>()
  * const contacts = closeOffset<Contact>({ resource: 'contact' }) // at most 100 per request
- * const allLeads = closeOffset<Lead>({ keyset: { field: 'date_created', param: 'date_created__lt' } })
  */
 export function closeOffset<TItem>(
-  options: CloseOffsetOptions & { keyset: CloseKeyset },
-): PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam>
-export function closeOffset<TItem>(
-  options?: CloseOffsetOptions & { keyset?: undefined },
-): PaginationAdapter<CloseListResponse<TItem>, TItem, number>
-export function closeOffset<TItem>(
   options: CloseOffsetOptions = {},
-):
-  | PaginationAdapter<CloseListResponse<TItem>, TItem, number>
-  | PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam> {
-  const resource = options.resource ?? 'lead'
-  if (process.env.NODE_ENV !== 'production' && !Object.hasOwn(CLOSE_MAX_LIMITS, resource)) {
-    const known = Object.keys(CLOSE_MAX_LIMITS).join(', ')
-    throw new InvalidOptionError('closeOffset', 'resource', `one of ${known}`, options.resource)
+): PaginationAdapter<CloseListResponse<TItem>, TItem, number> {
+  const adapter = closeListAdapter<TItem>(options, 'close.offset')
+  if (process.env.NODE_ENV !== 'production') {
+    if (options.keyset !== undefined) {
+      throw new InvalidOptionError(
+        'closeOffset',
+        'keyset',
+        'absent: keyset windows past maxSkip moved to closeKeysetOffset({ keyset, maxSkip, … }), same options',
+        options.keyset,
+      )
+    }
+    checkCloseOptions(options, adapter, 'closeOffset')
   }
-  const maxLimit = options.maxLimit ?? CLOSE_MAX_LIMITS[resource]
+  return adapter
+}
+
+/**
+ * `closeOffset` under another id: `closeKeysetOffset` reads each window with it. Written out rather than built on
+ * `offsetAdapter`, so an app that pages Close ships only what Close needs. Each next `_skip` comes from the last page
+ * and its `_skip` alone.
+ */
+export function closeListAdapter<TItem>(
+  options: Omit<CloseOffsetOptions, 'keyset'>,
+  id: string,
+): PaginationAdapter<CloseListResponse<TItem>, TItem, number> {
+  const maxLimit = options.maxLimit ?? CLOSE_MAX_LIMITS[options.resource ?? 'lead']
   const maxSkip = options.maxSkip ?? 250_000
-  const { keyset } = options
-  const offset = buildOffsetAdapter<CloseListResponse<TItem>, TItem>(
-    {
-      // Keyset pages have other page params: another id keeps them apart in the query cache.
-      id: keyset === undefined ? 'close.offset' : 'close.offsetKeyset',
-      items: 'data',
-      hasMore: 'has_more',
-      total: 'total_results',
-      offsetParam: '_skip',
-      limitParam: '_limit',
-      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-      maxLimit,
-      maxOffset: maxSkip,
-      maxOffsetAdvice: CLOSE_MAX_SKIP_ADVICE,
+  const getItems = (response: CloseListResponse<TItem>): TItem[] =>
+    expectArray(id, 'data', readResponseObject(id, response).data) as TItem[]
+  return {
+    id,
+    kind: 'offset',
+    initialPageParam: 0,
+    defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
+    maxLimit,
+    // Checked when the page is requested, not when the page before it is read: that page is valid and stays loaded.
+    toRequest: (skip, limit) => {
+      if (skip > maxSkip) {
+        throw new OffsetLimitError(
+          id,
+          '_skip',
+          skip,
+          maxSkip,
+          'Close refuses deeper offsets: page on with closeKeysetOffset, narrow the query, or use the Export API.',
+        )
+      }
+      return { query: { _skip: String(skip), _limit: String(clampLimit(limit, maxLimit)) } }
     },
-    'closeOffset',
-  )
-  return keyset === undefined ? offset : closeKeysetAdapter(offset, keyset, maxSkip)
+    getItems,
+    getNextPageParam: (lastPage, _allPages, skip) => {
+      const received = getItems(lastPage).length
+      if (!expectBoolean(id, 'has_more', readResponseObject(id, lastPage).has_more)) return undefined
+      if (received === 0) throw new CursorLoopError(id, 'no-progress', skip)
+      return skip + received
+    },
+    // Lists that start mid-way (or lose their head to `maxPages`) page back by the first page's length.
+    getPreviousPageParam: (firstPage, _allPages, skip) => {
+      const length = skip > 0 ? getItems(firstPage).length : 0
+      return length === 0 ? undefined : Math.max(0, skip - length)
+    },
+    getTotal: (response) =>
+      expectOptionalCount(id, 'total_results', readResponseObject(id, response).total_results),
+    pageParamAt: (pageIndex, limit) => pageIndex * limit,
+  }
+}
+
+/** Development only: the options of `closeOffset` and `closeKeysetOffset` (`owner`), and the adapter they made. */
+export function checkCloseOptions(
+  options: Omit<CloseOffsetOptions, 'keyset'>,
+  adapter: AnyPaginationAdapter,
+  owner: string,
+): void {
+  const { resource = 'lead', maxSkip } = options
+  if (!Object.hasOwn(CLOSE_MAX_LIMITS, resource)) {
+    const known = Object.keys(CLOSE_MAX_LIMITS).join(', ')
+    throw new InvalidOptionError(owner, 'resource', `one of ${known}`, options.resource)
+  }
+  if (maxSkip !== undefined && !(Number.isSafeInteger(maxSkip) && maxSkip >= 0)) {
+    throw new InvalidOptionError(`${owner}(${adapter.id})`, 'maxSkip', 'a non-negative integer', maxSkip)
+  }
+  assertAdapterShape(adapter, owner)
 }
 
 /**

@@ -1,13 +1,12 @@
 import { InvalidOptionError, MalformedResponseError, OffsetLimitError } from '../core/errors'
 import { readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
+import { checkCloseOptions, closeListAdapter } from './close'
+import type { CloseListResponse, CloseOffsetOptions } from './close'
 import { checkedAdapter } from './defineAdapter'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
-
 /**
- * How `closeOffset` goes on past Close's largest `_skip`: it filters below the last record's value of `field`
+ * How `closeKeysetOffset` goes on past Close's largest `_skip`: it filters below the last record's value of `field`
  * (Close's advice: slice deep lists by `date_created`) and starts again at `_skip=0`.
  */
 export interface CloseKeyset {
@@ -29,7 +28,7 @@ export interface CloseKeyset {
   inclusive?: boolean
 }
 
-/** The page param of `closeOffset({ keyset })`: a `_skip` within a window of the list. */
+/** The page param of `closeKeysetOffset`: a `_skip` within a window of the list. */
 export interface CloseKeysetParam {
   /** `_skip` within the window. */
   skip: number
@@ -53,24 +52,48 @@ const KEYSET_ADVICE = (field: string, value: unknown): string =>
   `More records share ${field} = ${JSON.stringify(value)} than one window of _skip holds: ` +
   'narrow the query or use the Export API.'
 
+/** Options of `closeKeysetOffset`: those of `closeOffset`, and the field whose values slice the list. */
+export interface CloseKeysetOffsetOptions extends Omit<CloseOffsetOptions, 'keyset' | 'maxSkip'> {
+  /**
+   * The field the list is ordered by, newest first, and the filter that keeps records below a value of it.
+   * @example { field: 'date_created', param: 'date_created__lt' }
+   */
+  keyset: CloseKeyset
+  /**
+   * Largest `_skip` the resource accepts: past it, the list goes on in a new keyset window from `_skip=0`.
+   * @default 250000
+   */
+  maxSkip?: number
+}
+
 /**
- * `closeOffset` with keyset windows: `_skip` / `_limit` as usual up to `maxSkip`, then the next window is the list
- * below the last record's `keyset.field`, from `_skip=0`. Built on the plain offset adapter (`offset`), which reads
- * the pages and refuses a `_skip` past `maxSkip`. Generic over the response, which `offset` reads.
+ * Close list endpoints past Close's largest `_skip`, as Close advises: `_skip` / `_limit` as `closeOffset` sends them
+ * up to `maxSkip`, then the next window is the list below the last record's `keyset.field` (`date_created__lt=…`),
+ * from `_skip=0`. The list must be ordered by that field, newest first, and every record must carry it (keep it in
+ * `_fields`). The page param is a `CloseKeysetParam`, the adapter id `'close.offsetKeyset'` and its kind `'cursor'`:
+ * pages past `maxSkip` are only reached in sequence.
  *
  * Records that share the edge value are requested again in the next window (Close has no tie-breaker filter); the
  * id de-duplication of the hooks and `fetchAll` drops them. More records on one value than a window holds stop the
  * list with `OffsetLimitError` instead of looping. Each next param comes from the last page and its param alone:
  * the param carries what the window's earlier pages said about the edge (`tail`), and the window's start, which
  * `getTotal(response, pageParam)` adds to a later window's `total_results`.
+ *
+ * @example
+ * const allLeads = closeKeysetOffset<Lead>({ keyset: { field: 'date_created', param: 'date_created__lt' } })
  */
-export function closeKeysetAdapter<TResponse, TItem>(
-  offset: PaginationAdapter<TResponse, TItem, number>,
-  keyset: CloseKeyset,
-  maxSkip: number,
-): PaginationAdapter<TResponse, TItem, CloseKeysetParam> {
-  const { id } = offset
-  checkKeyset(keyset)
+export function closeKeysetOffset<TItem>(
+  options: CloseKeysetOffsetOptions,
+): PaginationAdapter<CloseListResponse<TItem>, TItem, CloseKeysetParam> {
+  type TResponse = CloseListResponse<TItem>
+  const owner = 'closeKeysetOffset'
+  // Keyset pages have other page params than plain `closeOffset` ones: another id keeps them apart in the cache.
+  const id = 'close.offsetKeyset'
+  if (process.env.NODE_ENV !== 'production') checkKeyset(options?.keyset, owner)
+  const offset = closeListAdapter<TItem>(options, id)
+  if (process.env.NODE_ENV !== 'production') checkCloseOptions(options, offset, owner)
+  const { keyset } = options
+  const maxSkip = options.maxSkip ?? 250_000
   const { field, param } = keyset
   const inclusive = keyset.inclusive ?? param.endsWith('__lte')
 
@@ -169,13 +192,11 @@ export function closeKeysetAdapter<TResponse, TItem>(
       return total === undefined ? undefined : total + (pageParam?.windowStart ?? 0)
     },
   }
-  return checkedAdapter(adapter, 'closeOffset')
+  return checkedAdapter(adapter, owner)
 }
 
 /** Development only: the keyset is the developer's own option. */
-function checkKeyset(keyset: CloseKeyset): void {
-  if (process.env.NODE_ENV === 'production') return
-  const owner = 'closeOffset'
+function checkKeyset(keyset: CloseKeyset | undefined, owner: string): void {
   if (typeof keyset !== 'object' || keyset === null) {
     throw new InvalidOptionError(owner, 'keyset', "an object such as { field: 'date_created', … }", keyset)
   }

@@ -52,7 +52,7 @@ export function itemReaders<TResponse, TItem>(
   const nullAsEmpty = spec.itemsMayBeNull ?? false
   const getItems = (response: TResponse): TItem[] => {
     const { field, value } = readFieldSpec(adapterId, response, itemsSpec, 'items')
-    return expectArray(adapterId, field, value, { nullAsEmpty }) as TItem[]
+    return expectArray(adapterId, field, value, nullAsEmpty) as TItem[]
   }
   const totalSpec = spec.total
   if (totalSpec === undefined) return { getItems }

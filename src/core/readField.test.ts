@@ -25,7 +25,7 @@ describe('readField', () => {
 
 describe('validators', () => {
   it('expectArray accepts null only when asked to', () => {
-    expect(expectArray('p', 'data', null, { nullAsEmpty: true })).toEqual([])
+    expect(expectArray('p', 'data', null, true)).toEqual([])
     expect(() => expectArray('p', 'data', null)).toThrow(MalformedResponseError)
   })
 

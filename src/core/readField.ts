@@ -34,16 +34,11 @@ export function expectArray(
   adapterId: string,
   field: string,
   value: unknown,
-  options: { nullAsEmpty?: boolean } = {},
+  nullAsEmpty?: boolean,
 ): unknown[] {
   if (Array.isArray(value)) return value
-  if (value === null && options.nullAsEmpty) return []
-  throw new MalformedResponseError(
-    adapterId,
-    field,
-    options.nullAsEmpty ? 'an array or null' : 'an array',
-    value,
-  )
+  if (value === null && nullAsEmpty) return []
+  throw new MalformedResponseError(adapterId, field, nullAsEmpty ? 'an array or null' : 'an array', value)
 }
 
 /** A boolean flag such as `has_more`. */

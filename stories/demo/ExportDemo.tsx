@@ -1,4 +1,5 @@
-import { closeOffset, createFetcher } from '../../src'
+import { createFetcher } from '../../src'
+import { closeKeysetOffset } from '../../src/adapters/closeKeyset'
 import type { CloseKeyset } from '../../src/adapters/closeKeyset'
 import { useFetchAll } from '../../src/hooks/useFetchAll'
 import { CLOSE_MOCK_BASE_URL } from '../../src/mock'
@@ -14,12 +15,12 @@ const keyset: CloseKeyset = { field: 'date_created', param: 'date_created__lt' }
 const sources = {
   lead: {
     noun: 'leads',
-    adapter: closeOffset<{ id: string }>({ maxSkip: EXPORT_MAX_SKIP, keyset }),
+    adapter: closeKeysetOffset<{ id: string }>({ maxSkip: EXPORT_MAX_SKIP, keyset }),
     fetchPage: close('/lead/', { query: { _fields: 'id,display_name,date_created' } }),
   },
   opportunity: {
     noun: 'opportunities',
-    adapter: closeOffset<{ id: string }>({ resource: 'opportunity', maxSkip: EXPORT_MAX_SKIP, keyset }),
+    adapter: closeKeysetOffset<{ id: string }>({ resource: 'opportunity', maxSkip: EXPORT_MAX_SKIP, keyset }),
     fetchPage: close('/opportunity/', { query: { _fields: 'id,lead_name,date_created' } }),
   },
 }

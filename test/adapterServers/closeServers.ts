@@ -114,14 +114,15 @@ const MAX_RUN = 4
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
- * Simulates a Close list endpoint paged past `max_skip` with keyset windows, for `closeOffset({ keyset, maxSkip })`:
- * reads `_skip`, `_limit` and `date_created__lt` (or `__lte`), refuses a `_skip` past `maxSkip`, and answers
- * `{ data, has_more }` (with `total_results`, counted within the filter, on some runs). Records carry a
- * `date_created` (ISO 8601), newest first, with runs of records sharing one, so that window edges fall inside ties.
+ * Simulates a Close list endpoint paged past `max_skip` with keyset windows, for
+ * `closeKeysetOffset({ keyset, maxSkip })`: reads `_skip`, `_limit` and `date_created__lt` (or `__lte`), refuses a
+ * `_skip` past `maxSkip`, and answers `{ data, has_more }` (with `total_results`, counted within the filter, on some
+ * runs). Records carry a `date_created` (ISO 8601), newest first, with runs of records sharing one, so that window
+ * edges fall inside ties.
  *
  * @example
  * const keyset = { field: 'date_created', param: 'date_created__lt' } as const
- * await verifyAdapter(closeOffset({ keyset, maxSkip: 200 }), { server: closeKeysetServer({ maxSkip: 200 }) })
+ * await verifyAdapter(closeKeysetOffset({ keyset, maxSkip: 200 }), { server: closeKeysetServer({ maxSkip: 200 }) })
  */
 export function closeKeysetServer(options: CloseKeysetServerOptions): SimulatedServer<ListAnswer> {
   const { maxSkip, param = 'date_created__lt' } = readOptions(options)

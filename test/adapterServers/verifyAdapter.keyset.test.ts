@@ -1,11 +1,11 @@
 /**
- * The conformance kit over `closeOffset({ keyset, maxSkip })`: small `maxSkip` values, so that every run crosses
+ * The conformance kit over `closeKeysetOffset({ keyset, maxSkip })`: small `maxSkip` values, so that every run crosses
  * keyset windows, over records that share a `date_created` at window edges. The adapter conforms with `__lt` and
  * `__lte`; keyset adapters that lose tied records, skip past `max_skip` or restart a window too high are rejected.
  */
 import { describe, expect, it } from 'vitest'
-import { closeOffset } from '../../src/adapters/close'
 import type { CloseListResponse } from '../../src/adapters/close'
+import { closeKeysetOffset } from '../../src/adapters/closeKeyset'
 import type { CloseKeyset } from '../../src/adapters/closeKeyset'
 import { InvalidOptionError } from '../../src/core/errors'
 import type { PageRequest } from '../../src/core/types'
@@ -33,7 +33,7 @@ async function rejection(verifying: Promise<AdapterReport>): Promise<AdapterConf
   return error as AdapterConformanceError
 }
 
-describe('verifyAdapter over closeOffset({ keyset, maxSkip })', () => {
+describe('verifyAdapter over closeKeysetOffset({ keyset, maxSkip })', () => {
   // Lists up to `maxRecords` long: with these maxSkip values every long enough run crosses several windows.
   it.each([
     { param: 'date_created__lt', maxSkip: 1, maxRecords: 600 },
@@ -44,7 +44,7 @@ describe('verifyAdapter over closeOffset({ keyset, maxSkip })', () => {
     { param: 'date_created__lte', maxSkip: 250, maxRecords: 2000 },
   ] as const)('$param, maxSkip $maxSkip: conforms across windows', async ({ param, maxSkip, maxRecords }) => {
     const server = closeKeysetServer({ maxSkip, param })
-    const report = await verifyAdapter(closeOffset({ keyset: keyset(param), maxSkip }), {
+    const report = await verifyAdapter(closeKeysetOffset({ keyset: keyset(param), maxSkip }), {
       server,
       numRuns: RUNS,
       seed: SEED,
@@ -71,7 +71,7 @@ describe('verifyAdapter over closeOffset({ keyset, maxSkip })', () => {
 describe('verifyAdapter rejects broken keyset adapters', () => {
   it('one that filters `__lt` the edge value itself: the records sharing it past the window are lost', async () => {
     const error = await rejection(
-      verifyAdapter(closeOffset({ keyset: keyset('date_created__lt', true), maxSkip: 7 }), {
+      verifyAdapter(closeKeysetOffset({ keyset: keyset('date_created__lt', true), maxSkip: 7 }), {
         server: closeKeysetServer({ maxSkip: 7 }),
         numRuns: RUNS,
         seed: SEED,
@@ -88,7 +88,7 @@ describe('verifyAdapter rejects broken keyset adapters', () => {
 
   it('one that ignores max_skip: the request Close refuses with 400', async () => {
     const error = await rejection(
-      verifyAdapter(closeOffset({ keyset: keyset('date_created__lt'), maxSkip: 250_000 }), {
+      verifyAdapter(closeKeysetOffset({ keyset: keyset('date_created__lt'), maxSkip: 250_000 }), {
         server: closeKeysetServer({ maxSkip: 100 }),
         numRuns: RUNS,
         seed: SEED,
@@ -104,7 +104,7 @@ describe('verifyAdapter rejects broken keyset adapters', () => {
 
   it('one that restarts each window a value too high (`__lte` the value above the edge): it goes round', async () => {
     const error = await rejection(
-      verifyAdapter(closeOffset({ keyset: keyset('date_created__lte', false), maxSkip: 3 }), {
+      verifyAdapter(closeKeysetOffset({ keyset: keyset('date_created__lte', false), maxSkip: 3 }), {
         server: closeKeysetServer({ maxSkip: 3, param: 'date_created__lte' }),
         numRuns: RUNS,
         seed: SEED,

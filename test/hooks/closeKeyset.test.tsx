@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 /**
- * usePaginatedList over closeOffset({ keyset }) and the Close mock with a small max_skip: the list a component
+ * usePaginatedList over closeKeysetOffset and the Close mock with a small max_skip: the list a component
  * shows goes past the deepest `_skip` Close accepts, every record once, and its total stays the whole list's.
  */
 import { act, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { closeOffset, createFetcher, usePaginatedList } from '../../src'
+import { createFetcher, usePaginatedList } from '../../src'
+import { closeKeysetOffset } from '../../src/adapters/closeKeyset'
 import type { PaginatedList } from '../../src'
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../src/mock'
 import { setupMockServer } from '../mockServer'
@@ -29,13 +30,13 @@ async function loadAll(list: () => PaginatedList<unknown, Id, unknown>): Promise
   return totals
 }
 
-describe('usePaginatedList with closeOffset({ keyset })', () => {
+describe('usePaginatedList with closeKeysetOffset', () => {
   it('shows all 3,000 leads past max_skip = 1000, each once, in order, without a 400', async () => {
     const mock = serve(createCloseMock({ leads: 3000, maxSkip: 1000 }))
     const { result } = renderWithClient(() =>
       usePaginatedList({
         queryKey: ['close', 'leads', 'keyset'],
-        adapter: closeOffset<Id>({ maxSkip: 1000, keyset }),
+        adapter: closeKeysetOffset<Id>({ maxSkip: 1000, keyset }),
         fetchPage: close('/lead/'),
         pageSize: 200,
       }),
@@ -54,7 +55,7 @@ describe('usePaginatedList with closeOffset({ keyset })', () => {
     const { result } = renderWithClient(() =>
       usePaginatedList({
         queryKey: ['close', 'opportunities', 'keyset'],
-        adapter: closeOffset<Id>({ resource: 'opportunity', maxSkip: 500, keyset }),
+        adapter: closeKeysetOffset<Id>({ resource: 'opportunity', maxSkip: 500, keyset }),
         fetchPage: close('/opportunity/'),
         pageSize: 250,
       }),
