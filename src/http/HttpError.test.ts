@@ -34,7 +34,7 @@ describe('HttpError', () => {
       retryAfterMs: 8000,
     })
     expect(error.retryAfterMs).toBe(8000)
-    expect(error.message).toBe('[pagewise] HTTP 429 from POST https://x.test/: 429 Too Many Requests')
+    expect(error.message).toBe('[pagewise] HTTP 429 from POST https://x.test/: 429')
   })
 })
 

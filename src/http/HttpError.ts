@@ -4,8 +4,9 @@ import type { JsonObject } from '../core/isObject'
 
 /**
  * The server answered with a non-2xx status. The message carries the provider's own explanation, taken from
- * its error body (Close `error` / `errors` / `field-errors`, Pipedrive `error` + `error_info`, or an HTML
- * page's title).
+ * its error body (Close `error` / `errors` / `field-errors`, Pipedrive `error` + `error_info`, a plain-text body),
+ * else the status and its reason phrase as received (`'502 Bad Gateway'`, `'502'` over HTTP/2). An HTML page is
+ * never quoted: it stays in `body`.
  *
  * @example
  * if (error instanceof HttpError && error.status === 429) console.log(`retry in ${error.retryAfterMs} ms`)
@@ -63,12 +64,7 @@ export class NetworkError extends PagewiseError {
     } catch {
       reason = typeof cause
     }
-    super(
-      `[pagewise] ${method} ${url} failed without a complete response (${reason}): ` +
-        'the server could not be reached, the connection dropped, or the browser blocked the request (CORS, offline).',
-      undefined,
-      { cause },
-    )
+    super(`[pagewise] ${method} ${url} failed without a complete response (${reason})`, undefined, { cause })
     this.url = url
     this.method = method
   }
@@ -76,102 +72,51 @@ export class NetworkError extends PagewiseError {
 
 // ── The provider's message, from an error body ──────────────────────────────────────────────────────────────────
 
-/** Reason phrases for when `statusText` is empty, as it always is over HTTP/2. */
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
-
 /** A non-blank string, trimmed; `undefined` for anything else. */
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  return (typeof value === 'string' && value.trim()) || undefined
 }
 
-/** The first of `keys` of `record` holding text. */
-function firstText(record: JsonObject, keys: string[]): string | undefined {
-  return keys.map((key) => text(record[key])).find(Boolean)
-}
-
-function truncate(message: string, max: number): string {
-  return message.length > max ? `${message.slice(0, max - 1)}…` : message
-}
-
-/** Close `field-errors`, flattened to `lead: Object does not exist.`; nested objects get dotted keys. */
-function fieldErrors(value: unknown, prefix: string, depth: number): string[] {
-  if (depth > 4) return []
-  const found = text(value)
-  if (found !== undefined) return [prefix ? `${prefix}: ${found}` : found]
-  if (typeof value !== 'object' || value === null) return []
-  return Object.entries(value).flatMap(([key, item]) =>
-    fieldErrors(item, Array.isArray(value) ? prefix : prefix ? `${prefix}.${key}` : key, depth + 1),
+/** What one error says: its text, or the `message` / `detail` / `title` of an error object. */
+function said(value: unknown): string | undefined {
+  return (
+    text(value) ??
+    (isObject(value) ? [value.message, value.detail, value.title].map(text).find(Boolean) : undefined)
   )
+}
+
+/**
+ * The messages in Close's `errors` and `field-errors`, flattened to `lead: Object does not exist.`; nested fields get
+ * dotted keys (`addresses.0.zipcode`), list entries their list's key.
+ */
+function messages(value: unknown, prefix: string): string[] {
+  const found = said(value)
+  if (found) return [prefix ? `${prefix}: ${found}` : found]
+  return typeof value === 'object' && value !== null
+    ? Object.entries(value).flatMap(([key, item]) =>
+        messages(item, Array.isArray(value) ? prefix : prefix ? `${prefix}.${key}` : key),
+      )
+    : []
 }
 
 function jsonMessage(body: JsonObject): string | undefined {
   // Pipedrive: { success: false, error: 'Entity was not found', error_info: 'Please check …' }
   const error = text(body.error)
-  if (error !== undefined) {
-    const info = firstText(body, ['error_info', 'error_description'])
-    return info !== undefined && info !== error ? `${error} (${info})` : error
-  }
-  // Close legacy: { error: { message, rate_reset, … } }
-  const nested = isObject(body.error) ? text(body.error.message) : undefined
-  if (nested !== undefined) return nested
-  // Close validation: { errors: [...], 'field-errors': { lead: 'Object does not exist.' } }; an entry of `errors` is a
-  // string, or an object with `message` / `detail` / `title`.
-  const parts = [
-    ...(Array.isArray(body.errors) ? body.errors : []).map((entry: unknown) =>
-      isObject(entry) ? firstText(entry, ['message', 'detail', 'title']) : text(entry),
-    ),
-    ...fieldErrors(body['field-errors'], '', 0),
-  ].filter(Boolean)
-  // Generic APIs: { message }, RFC 9457 problem details { title, detail }, OAuth { error_description }.
-  return parts.length > 0
-    ? parts.join('; ')
-    : firstText(body, ['message', 'detail', 'title', 'error_description'])
-}
-
-/**
- * Plain text from a non-JSON body such as a proxy's HTML error page: its `<title>`, else its tag-stripped,
- * whitespace-collapsed text, at most ~200 characters. `''` when nothing readable is left.
- */
-function htmlToText(body: string): string {
-  const clean = (html: string) =>
-    html
-      .replace(/<[^<>]*>/g, ' ')
-      .replace(/&(#x?)?(\w+);/gi, (entity, hash: string | undefined, name: string) => {
-        if (!hash) return ENTITIES[name.toLowerCase()] ?? entity
-        const code = parseInt(name, hash.length > 1 ? 16 : 10)
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
-      })
-      .replace(/\s+/g, ' ')
-      .trim()
-  // Error pages are small; reading only their start keeps every regex here cheap on a huge body.
-  const head = body.slice(0, 16_000)
-  const title = /<title[^<>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1]
-  const readable =
-    (title && clean(title)) ||
-    clean(head.replace(/<!--[\s\S]*?-->|<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' '))
-  return truncate(readable, 200)
+  const info = text(body.error_info)
+  if (error) return info && info !== error ? `${error} (${info})` : error
+  // Close validation: { errors: [...], 'field-errors': { lead: 'Object does not exist.' } }; then Close legacy and
+  // Stripe { error: { message } }, generic APIs { message }, RFC 9457 problem details { title, detail }.
+  return (
+    messages([Array.isArray(body.errors) && body.errors, body['field-errors']], '').join('; ') ||
+    said(body.error) ||
+    said(body)
+  )
 }
 
 /**
  * A readable message from an error response body: Close's `error` / `errors` / `field-errors`, Pipedrive's
- * `error` + `error_info`, common JSON shapes, or the title or text of an HTML page. Never throws.
+ * `error` + `error_info`, common JSON shapes, or a plain-text body; else `'<status> <statusText>'`. Never throws, and
+ * never quotes HTML: a body with a tag in it is not read.
  *
  * @example
  * const body = { errors: [], 'field-errors': { lead: 'Object does not exist.' } }
@@ -179,20 +124,19 @@ function htmlToText(body: string): string {
  * // 'lead: Object does not exist.'
  */
 export function providerErrorMessage(body: unknown, status: number, statusText: string): string {
-  const fallback = `${status} ${text(statusText) ?? REASONS[status] ?? ''}`.trim()
+  let message: string | undefined
   try {
-    let json = body
-    if (typeof body === 'string' && body.trim().startsWith('{')) {
-      try {
-        json = JSON.parse(body)
-      } catch {
-        // Not JSON after all: read as text below.
-      }
-    }
-    if (isObject(json)) return truncate(jsonMessage(json) ?? fallback, 500)
-    return (typeof body === 'string' && htmlToText(body)) || fallback
+    message = isObject(body)
+      ? jsonMessage(body)
+      : typeof body === 'string' && !body.includes('<')
+        ? text(body.replace(/\s+/g, ' '))
+        : undefined
   } catch {
     // A hostile or exotic body (a Proxy, a throwing getter) must not hide the HTTP error itself.
-    return fallback
   }
+  return message
+    ? message.length > 500
+      ? `${message.slice(0, 499)}…`
+      : message
+    : `${status} ${statusText}`.trim()
 }

@@ -1,23 +1,11 @@
 import { isObject as isRecord } from '../core/isObject'
 import { isAbortError } from '../core/retryPolicy'
 import type { FullResponse, PageRequest } from '../core/types'
-import {
-  applyQuery,
-  assertNoCredentials,
-  checkBaseUrl,
-  checkPath,
-  invalid,
-  isBaseUrl,
-  joinUrl,
-  pageUrl,
-  redactUrl,
-  resolveBaseUrl,
-} from './buildUrl'
+import { applyQuery, assertNoCredentials, invalid, requestUrl } from './buildUrl'
 import { HttpError, NetworkError } from './HttpError'
 import { parseRetryAfterMs } from './rateLimit'
 
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
+const JSON_TYPE = 'application/json'
 
 /** Options of `createFetcher`. */
 export interface FetcherOptions {
@@ -41,7 +29,29 @@ export interface EndpointDefaults {
   headers?: HeadersInit
 }
 
-/** Development only: the shape of the developer's own options (credentials are checked in every build). */
+// ── Development only: clear, early errors for the developer's own options ────────────────────────────────────────
+// Production builds drop these. What guards secrets stays in every build: `createFetcher` checks the URL it is about
+// to request (origin, credential-like parameters), and a user name or password in `baseUrl` is never sent.
+
+/** `url` without its user name, password, query and fragment, for an error message. */
+function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z\d+\-.]*:)?([\\/]{2})[^\\/?#@]*@/i, '$1$2').replace(/[?#][\s\S]*$/, '')
+}
+
+/** Whether `baseUrl` is an absolute http(s) URL, or a root-relative path (`/api/close`, not `//host`). */
+function isBaseUrl(baseUrl: unknown): baseUrl is string {
+  try {
+    return (
+      typeof baseUrl === 'string' &&
+      /^([a-z][a-z\d+\-.]*:|\/(?![\\/]))/i.test(baseUrl) &&
+      /^https?:$/.test(new URL(baseUrl, 'http://pagewise.invalid').protocol)
+    )
+  } catch {
+    return false
+  }
+}
+
+/** The shape of `createFetcher`'s options, and no credentials in `baseUrl`. */
 function checkOptions(options: FetcherOptions): void {
   if (!isRecord(options)) throw invalid('options', 'an object such as { baseUrl: "https://…" }', options)
   const { baseUrl, headers, fetch } = options
@@ -52,6 +62,11 @@ function checkOptions(options: FetcherOptions): void {
       typeof baseUrl === 'string' ? redactUrl(baseUrl) : baseUrl,
     )
   }
+  const url = new URL(baseUrl, 'http://pagewise.invalid')
+  if (url.username || url.password) {
+    throw invalid('baseUrl', 'free of a user name and password: send credentials in a header', '[redacted]')
+  }
+  assertNoCredentials('baseUrl', url.searchParams.keys())
   if (headers !== undefined && typeof headers !== 'function' && typeof headers !== 'object') {
     throw invalid(
       'headers',
@@ -62,8 +77,8 @@ function checkOptions(options: FetcherOptions): void {
   if (fetch !== undefined && typeof fetch !== 'function') throw invalid('fetch', 'a fetch function', fetch)
 }
 
-/** Development only, like `checkOptions`. */
-function checkDefaults(path: string, defaults: EndpointDefaults): void {
+/** The shape of an endpoint's `path` and defaults; with an absolute `baseUrl`, a path on another origin. */
+function checkEndpoint(baseUrl: string, path: string, defaults: EndpointDefaults): void {
   const { query, body, method } = defaults
   if (typeof path !== 'string') throw invalid('path', 'a string such as "/lead/"', path)
   if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
@@ -73,6 +88,23 @@ function checkDefaults(path: string, defaults: EndpointDefaults): void {
     throw invalid('defaults.method', '"GET" or "POST"', method)
   }
   if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
+  assertNoCredentials('path', new URLSearchParams(path.split('?')[1]?.split('#')[0]).keys())
+  assertNoCredentials('defaults.query', Object.keys(query ?? {}))
+  // A root-relative baseUrl is resolved per request, where `location` is known.
+  if (!baseUrl.startsWith('/')) requestUrl(baseUrl, path)
+}
+
+/** A root-relative `baseUrl` where there is no `location`, such as in Node or server rendering. */
+function checkLocation(baseUrl: string): void {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin
+  if (baseUrl.startsWith('/') && (typeof origin !== 'string' || origin === 'null')) {
+    throw invalid(
+      'baseUrl',
+      'an absolute http(s) URL where there is no window.location (Node, server rendering); ' +
+        'a root-relative path only works in a browser',
+      redactUrl(baseUrl),
+    )
+  }
 }
 
 /**
@@ -100,32 +132,32 @@ export function createFetcher(
   defaults?: EndpointDefaults,
 ) => <TResponse = unknown>(request: PageRequest<unknown>) => Promise<TResponse> {
   if (process.env.NODE_ENV !== 'production') checkOptions(options)
-  const baseUrl = checkBaseUrl(options.baseUrl)
-  const { headers: sharedHeaders, fetch: customFetch } = options
+  const { baseUrl, headers: sharedHeaders, fetch: customFetch } = options
 
   return (path, defaults = {}) => {
-    if (process.env.NODE_ENV !== 'production') checkDefaults(path, defaults)
-    checkPath(path)
-    if (defaults.query) assertNoCredentials('defaults.query', Object.keys(defaults.query))
-    // With an absolute baseUrl, a path on another origin fails here, before any request.
-    const endpointUrl = baseUrl.startsWith('/') ? undefined : joinUrl(new URL(baseUrl), path)
+    if (process.env.NODE_ENV !== 'production') checkEndpoint(baseUrl, path, defaults)
 
     return async <TResponse = unknown>(request: PageRequest<unknown>): Promise<TResponse> => {
-      const endpoint = endpointUrl ?? joinUrl(resolveBaseUrl(baseUrl), path)
+      if (process.env.NODE_ENV !== 'production') checkLocation(baseUrl)
+      const url = requestUrl(baseUrl, path, request.url)
       // A page URL from the API (Link: rel="next") already carries the list's filters: only the page's own
       // parameters are added, as some APIs (Shopify) refuse filters next to a page token.
-      const url = request.url === undefined ? new URL(endpoint) : pageUrl(endpoint, request.url)
-      if (request.url === undefined) applyQuery(url, 'defaults.query', defaults.query)
-      applyQuery(url, 'request.query', request.query)
+      if (request.url === undefined) applyQuery(url, defaults.query)
+      applyQuery(url, request.query)
+      // The URL as sent, whatever put a credential there (the path, the defaults, the page, the API's page URL).
+      assertNoCredentials('query', url.searchParams.keys())
       const hasBody = request.body !== undefined || defaults.body !== undefined
       const method = defaults.method ?? (hasBody ? 'POST' : 'GET')
       if (process.env.NODE_ENV !== 'production' && hasBody && method === 'GET') {
         throw invalid('defaults.method', '"POST" for a request with a body', method)
       }
-      const headers = new Headers(typeof sharedHeaders === 'function' ? await sharedHeaders() : sharedHeaders)
-      new Headers(defaults.headers).forEach((value, key) => headers.set(key, value))
-      if (!headers.has('accept')) headers.set('accept', 'application/json')
-      if (hasBody && !headers.has('content-type')) headers.set('content-type', 'application/json')
+      const headers = new Headers({ accept: JSON_TYPE, ...(hasBody && { 'content-type': JSON_TYPE }) })
+      for (const source of [
+        typeof sharedHeaders === 'function' ? await sharedHeaders() : sharedHeaders,
+        defaults.headers,
+      ]) {
+        new Headers(source).forEach((value, key) => headers.set(key, value))
+      }
       const { href } = url
       const { signal } = request
       const failure = (error: unknown) =>
@@ -136,6 +168,7 @@ export function createFetcher(
         throw invalid('fetch', 'a fetch function (none on globalThis)', fetchImpl)
       }
       let response: Response
+      let text = ''
       try {
         response = await fetchImpl(href, {
           method,
@@ -149,36 +182,30 @@ export function createFetcher(
         throw failure(error)
       }
       const { ok, status } = response
-      const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400)
-      let text = ''
-      if (!redirected) {
-        try {
-          text = await response.text()
-        } catch (error) {
-          // A failed status stays an HttpError even when its body cannot be read.
-          if (ok || isAbortError(error, signal)) throw failure(error)
-        }
+      try {
+        text = await response.text()
+      } catch (error) {
+        // A failed status stays an HttpError even when its body cannot be read.
+        if (ok || isAbortError(error, signal)) throw failure(error)
       }
       // JSON when it parses, else the text itself (an HTML page from a proxy, say, which the adapter then reports).
-      let body: unknown = text
+      let body: unknown
       try {
         body = JSON.parse(text)
       } catch {
-        if (ok && text.trim() === '') body = null
+        body = ok && !text.trim() ? null : text
       }
-      if (!ok || redirected) {
+      // Redirects are never followed (see `redirect` above): a 3xx, or a browser's opaque redirect, is an error.
+      if (!ok || response.type === 'opaqueredirect') {
         throw new HttpError({
           status,
-          statusText: redirected
-            ? 'redirect not followed: pagewise never sends your headers to another URL; use the final URL'
-            : response.statusText,
+          statusText: status < 400 ? 'redirect not followed' : response.statusText,
           body,
           url: href,
           method,
           retryAfterMs: parseRetryAfterMs(response.headers, body),
         })
       }
-      // Redirects are never followed, so the page's URL is the one asked for.
       const full: FullResponse = { body, headers: response.headers, status, url: href }
       return (request.response === 'full' ? full : body) as TResponse
     }
