@@ -39,14 +39,15 @@ export function resolveLimit(
   adapter: Pick<AnyPaginationAdapter, 'id' | 'defaultLimit' | 'maxLimit'>,
   requested?: number,
 ): ResolvedLimit {
-  if (requested === undefined) {
-    return { limit: Math.min(adapter.defaultLimit, adapter.maxLimit), requested, clamped: false }
-  }
-  if (!isNonNegativeInteger(requested) || requested === 0) {
+  if (requested !== undefined && (!isNonNegativeInteger(requested) || requested === 0)) {
     throw new InvalidOptionError(adapter.id, 'pageSize', 'a positive integer', requested)
   }
-  if (requested > adapter.maxLimit) return { limit: adapter.maxLimit, requested, clamped: true }
-  return { limit: requested, requested, clamped: false }
+  const wanted = requested ?? adapter.defaultLimit
+  return {
+    limit: Math.min(wanted, adapter.maxLimit),
+    requested,
+    clamped: wanted > adapter.maxLimit && !!requested,
+  }
 }
 
 /** `limit` brought into `1..maxLimit`; used inside `toRequest` so no adapter ever sends a size the API refuses. */
