@@ -5,7 +5,7 @@
  */
 import { Suspense, createElement } from 'react'
 import { http, HttpResponse } from 'msw'
-import { QueryClientProvider, dehydrate, hydrate } from '@tanstack/react-query'
+import { QueryClientProvider, dehydrate, hydrate, useInfiniteQuery } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -24,7 +24,7 @@ import {
   usePaginatedList,
   useSuspensePaginatedList,
 } from '../../src'
-import type { FetchPage, ListPage, PaginatedList, PageRequest } from '../../src'
+import type { CloseListResponse, FetchPage, ListPage, PaginatedList, PageRequest } from '../../src'
 import {
   CLOSE_MOCK_BASE_URL,
   PIPEDRIVE_MOCK_BASE_URL,
@@ -215,6 +215,32 @@ describe('one read per page', () => {
     expect(result.current.total).toBe(250)
     // Three pages, each read once: records, continuation, total.
     expect(reads).toEqual({ getItems: 3, getNextPageParam: 3, getTotal: 3 })
+  })
+})
+
+describe('an adapter spread into a raw useInfiniteQuery', () => {
+  it("pages with TanStack Query alone: its getNextPageParam has TanStack's signature", async () => {
+    serve(createCloseMock({ leads: 250 }))
+    const adapter = closeOffset<Id>()
+    const fetchLeads = closeApi('/lead/')
+    const { result } = renderWithClient(() =>
+      useInfiniteQuery({
+        ...adapter,
+        queryKey: ['raw', 'leads'],
+        queryFn: ({ pageParam, signal }) =>
+          fetchLeads<CloseListResponse<Id>>({
+            pageParam,
+            limit: 100,
+            signal,
+            ...adapter.toRequest(pageParam, 100),
+          }),
+      }),
+    )
+    await waitFor(() => expect(result.current.data?.pages).toHaveLength(1))
+    while (result.current.hasNextPage) await act(() => result.current.fetchNextPage())
+    const leads = result.current.data?.pages.flatMap((page) => adapter.getItems(page)) ?? []
+    expect(leads).toHaveLength(250)
+    expect(result.current.data?.pageParams).toEqual([0, 100, 200])
   })
 })
 
