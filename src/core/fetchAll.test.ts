@@ -145,6 +145,25 @@ describe('progress', () => {
     ])
   })
 
+  it('a total that does not read is left out of the progress, and costs no record (one policy with the hooks)', async () => {
+    serve(createCloseMock({ leads: 500, opportunities: 600 }))
+    const fetchOpportunities = close('/opportunity/')
+    const progress: FetchAllProgress[] = []
+    const opportunities = await fetchAll(
+      {
+        adapter: closeOffset<Id>({ resource: 'opportunity' }),
+        // A total the adapter cannot read, as an API that sends `"total_results": "about 600"` would.
+        fetchPage: async (request: PageRequest<number>) => ({
+          ...(await fetchOpportunities<CloseListResponse<Id>>(request)),
+          total_results: 'about 600' as unknown as number,
+        }),
+      },
+      { onProgress: (update) => progress.push(update) },
+    )
+    expect(opportunities).toHaveLength(600)
+    expect(progress).toEqual([{ loaded: 250 }, { loaded: 500 }, { loaded: 600 }])
+  })
+
   it('counts each record once when the list shifts under it (records inserted at the head)', async () => {
     const mock = serve(createCloseMock({ leads: 1000, faults: { drift: { insertEvery: 1, count: 7 } } }))
     const original = mock.dataset.leads.map((lead) => lead.id)
