@@ -1,31 +1,21 @@
 import { forwardRef, useCallback, useEffect, useId, useRef } from 'react'
 import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
-import { classNames, LiveRegion } from '../shared/parts'
+import { classNames, useLiveRegion } from '../shared/parts'
 import { checkInfiniteTableProps } from './checkProps'
-import type { InfiniteTableList, InfiniteTableProps } from './infiniteTableTypes'
-import { columnLayout, DataRow, HeaderRow, SkeletonRows, StatusRow } from './rows'
-import { statusRowOf, tableStateOf, tableTexts, useLoadAnnouncement } from './tableTexts'
+import type { InfiniteTableProps } from './infiniteTableTypes'
+import { columnStyle, firstLoadRows, headerRow, RecordCells } from './rows'
+import { tableStateOf, tableTexts } from './tableTexts'
 import { useRowFocus } from './useRowFocus'
 import { useTableVirtualizer } from './useTableVirtualizer'
-
-/** The virtualizer's key of the status row; records use `getRowId`. */
-const STATUS_ROW_KEY = 'pw-status-row'
-const MAX_SKELETON_ROWS = 20
 
 function defaultRowId(item: unknown, index: number): Key {
   const id = defaultItemId(item)
   return typeof id === 'string' || typeof id === 'number' ? id : index
 }
 
-/** `aria-rowcount`: the records plus the header row, or -1 while the total is unknown. */
-function ariaRowCount(list: InfiniteTableList<unknown>): number {
-  if (list.total !== undefined) return list.total + 1
-  return list.status !== 'pending' && !list.hasNextPage ? list.items.length + 1 : -1
-}
-
 function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: ForwardedRef<HTMLDivElement>) {
-  checkInfiniteTableProps(props)
+  if (process.env.NODE_ENV !== 'production') checkInfiniteTableProps(props)
   const {
     list,
     columns,
@@ -58,37 +48,37 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
 
   const { items } = list
   const loaded = items.length
-  const state = tableStateOf(list)
-  const statusKind = statusRowOf(state, loadMode)
+  const [state, statusKind] = tableStateOf(list, loadMode)
+  const statusText = texts.statusRow(statusKind, loaded, list.error)
   const rowCount = statusKind === null ? 0 : loaded + 1
   const viewportHeight = typeof height === 'number' ? Math.max(0, height - headerHeight) : undefined
 
   // Enter on a record's row acts as a click on it (`onBodyClick`); on the status row, it presses its button.
-  const focus = useRowFocus({
-    gridRef,
-    rowCount,
-    onActivate: (index, row) => (index < loaded ? row : row.querySelector('button'))?.click(),
-  })
+  const [activeIndex, focusWithin, focusHandlers] = useRowFocus(gridRef, rowCount, (index, row) =>
+    (index < loaded ? row : row.querySelector('button'))?.click(),
+  )
   // Stable until the records change: the virtualizer re-measures every row when its key function changes.
   const getKey = useCallback(
     (index: number): Key => {
       const item = items[index]
-      return item !== undefined ? getRowId(item, index) : STATUS_ROW_KEY
+      // The status row's key; records use `getRowId`.
+      return item !== undefined ? getRowId(item, index) : 'pw-status-row'
     },
     [items, getRowId],
   )
 
   const virtualizer = useTableVirtualizer({
-    scrollRef: gridRef,
     count: rowCount,
-    rowHeight,
-    headerHeight,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: getKey,
     overscan,
-    getKey,
-    viewportHeight,
-    initialScrollOffset,
+    initialOffset: initialScrollOffset,
+    // The scroll area's height when it is known up front, so the first render already fills it.
+    initialRect: viewportHeight === undefined ? undefined : { width: 0, height: viewportHeight },
+    headerHeight,
+    keepIndex: focusWithin ? activeIndex : null,
     onScrollOffsetChange,
-    keepIndex: focus.focusWithin ? focus.activeIndex : null,
   })
   const virtualRows = virtualizer.getVirtualItems()
   const range = virtualizer.range
@@ -111,11 +101,19 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     if (loadDue) void fetchNextPage()
     // `loaded` re-arms the check after a page that left the viewport still short of rows.
   }, [loadDue, loaded, fetchNextPage])
-  const announcement = useLoadAnnouncement(list, texts)
+  // What the live region says when rows arrive or a fetch fails, and only then: re-renders from scrolling announce
+  // nothing. Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
+  const error = list.status === 'error' ? list.error : null
+  const liveRegion = useLiveRegion({ loaded, error }, (seen) =>
+    seen.loaded !== loaded || seen.error !== error
+      ? error !== null
+        ? statusText
+        : texts.arrived(loaded - seen.loaded, loaded, !list.hasNextPage)
+      : undefined,
+  )
 
-  const rendered = virtualRows.some((row) => row.index === focus.activeIndex)
-  const tabbableIndex = rendered ? focus.activeIndex : (range?.startIndex ?? virtualRows[0]?.index ?? 0)
-  const { tracks, minWidth } = columnLayout(columns)
+  const rendered = virtualRows.some((row) => row.index === activeIndex)
+  const tabbableIndex = rendered ? activeIndex : (range?.startIndex ?? virtualRows[0]?.index ?? 0)
 
   const onStatusAction = (event: MouseEvent<HTMLButtonElement>) => {
     // The button is replaced by a progress indicator: keep keyboard focus on its row, not on the page.
@@ -128,18 +126,6 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     const item = items[index]
     if (item !== undefined) onRowAction(item, index)
   }
-  const skipTable = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault()
-    afterRef.current?.focus()
-  }
-
-  const rootStyle = {
-    ...style,
-    '--pw-columns': tracks,
-    '--pw-row-min-width': `${minWidth}px`,
-    '--pw-header-height': `${headerHeight}px`,
-    '--pw-row-height': `${rowHeight}px`,
-  } as CSSProperties
 
   return (
     <div
@@ -149,11 +135,25 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         'pw-infinite-table',
         typeof className === 'function' ? className(state) : className,
       )}
-      style={rootStyle}
+      style={
+        {
+          ...style,
+          ...columnStyle(columns),
+          '--pw-header-height': `${headerHeight}px`,
+          '--pw-row-height': `${rowHeight}px`,
+        } as CSSProperties
+      }
       data-state={state}
       data-load-mode={loadMode}
     >
-      <a className="pw-infinite-table__skip" href={`#${afterId}`} onClick={skipTable}>
+      <a
+        className="pw-infinite-table__skip"
+        href={`#${afterId}`}
+        onClick={(event) => {
+          event.preventDefault()
+          afterRef.current?.focus()
+        }}
+      >
         {labels.skipTable}
       </a>
       <div
@@ -162,22 +162,28 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         aria-label={ariaLabel}
         aria-labelledby={ariaLabelledBy}
         aria-describedby={ariaDescribedBy}
-        aria-rowcount={ariaRowCount(list)}
+        // The records plus the header row, or -1 while the total is unknown.
+        aria-rowcount={
+          list.total !== undefined
+            ? list.total + 1
+            : list.status !== 'pending' && !list.hasNextPage
+              ? loaded + 1
+              : -1
+        }
         aria-colcount={columns.length}
         aria-busy={list.isFetching || undefined}
         className="pw-infinite-table__grid"
         style={{ height }}
-        {...focus.handlersFor(virtualizer)}
+        {...focusHandlers(virtualizer)}
       >
-        <HeaderRow columns={columns} />
+        {headerRow(columns)}
         {statusKind === null ? (
-          <SkeletonRows
-            columns={columns}
-            count={
-              skeletonRows ?? Math.min(MAX_SKELETON_ROWS, Math.ceil((viewportHeight ?? 400) / rowHeight))
-            }
-            label={texts.firstLoad()}
-          />
+          firstLoadRows(
+            columns,
+            // Rows that fill the viewport, at most 20.
+            skeletonRows ?? Math.min(20, Math.ceil((viewportHeight ?? 400) / rowHeight)),
+            statusText,
+          )
         ) : (
           <div
             role="rowgroup"
@@ -185,38 +191,63 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
             style={{ height: virtualizer.getTotalSize() }}
             onClick={onBodyClick}
           >
-            {virtualRows.map((row) => {
-              const item = items[row.index]
-              return row.index < loaded && item !== undefined ? (
-                <DataRow
-                  key={row.key}
-                  item={item}
-                  index={row.index}
-                  columns={columns}
-                  start={row.start}
-                  tabbable={row.index === tabbableIndex}
-                  measure={virtualizer.measureElement}
-                  actionable={onRowAction !== undefined}
-                />
-              ) : (
-                <StatusRow
-                  key={row.key}
-                  kind={statusKind}
-                  index={row.index}
-                  columnCount={columns.length}
-                  start={row.start}
-                  tabbable={row.index === tabbableIndex}
-                  measure={virtualizer.measureElement}
-                  text={texts.statusRow(statusKind, loaded, list.error)}
-                  actionLabel={statusKind === 'error' ? labels.retry : labels.loadMore}
-                  onAction={onStatusAction}
-                />
+            {virtualRows.map(({ key, index, start }) => {
+              const item = items[index]
+              const isRecord = index < loaded && item !== undefined
+              // A grid row at its place in the virtual list: measured, focusable (roving tabindex), indexed for the
+              // virtualizer and for ARIA (the header is row 1).
+              return (
+                <div
+                  key={key}
+                  ref={virtualizer.measureElement}
+                  role="row"
+                  aria-rowindex={index + 2}
+                  data-index={index}
+                  tabIndex={index === tabbableIndex ? 0 : -1}
+                  style={{ transform: `translateY(${start}px)` }}
+                  className={isRecord ? 'pw-infinite-table__row' : 'pw-infinite-table__status-row'}
+                  data-actionable={(isRecord && onRowAction !== undefined) || undefined}
+                  data-state={isRecord ? undefined : statusKind}
+                >
+                  {isRecord ? (
+                    <RecordCells item={item} index={index} columns={columns} />
+                  ) : (
+                    // The row after the records, reached by scrolling and by the keyboard like any other: a
+                    // progress indicator named by its text while loading, the error with Retry, the Load more
+                    // button, the end of the list, or the empty state.
+                    <div
+                      role="gridcell"
+                      aria-colspan={columns.length}
+                      className="pw-infinite-table__status-cell"
+                    >
+                      {statusKind === 'loading' ? (
+                        <span
+                          role="progressbar"
+                          aria-label={statusText}
+                          className="pw-infinite-table__progress"
+                        />
+                      ) : null}
+                      {statusKind === 'load-more' ? null : (
+                        <span className="pw-infinite-table__status-text">{statusText}</span>
+                      )}
+                      {statusKind === 'error' || statusKind === 'load-more' ? (
+                        <button
+                          type="button"
+                          className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
+                          onClick={onStatusAction}
+                        >
+                          {statusKind === 'error' ? labels.retry : labels.loadMore}
+                        </button>
+                      ) : null}
+                    </div>
+                  )}
+                </div>
               )
             })}
           </div>
         )}
       </div>
-      <LiveRegion message={announcement} />
+      {liveRegion}
       <span ref={afterRef} id={afterId} tabIndex={-1} className="pw-infinite-table__after" />
     </div>
   )

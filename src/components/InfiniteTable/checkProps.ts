@@ -14,10 +14,10 @@ function invalid(prop: string, expected: string, received: unknown): InvalidOpti
 
 /**
  * Checks the props a table cannot work without, throwing `InvalidOptionError` naming `<InfiniteTable>` and the prop;
- * warns when the table has no accessible name. Development only.
+ * warns when the table has no accessible name. Development only: call it behind
+ * `process.env.NODE_ENV !== 'production'`, so that production builds drop it and its messages.
  */
 export function checkInfiniteTableProps<TItem>(props: InfiniteTableProps<TItem>): void {
-  if (process.env.NODE_ENV === 'production') return
   const { list, columns, rowHeight, headerHeight, overscan, loadThreshold, skeletonRows, loadMode, height } =
     props
   if (typeof list !== 'object' || list === null || !Array.isArray(list.items)) {

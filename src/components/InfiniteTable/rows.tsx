@@ -1,25 +1,22 @@
 import { memo } from 'react'
-import type { MouseEvent, ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { ColumnHead, InfiniteTableColumn } from './infiniteTableTypes'
-import type { StatusRowKind } from './tableTexts'
 
-// The rows of <InfiniteTable>'s grid: the header, the first-load skeleton, one row per record and the status row after
-// them. Every row shares the grid tracks of `columnLayout`, set once on the root as `--pw-columns`.
-
-/** Width of a column without one: shares the free space, never narrower than 6rem (96px at 16px). */
-const FLEXIBLE = 'minmax(6rem, 1fr)'
+// The rows of <InfiniteTable>'s grid: the header, the first-load skeleton and the cells of a record's row (the status
+// row is the table's own). Every row shares the grid tracks of `columnStyle`, set once on the root as `--pw-columns`.
 
 /**
- * The CSS grid tracks shared by the header and every row (so columns keep their widths while rows come and go),
- * and the minimum width of a row, past which the table scrolls sideways.
+ * The root's custom properties for the columns: the CSS grid tracks shared by the header and every row (so columns
+ * keep their widths while rows come and go), and the minimum width of a row, past which the table scrolls sideways.
  */
-export function columnLayout(columns: readonly ColumnHead[]): { tracks: string; minWidth: number } {
+export function columnStyle(columns: readonly ColumnHead[]): Record<`--pw-${string}`, string> {
   let minWidth = 0
   const tracks = columns.map(({ width }) => {
     minWidth += typeof width === 'number' ? width : 96
-    return typeof width === 'number' ? `${width}px` : (width ?? FLEXIBLE)
+    // A column without a width shares the free space, never narrower than 6rem (96px at 16px).
+    return typeof width === 'number' ? `${width}px` : (width ?? 'minmax(6rem, 1fr)')
   })
-  return { tracks: tracks.join(' '), minWidth }
+  return { '--pw-columns': tracks.join(' '), '--pw-row-min-width': `${minWidth}px` }
 }
 
 /** One cell of `column`, aligned as the column says. */
@@ -40,7 +37,7 @@ function cell(column: ColumnHead, role: string | undefined, className: string, c
 // ── Header ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The sticky header: one `columnheader` per column, in the grid's first row (`aria-rowindex="1"`). */
-export function HeaderRow({ columns }: { columns: readonly ColumnHead[] }) {
+export function headerRow(columns: readonly ColumnHead[]) {
   return (
     <div role="rowgroup" className="pw-infinite-table__head">
       <div role="row" aria-rowindex={1} className="pw-infinite-table__header-row">
@@ -58,15 +55,7 @@ export function HeaderRow({ columns }: { columns: readonly ColumnHead[] }) {
  * The first load: a row holding a labelled progress indicator ("Loading leads"), then `count` placeholder rows shaped
  * like the table's, hidden from assistive technology (the grid is `aria-busy` and the indicator says what happens).
  */
-export function SkeletonRows({
-  columns,
-  count,
-  label,
-}: {
-  columns: readonly ColumnHead[]
-  count: number
-  label: string
-}) {
+export function firstLoadRows(columns: readonly ColumnHead[], count: number, label: string) {
   return (
     <div role="rowgroup" className="pw-infinite-table__body" data-state="loading">
       <div role="row" aria-rowindex={2} className="pw-infinite-table__status-row" data-state="loading-first">
@@ -92,108 +81,20 @@ export function SkeletonRows({
 
 // ── Rows of the virtual list ────────────────────────────────────────────────────────────────────────────────────
 
-/** Where a row sits in the virtual list, and how it takes focus. */
-export interface RowPlacement {
-  /** 0-based position in the virtual list; the row's `aria-rowindex` is this + 2 (the header is row 1). */
-  index: number
-  /** Offset from the top of the rows, in pixels. */
-  start: number
-  /** In the tab order (the roving tabindex). */
-  tabbable: boolean
-  /** The virtualizer's measuring ref. */
-  measure: (element: HTMLDivElement | null) => void
-}
-
-/** A grid row at its place in the virtual list: measured, focusable, indexed for the virtualizer and for ARIA. */
-function VirtualRow({
-  index,
-  start,
-  tabbable,
-  measure,
-  children,
-  ...attributes
-}: RowPlacement & {
-  className: string
-  'data-state'?: string
-  'data-actionable'?: true | undefined
-  children: ReactNode
-}) {
-  return (
-    <div
-      {...attributes}
-      ref={measure}
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      tabIndex={tabbable ? 0 : -1}
-      style={{ transform: `translateY(${start}px)` }}
-    >
-      {children}
-    </div>
-  )
-}
-
-function DataRowView<TItem>({
+function RecordCellsView<TItem>({
   item,
+  index,
   columns,
-  actionable,
-  ...placement
-}: RowPlacement & {
+}: {
   item: TItem
+  /** The row's 0-based position among the loaded records. */
+  index: number
   columns: readonly InfiniteTableColumn<TItem>[]
-  /** Rows are clickable (`onRowAction`). */
-  actionable: boolean
-}) {
-  return (
-    <VirtualRow {...placement} className="pw-infinite-table__row" data-actionable={actionable || undefined}>
-      {columns.map((column) =>
-        cell(column, 'gridcell', 'pw-infinite-table__cell', column.cell(item, placement.index)),
-      )}
-    </VirtualRow>
+}): ReactNode {
+  return columns.map((column) =>
+    cell(column, 'gridcell', 'pw-infinite-table__cell', column.cell(item, index)),
   )
 }
 
-/** One record's row. Memoised: scrolling re-renders the table, but rows already on screen keep their output. */
-export const DataRow = /* @__PURE__ */ memo(DataRowView) as typeof DataRowView
-
-/**
- * The row after the loaded records, inside the grid like any other (so it is reached by scrolling and by the
- * keyboard): a progress indicator named by its text while loading, the error with Retry, the Load more button, the
- * end of the list, or the empty state.
- */
-export function StatusRow({
-  kind,
-  columnCount,
-  text,
-  actionLabel,
-  onAction,
-  ...placement
-}: RowPlacement & {
-  kind: StatusRowKind
-  columnCount: number
-  /** The row's sentence: "Loading more leads", "All 2,500 leads loaded", "Could not load leads: …", "No leads". */
-  text: string
-  /** The button's label: Retry on `error`, Load more on `load-more`. */
-  actionLabel: string
-  onAction: (event: MouseEvent<HTMLButtonElement>) => void
-}) {
-  return (
-    <VirtualRow {...placement} className="pw-infinite-table__status-row" data-state={kind}>
-      <div role="gridcell" aria-colspan={columnCount} className="pw-infinite-table__status-cell">
-        {kind === 'loading' ? (
-          <span role="progressbar" aria-label={text} className="pw-infinite-table__progress" />
-        ) : null}
-        {kind === 'load-more' ? null : <span className="pw-infinite-table__status-text">{text}</span>}
-        {kind === 'error' || kind === 'load-more' ? (
-          <button
-            type="button"
-            className={`pw-infinite-table__${kind === 'error' ? 'retry' : 'load-more'}`}
-            onClick={onAction}
-          >
-            {actionLabel}
-          </button>
-        ) : null}
-      </div>
-    </VirtualRow>
-  )
-}
+/** The cells of one record's row. Memoised: scrolling re-renders the table, but rows on screen keep their output. */
+export const RecordCells = /* @__PURE__ */ memo(RecordCellsView) as typeof RecordCellsView

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { errorText, formatCount, isOne } from '../shared/format'
 import type {
   InfiniteTableLabels,
@@ -27,15 +26,6 @@ export const defaultInfiniteTableLabels: InfiniteTableLabels = {
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The table's state from its list's; see `InfiniteTableState`. */
-export function tableStateOf(list: InfiniteTableList<unknown>): InfiniteTableState {
-  if (list.status === 'pending') return 'loading'
-  if (list.status === 'error') return 'error'
-  if (list.isFetchingNextPage) return 'loading-more'
-  if (list.hasNextPage) return 'idle'
-  return list.items.length === 0 ? 'empty' : 'complete'
-}
-
 /**
  * The row after the loaded records:
  * `loading` (the next page is on its way, or will be as soon as it comes near in `auto` mode), `load-more` (the
@@ -43,18 +33,19 @@ export function tableStateOf(list: InfiniteTableList<unknown>): InfiniteTableSta
  */
 export type StatusRowKind = 'loading' | 'load-more' | 'error' | 'end' | 'empty'
 
-const STATUS_ROWS = {
-  loading: null,
-  error: 'error',
-  'loading-more': 'loading',
-  idle: 'loading',
-  empty: 'empty',
-  complete: 'end',
-} as const
-
-/** Which status row follows the loaded rows, or `null` before the first page (skeleton rows show instead). */
-export function statusRowOf(state: InfiniteTableState, loadMode: LoadMode): StatusRowKind | null {
-  return state === 'idle' && loadMode === 'button' ? 'load-more' : STATUS_ROWS[state]
+/**
+ * The table's state from its list's (see `InfiniteTableState`), and which status row follows the loaded rows: `null`
+ * before the first page (skeleton rows show instead).
+ */
+export function tableStateOf(
+  list: InfiniteTableList<unknown>,
+  loadMode: LoadMode,
+): [InfiniteTableState, StatusRowKind | null] {
+  if (list.status === 'pending') return ['loading', null]
+  if (list.status === 'error') return ['error', 'error']
+  if (list.isFetchingNextPage) return ['loading-more', 'loading']
+  if (list.hasNextPage) return ['idle', loadMode === 'button' ? 'load-more' : 'loading']
+  return list.items.length === 0 ? ['empty', 'empty'] : ['complete', 'end']
 }
 
 // ── Sentences ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -63,14 +54,16 @@ export function statusRowOf(state: InfiniteTableState, loadMode: LoadMode): Stat
 export interface TableTexts {
   /** The table's labels, defaults filled in. */
   labels: InfiniteTableLabels
-  /** The first-load progress indicator's name: "Loading leads". */
-  firstLoad: () => string
-  /** The status row's sentence, with `loaded` records loaded. */
-  statusRow: (kind: StatusRowKind, loaded: number, error: Error | null) => string
-  /** The announcement after `added` records arrived, `loaded` in all: "Loaded 100 more leads, 300 in total". */
+  /**
+   * The status row's sentence, with `loaded` records loaded: "Loading more leads", "All 2,500 leads loaded", "Could
+   * not load leads: …" (also announced), "No leads"; for `null`, the first load's "Loading leads".
+   */
+  statusRow: (kind: StatusRowKind | null, loaded: number, error: Error | null) => string
+  /**
+   * The announcement after `added` records arrived, `loaded` in all ("Loaded 100 more leads, 300 in total", plus "All
+   * 2,500 leads loaded" at the end); nothing when none did.
+   */
   arrived: (added: number, loaded: number, atEnd: boolean) => string
-  /** The announcement of a failed fetch. */
-  failed: (error: Error | null, loaded: number) => string
 }
 
 export function tableTexts(
@@ -85,51 +78,24 @@ export function tableTexts(
     total: formatCount(loaded, locale),
     items: !plural && isOne(count, locale) ? itemName.one : itemName.other,
   })
-  const failed = (error: Error | null, loaded: number) =>
-    labels.error({ ...words(loaded, loaded, true), message: errorText(error) })
+  const end = (loaded: number) => labels.end(words(loaded))
 
   return {
     labels,
-    firstLoad: () => labels.loading(words(0, 0, true)),
     statusRow: (kind, loaded, error) =>
-      kind === 'loading'
-        ? labels.loadingMore(words(loaded, loaded, true))
-        : kind === 'error'
-          ? failed(error, loaded)
+      kind === 'error'
+        ? labels.error({ ...words(loaded, loaded, true), message: errorText(error) })
+        : kind === 'load-more'
+          ? labels.loadMore
           : kind === 'end'
-            ? labels.end(words(loaded))
-            : kind === 'empty'
-              ? labels.empty(words(loaded, loaded, true))
-              : labels.loadMore,
-    arrived: (added, loaded, atEnd) => {
-      const message = (added === loaded ? labels.loaded : labels.loadedMore)(words(added, loaded))
-      return atEnd ? `${message}. ${labels.end(words(loaded))}` : message
-    },
-    failed,
+            ? end(loaded)
+            : labels[kind === 'loading' ? 'loadingMore' : kind === 'empty' ? kind : 'loading'](
+                words(loaded, loaded, true),
+              ),
+    arrived: (added, loaded, atEnd) =>
+      added > 0
+        ? (added === loaded ? labels.loaded : labels.loadedMore)(words(added, loaded)) +
+          (atEnd ? `. ${end(loaded)}` : '')
+        : '',
   }
-}
-
-/**
- * The sentence for the table's polite live region, updated when rows arrive ("Loaded 100 more leads, 300 in
- * total", plus "All 2,500 leads loaded" at the end) or a fetch fails. It changes only on those events, so
- * re-renders from scrolling announce nothing.
- */
-export function useLoadAnnouncement(list: InfiniteTableList<unknown>, texts: TableTexts): string {
-  const loaded = list.items.length
-  const error = list.status === 'error' ? list.error : null
-  const [seen, setSeen] = useState({ loaded, error, message: '' })
-  if (seen.loaded !== loaded || seen.error !== error) {
-    // Derived from the list during render (React's pattern for state that follows props), so it is never a frame late.
-    // Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
-    const added = loaded - seen.loaded
-    const message =
-      error !== null
-        ? texts.failed(error, loaded)
-        : added > 0
-          ? texts.arrived(added, loaded, !list.hasNextPage)
-          : ''
-    setSeen({ loaded, error, message })
-    return message
-  }
-  return seen.message
 }

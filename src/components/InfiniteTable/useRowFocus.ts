@@ -7,19 +7,11 @@ export interface ScrollsToRows {
   range: { startIndex: number; endIndex: number } | null
 }
 
-export interface RowFocusOptions {
-  gridRef: RefObject<HTMLDivElement | null>
-  /** Rows that take focus: the loaded records and the status row after them. */
-  rowCount: number
-  /** Enter on a row: `onRowAction` for records; the status row presses its button. */
-  onActivate: (index: number, row: HTMLElement) => void
-}
-
 /** The index of the grid row an event came from, when the row itself (not a control inside it) is the target. */
-function rowIndexOf(target: EventTarget | null, grid: HTMLElement): number | null {
-  if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'row' || !grid.contains(target))
-    return null
-  const index = Number(target.dataset.index ?? Number.NaN)
+function rowIndexOf(target: EventTarget, grid: HTMLElement): number | null {
+  const row = target as HTMLElement
+  const index =
+    row.getAttribute('role') === 'row' && grid.contains(row) ? Number(row.dataset.index) : Number.NaN
   return Number.isInteger(index) ? index : null
 }
 
@@ -27,8 +19,16 @@ function rowIndexOf(target: EventTarget | null, grid: HTMLElement): number | nul
  * Keyboard row navigation with a roving tabindex (WAI-ARIA grid): one row is in the tab order; ↑ ↓ PageUp PageDown
  * Home End move focus, scrolling the row into view first, since a virtualized row may not be in the DOM yet.
  * End reaches the status row after the last record, which brings the end into view and so loads more.
+ *
+ * @param rowCount - Rows that take focus: the loaded records and the status row after them.
+ * @param onActivate - Enter on a row: `onRowAction` for records; the status row presses its button.
+ * @returns the row in the tab order, whether focus is in the grid, and the grid's handlers for a virtualizer.
  */
-export function useRowFocus({ gridRef, rowCount, onActivate }: RowFocusOptions) {
+export function useRowFocus(
+  gridRef: RefObject<HTMLDivElement | null>,
+  rowCount: number,
+  onActivate: (index: number, row: HTMLElement) => void,
+) {
   const [activeIndex, setActiveIndex] = useState(0)
   const [focusWithin, setFocusWithin] = useState(false)
   const focusRequest = useRef<number | null>(null)
@@ -39,11 +39,10 @@ export function useRowFocus({ gridRef, rowCount, onActivate }: RowFocusOptions) 
   // is the first new record. Focus is never dropped to the page.
   useLayoutEffect(() => {
     const grid = gridRef.current
-    if (grid === null) return
-    const lost = focusWithin && !grid.contains(document.activeElement)
+    const lost = focusWithin && !grid?.contains(document.activeElement)
     const index = focusRequest.current ?? (lost ? active : null)
-    if (index === null) return
-    const row = grid.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`)
+    const row =
+      index === null ? null : grid?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`)
     if (row) {
       focusRequest.current = null
       row.focus({ preventScroll: true })
@@ -97,5 +96,5 @@ export function useRowFocus({ gridRef, rowCount, onActivate }: RowFocusOptions) 
     return { onKeyDown, onFocus, onBlur }
   }
 
-  return { activeIndex: active, focusWithin, handlersFor }
+  return [active, focusWithin, handlersFor] as const
 }

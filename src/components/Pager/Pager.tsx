@@ -1,11 +1,15 @@
-import { forwardRef } from 'react'
+import { forwardRef, useId } from 'react'
+import type { PaginationControl } from '../../hooks/usePagination'
 import { paginationOf } from '../../hooks/usePagination'
 import { errorText, formatCount } from '../shared/format'
-import { classNames, LiveRegion } from '../shared/parts'
+import { classNames, useLiveRegion } from '../shared/parts'
 import { checkPagerProps, PAGER } from './checkPagerProps'
-import { JumpToPage, PagerError, PagerItems, PageSizeSelect } from './PagerParts'
-import { defaultPagerLabels, pageWords, usePageAnnouncement } from './pagerTexts'
+import { PagerButton } from './PagerButton'
+import { JumpToPage, PagerError } from './PagerParts'
+import { defaultPagerLabels, pageWords } from './pagerTexts'
 import type { PagerProps } from './pagerTypes'
+
+const GLYPHS = { first: '«', previous: '‹', next: '›', last: '»' }
 
 /**
  * Page navigation for a `usePagedList` result, in a `<nav>`. It adapts to what the API allows:
@@ -26,7 +30,7 @@ import type { PagerProps } from './pagerTypes'
  * <Pager list={deals} pageSizeOptions={[25, 50, 100]} aria-label="Deals pages" />
  */
 export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(function Pager(props, ref) {
-  checkPagerProps(props)
+  if (process.env.NODE_ENV !== 'production') checkPagerProps(props)
   const {
     list,
     pageSizeOptions,
@@ -41,21 +45,72 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
   } = props
   const labels = { ...defaultPagerLabels, ...labelOverrides }
   const pagination = paginationOf(list, { siblingCount, boundaryCount }, PAGER)
-  const announcement = usePageAnnouncement(list, labels, locale)
   const { state, mode, range, pageIndex, pageCount } = pagination
+  // The page shown, in words: "Page 3 of 25" between Previous and Next, in the announcement and in the error.
+  const words = pageWords(pageIndex, pageCount, locale)
+  // "Page 3 of 25" once the page moved to has landed (not while it loads, and not for the first page shown), so screen
+  // reader users hear where they are after each move.
+  const liveRegion = useLiveRegion(
+    pageIndex,
+    (seen) =>
+      list.status === 'success' && !list.isPlaceholderData && seen !== pageIndex
+        ? labels.pageChanged(words)
+        : undefined,
+    'pw-pager__announcer',
+  )
+  const sizeId = useId()
   const full = variant === 'full'
+  const pageButtons = full && mode === 'numbered'
   const count = (value: number) => formatCount(value, locale)
-  const rangeText = range
-    ? labels.range({
-        start: count(range.start),
-        end: count(range.end),
-        total: range.total === undefined ? undefined : count(range.total),
-      })
-    : pagination.isEmpty
-      ? labels.empty
-      : list.status === 'pending'
-        ? labels.loading
-        : ''
+
+  // One control of the list: a step button named in words ("Next page") with a glyph shown (and, compact, the word
+  // beside it), a numbered page ("Go to page 5", the current one with `aria-current="page"`), an ellipsis, or
+  // "Page 3" between Previous and Next when the pages are not numbered.
+  const control = (item: PaginationControl) => {
+    if (item.type === 'ellipsis') return <span className="pw-pager__ellipsis">…</span>
+    if (item.type === 'page') {
+      if (!pageButtons) {
+        return (
+          <span className="pw-pager__current" aria-current="page">
+            {labels.page(words)}
+          </span>
+        )
+      }
+      const page = pageWords(item.pageIndex, undefined, locale)
+      return (
+        <PagerButton
+          className="pw-pager__page"
+          data-action="page"
+          data-current={item.selected ? '' : undefined}
+          aria-current={item.selected ? 'page' : undefined}
+          aria-label={(item.selected ? labels.currentPage : labels.goToPage)(page)}
+          disabled={item.disabled}
+          onClick={item.onSelect}
+        >
+          {page.page}
+        </PagerButton>
+      )
+    }
+    const { type } = item
+    const text = full ? null : (
+      <span className="pw-pager__step-text">{labels[type as 'previous' | 'next']}</span>
+    )
+    return (
+      <PagerButton
+        className="pw-pager__step"
+        data-action={type}
+        aria-label={labels[`${type}Page`]}
+        disabled={item.disabled}
+        onClick={item.onSelect}
+      >
+        {type === 'next' ? text : null}
+        <span className="pw-pager__glyph" aria-hidden="true">
+          {GLYPHS[type]}
+        </span>
+        {type === 'previous' ? text : null}
+      </PagerButton>
+    )
+  }
 
   return (
     <nav
@@ -67,40 +122,73 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
       data-mode={mode}
       aria-busy={state === 'loading' || undefined}
     >
-      {full ? <p className="pw-pager__range">{rangeText}</p> : null}
-      <PagerItems pagination={pagination} compact={!full} labels={labels} locale={locale} />
-      {full && mode === 'numbered' && showJumpToPage && pageCount !== undefined && pageCount > 1 ? (
-        <JumpToPage
-          pageCount={pageCount}
-          canGoToPage={list.canGoToPage}
-          goToPage={list.goToPage}
-          labels={labels}
-          locale={locale}
-        />
+      {full ? (
+        <p className="pw-pager__range">
+          {range
+            ? labels.range({
+                start: count(range.start),
+                end: count(range.end),
+                total: range.total === undefined ? undefined : count(range.total),
+              })
+            : pagination.isEmpty
+              ? labels.empty
+              : list.status === 'pending'
+                ? labels.loading
+                : ''}
+        </p>
+      ) : null}
+      <ul className="pw-pager__list">
+        {pagination.items.map((item) =>
+          // The compact variant keeps Previous, the current page and Next.
+          full ||
+          item.type === 'previous' ||
+          item.type === 'next' ||
+          (item.type === 'page' && item.selected) ? (
+            <li
+              key={item.key}
+              className="pw-pager__item"
+              data-type={item.type}
+              aria-hidden={item.type === 'ellipsis' || undefined}
+            >
+              {control(item)}
+            </li>
+          ) : null,
+        )}
+      </ul>
+      {pageButtons && showJumpToPage && pageCount !== undefined && pageCount > 1 ? (
+        <JumpToPage list={list} pageCount={pageCount} labels={labels} locale={locale} />
       ) : null}
       {full && pageSizeOptions !== undefined ? (
-        <PageSizeSelect
-          // The sizes up to the adapter's maxLimit (the API would refuse larger ones), plus the size in use, ascending.
-          sizes={[
-            ...new Set([...pageSizeOptions.filter((size) => size <= list.adapter.maxLimit), list.pageSize]),
-          ].sort((a, b) => a - b)}
-          value={list.pageSize}
-          onChange={list.setPageSize}
-          label={labels.pageSize}
-          locale={locale}
-        />
+        // The page-size menu: a labelled native <select> of the sizes up to the adapter's maxLimit (the API would
+        // refuse larger ones), plus the size in use, ascending.
+        <div className="pw-pager__page-size">
+          <label className="pw-pager__page-size-label" htmlFor={sizeId}>
+            {labels.pageSize}
+          </label>
+          <select
+            id={sizeId}
+            className="pw-pager__page-size-select"
+            value={list.pageSize}
+            onChange={(event) => list.setPageSize(Number(event.currentTarget.value))}
+          >
+            {[...new Set([...pageSizeOptions.filter((size) => size <= list.adapter.maxLimit), list.pageSize])]
+              .sort((a, b) => a - b)
+              .map((size) => (
+                <option key={size} value={size}>
+                  {count(size)}
+                </option>
+              ))}
+          </select>
+        </div>
       ) : null}
       {state === 'error' ? (
         <PagerError
-          message={labels.error({
-            ...pageWords(pageIndex, pageCount, locale),
-            message: errorText(list.error),
-          })}
+          message={labels.error({ ...words, message: errorText(list.error) })}
           retryLabel={labels.retry}
           onRetry={() => void list.retry()}
         />
       ) : null}
-      <LiveRegion message={announcement} className="pw-pager__announcer" />
+      {liveRegion}
     </nav>
   )
 })

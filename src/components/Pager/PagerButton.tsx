@@ -26,7 +26,6 @@ export const PagerButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PagerBu
     ref,
   ) {
     const [focused, setFocused] = useState(false)
-    const keepFocus = disabled && focused
     return (
       <button
         ref={ref}
@@ -34,7 +33,7 @@ export const PagerButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PagerBu
         {...props}
         className={classNames('pw-pager__button', className)}
         disabled={disabled && !focused}
-        aria-disabled={keepFocus ? true : props['aria-disabled']}
+        aria-disabled={disabled && focused ? true : props['aria-disabled']}
         data-disabled={disabled ? '' : undefined}
         onFocus={(event) => {
           setFocused(true)
@@ -44,13 +43,7 @@ export const PagerButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PagerBu
           setFocused(false)
           onBlur?.(event)
         }}
-        onClick={(event) => {
-          if (disabled) {
-            event.preventDefault()
-            return
-          }
-          onClick?.(event)
-        }}
+        onClick={disabled ? (event) => event.preventDefault() : onClick}
       />
     )
   },

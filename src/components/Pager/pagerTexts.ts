@@ -1,5 +1,3 @@
-import { useState } from 'react'
-import type { PaginationList } from '../../hooks/usePagination'
 import { formatCount } from '../shared/format'
 
 // What <Pager> says: its labels, the words they receive, and the announcement after each move.
@@ -107,24 +105,4 @@ export function pageWords(
     page: formatCount(pageIndex + 1, locale),
     pageCount: pageCount === undefined ? undefined : formatCount(Math.max(pageCount, 1), locale),
   }
-}
-
-/**
- * The sentence for the pager's polite live region: "Page 3 of 25" once the page moved to has landed (not while
- * it loads, and not for the first page shown), so screen reader users hear where they are after each move.
- */
-export function usePageAnnouncement(
-  list: Pick<PaginationList, 'pageIndex' | 'pageCount' | 'status' | 'isPlaceholderData'>,
-  labels: Pick<PagerLabels, 'pageChanged'>,
-  locale: string | undefined,
-): string {
-  const { pageIndex, pageCount } = list
-  const [announced, setAnnounced] = useState({ pageIndex, message: '' })
-  if (list.status === 'success' && !list.isPlaceholderData && announced.pageIndex !== pageIndex) {
-    // Follows the list during render (React's pattern for state derived from props), so it is never a frame late.
-    const message = labels.pageChanged(pageWords(pageIndex, pageCount, locale))
-    setAnnounced({ pageIndex, message })
-    return message
-  }
-  return announced.message
 }

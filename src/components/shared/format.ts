@@ -1,14 +1,11 @@
 // How both components put numbers and errors into words.
 
-/** One locale's number format and plural rules, created once: `undefined` means the browser's locale. */
-const formats = new Map<string, [Intl.NumberFormat, Intl.PluralRules]>()
+/** One locale's number format and plural rules, created once: `undefined` is the browser's locale. */
+const formats = new Map<string | undefined, [Intl.NumberFormat, Intl.PluralRules]>()
 
 function formatsOf(locale: string | undefined): [Intl.NumberFormat, Intl.PluralRules] {
-  let found = formats.get(locale ?? '')
-  if (found === undefined) {
-    found = [new Intl.NumberFormat(locale), new Intl.PluralRules(locale)]
-    formats.set(locale ?? '', found)
-  }
+  let found = formats.get(locale)
+  if (!found) formats.set(locale, (found = [new Intl.NumberFormat(locale), new Intl.PluralRules(locale)]))
   return found
 }
 
