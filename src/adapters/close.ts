@@ -182,7 +182,6 @@ export function closeEventsCursor<TItem>(): PaginationAdapter<
   return buildCursorAdapter<CloseEventsResponse<TItem>, TItem>(
     {
       id: 'close.eventsCursor',
-      items: 'data',
       nextCursor: 'cursor_next',
       previousCursor: 'cursor_previous',
       cursorParam: '_cursor',
@@ -215,17 +214,14 @@ export interface CloseSearchCursorOptions {
 export function closeSearchCursor<TItem>(
   options: CloseSearchCursorOptions = {},
 ): PaginationAdapter<CloseSearchResponse<TItem>, TItem, CursorParam> {
-  const maxLimit = options.maxLimit ?? 200
   return buildCursorAdapter<CloseSearchResponse<TItem>, TItem>(
     {
       id: 'close.searchCursor',
-      items: 'data',
       nextCursor: 'cursor',
-      cursorParam: 'cursor',
       limitParam: '_limit',
       placement: 'body',
-      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-      maxLimit,
+      defaultLimit: options.defaultLimit,
+      maxLimit: options.maxLimit ?? 200,
     },
     'closeSearchCursor',
   )

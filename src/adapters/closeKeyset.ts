@@ -1,5 +1,5 @@
-import { InvalidOptionError, MalformedResponseError, OffsetLimitError } from '../core/errors'
-import { readField } from '../core/readField'
+import { InvalidOptionError, OffsetLimitError } from '../core/errors'
+import { checkField, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { checkCloseOptions, closeListAdapter } from './close'
 import type { CloseListResponse, CloseOffsetOptions } from './close'
@@ -48,10 +48,6 @@ export interface CloseKeysetParam {
 /** `CloseKeysetParam.tail`: the run of equal values at the end of what a window has loaded. */
 type CloseKeysetTail = NonNullable<CloseKeysetParam['tail']>
 
-const KEYSET_ADVICE = (field: string, value: unknown): string =>
-  `More records share ${field} = ${JSON.stringify(value)} than one window of _skip holds: ` +
-  'narrow the query or use the Export API.'
-
 /** Options of `closeKeysetOffset`: those of `closeOffset`, and the field whose values slice the list. */
 export interface CloseKeysetOffsetOptions extends Omit<CloseOffsetOptions, 'keyset' | 'maxSkip'> {
   /**
@@ -97,98 +93,82 @@ export function closeKeysetOffset<TItem>(
   const { field, param } = keyset
   const inclusive = keyset.inclusive ?? param.endsWith('__lte')
 
-  const keyOf = (record: unknown, index: number): string | number => {
-    const value = readField(id, record, field)
-    if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value)))
-      return value
-    throw new MalformedResponseError(
-      id,
-      `data[${index}].${field}`,
-      `a string or a number (keyset pagination reads it on every record; keep it in _fields)`,
-      value,
-    )
-  }
-
   /**
-   * The run of equal values that ends the window once `records` are added to what it had loaded (`before`). The page
-   * is checked to be newest first. Across pages it cannot be: records added at the head while paging push records
-   * already seen onto the next page (newer than the last one before it; the id de-duplication drops them). The last
-   * page's last record is still the oldest loaded, which is all the next window needs.
+   * The run of equal values that ends the window once `records` are added to what it had loaded (`tail`), each
+   * record's value checked. The page is checked to be newest first. Across pages it cannot be: records added at the
+   * head while paging push records already seen onto the next page (newer than the last one before it; the id
+   * de-duplication drops them). The last page's last record is still the oldest loaded, which is all the next window
+   * needs.
    */
-  const tailAfter = (records: TItem[], before: CloseKeysetTail | undefined): CloseKeysetTail | undefined => {
-    let tail = before
+  const tailAfter = (records: TItem[], tail: CloseKeysetTail | undefined): CloseKeysetTail | undefined => {
     let previous: string | number | undefined
     records.forEach((record, index) => {
-      const key = keyOf(record, index)
-      if (previous !== undefined && isAbove(key, previous)) {
-        throw new MalformedResponseError(
-          id,
-          `data[${index}].${field}`,
-          `at most ${JSON.stringify(previous)}, the value of the record before it ` +
-            `(keyset pagination needs the list ordered by ${field}, newest first)`,
-          key,
-        )
-      }
+      const at = `data[${index}].${field}`
+      const value = readField(id, record, field) as string | number
+      checkField(
+        id,
+        at,
+        value,
+        value !== '' && (typeof value === 'string' || Number.isFinite(value)),
+        'a string or a number (keep it in _fields)',
+      )
+      checkField(
+        id,
+        at,
+        value,
+        previous === undefined || !isAbove(value, previous),
+        `at most ${JSON.stringify(previous)} (keyset pagination needs the list ordered by ${field}, newest first)`,
+      )
       tail =
-        tail?.value === key
+        tail?.value === value
           ? { ...tail, count: tail.count + 1 }
-          : { value: key, count: 1, above: tail?.value ?? null }
-      previous = key
+          : { value, count: 1, above: tail?.value ?? null }
+      previous = value
     })
     return tail
   }
 
-  /** The first page of the window after the one `lastParam` is in, which ends with `tail`. */
-  const nextWindow = (
-    tail: CloseKeysetTail | undefined,
-    lastParam: CloseKeysetParam,
-    nextSkip: number,
-  ): CloseKeysetParam => {
-    // `__lt` filters below the value just above the edge run, `__lte` at the edge: either way the next window starts
-    // with the records equal to the edge, its only overlap with this one.
-    const below = tail === undefined ? null : inclusive ? tail.value : tail.above
-    if (tail === undefined || below === null || below === lastParam.below) {
-      throw new OffsetLimitError(id, '_skip', nextSkip, maxSkip, KEYSET_ADVICE(field, tail?.value))
-    }
-    return { skip: 0, below, windowStart: lastParam.windowStart + nextSkip - tail.count }
-  }
-
+  // `closeOffset`'s id (this one's), sizes and `getItems`, with keyset params: a cursor list, no page N.
   const adapter: PaginationAdapter<TResponse, TItem, CloseKeysetParam> = {
-    id,
+    ...offset,
     kind: 'cursor',
     initialPageParam: { skip: 0, below: null, windowStart: 0 },
-    defaultLimit: offset.defaultLimit,
-    maxLimit: offset.maxLimit,
-    toRequest: (pageParam, limit) => {
-      const { query } = offset.toRequest(pageParam.skip, limit)
-      if (pageParam.below !== null) query[param] = String(pageParam.below)
-      return { query }
+    pageParamAt: undefined,
+    toRequest: ({ skip, below }, limit) => {
+      const request = offset.toRequest(skip, limit)
+      if (below !== null) request.query[param] = String(below)
+      return request
     },
-    getItems: (response) => offset.getItems(response),
-    getNextPageParam: (lastPage, _allPages, lastParam) => {
+    getNextPageParam: (lastPage, _allPages, { skip, below, windowStart, tail }) => {
       // Reads and checks the page (has_more, data, an empty page that claims more) as plain closeOffset does.
-      const nextSkip = offset.getNextPageParam(lastPage, [lastPage], lastParam.skip, [lastParam.skip])
+      const nextSkip = offset.getNextPageParam(lastPage, [], skip, [])
       if (nextSkip === undefined) return undefined
-      const tail = tailAfter(offset.getItems(lastPage), lastParam.tail)
-      if (nextSkip > maxSkip) return nextWindow(tail, lastParam, nextSkip)
-      const next: CloseKeysetParam = {
-        skip: nextSkip,
-        below: lastParam.below,
-        windowStart: lastParam.windowStart,
+      const edge = tailAfter(offset.getItems(lastPage), tail)
+      if (nextSkip <= maxSkip) return { skip: nextSkip, below, windowStart, ...(edge && { tail: edge }) }
+      // The next window: the list below the edge, from `_skip=0`. `__lt` filters below the value just above the
+      // edge run, `__lte` at the edge: either way it starts with the records equal to the edge, its only overlap
+      // with this window.
+      const nextBelow = edge && (inclusive ? edge.value : edge.above)
+      if (nextBelow == null || nextBelow === below) {
+        throw new OffsetLimitError(
+          id,
+          '_skip',
+          nextSkip,
+          maxSkip,
+          `More records share ${field} = ${JSON.stringify(edge?.value)} than one window of _skip holds: ` +
+            'narrow the query or use the Export API.',
+        )
       }
-      if (tail !== undefined) next.tail = tail
-      return next
+      return { skip: 0, below: nextBelow, windowStart: windowStart + nextSkip - edge!.count }
     },
     // Back within the window only; what came before the page reached is not known, so no `tail`.
-    getPreviousPageParam: (firstPage, _allPages, firstParam) => {
-      const length = firstParam.skip > 0 ? offset.getItems(firstPage).length : 0
-      if (length === 0) return undefined
-      const { below, windowStart } = firstParam
-      return { skip: Math.max(0, firstParam.skip - length), below, windowStart }
+    getPreviousPageParam: (firstPage, _allPages, { skip, below, windowStart }) => {
+      const previousSkip = offset.getPreviousPageParam!(firstPage, [], skip, [])
+      return previousSkip === undefined ? undefined : { skip: previousSkip, below, windowStart }
     },
     // `total_results` of a later window counts that window: the records above it make it the whole list's again.
     getTotal: (response: TResponse, pageParam?: CloseKeysetParam) => {
-      const total = offset.getTotal?.(response)
+      const total = offset.getTotal!(response)
       return total === undefined ? undefined : total + (pageParam?.windowStart ?? 0)
     },
   }
@@ -212,18 +192,16 @@ function checkKeyset(keyset: CloseKeyset | undefined, owner: string): void {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/
 
+/** A keyset value on one scale: a number as it is, an ISO 8601 date as its instant, other text as `NaN`. */
+const scale = (value: string | number): number =>
+  typeof value === 'number' ? value : ISO_DATE.test(value) ? Date.parse(value) : NaN
+
 /**
  * Whether `a` sorts strictly above (newer than) `b`: numbers by value, dates by instant (then as text, for
  * sub-millisecond digits), other text as text.
  */
 function isAbove(a: string | number, b: string | number): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a > b
-  const left = String(a)
-  const right = String(b)
-  if (ISO_DATE.test(left) && ISO_DATE.test(right)) {
-    const leftMs = Date.parse(left)
-    const rightMs = Date.parse(right)
-    if (!Number.isNaN(leftMs) && !Number.isNaN(rightMs) && leftMs !== rightMs) return leftMs > rightMs
-  }
-  return left > right
+  const difference = scale(a) - scale(b)
+  // `NaN` (not on one scale) and 0 (the same millisecond) compare as text.
+  return difference ? difference > 0 : String(a) > String(b)
 }

@@ -1,12 +1,9 @@
-import { InvalidOptionError, MalformedResponseError } from '../core/errors'
-import { expectBoolean, expectCursor } from '../core/readField'
+import { InvalidOptionError } from '../core/errors'
+import { checkField, expectBoolean, expectCursor } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
-import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
+import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** The page param of cursor adapters: the opaque cursor, or `null` for the first page. */
 export type CursorParam = string | null
@@ -66,50 +63,41 @@ export function buildCursorAdapter<TResponse, TItem>(
   spec: CursorAdapterSpec<TResponse, TItem>,
   owner: string,
 ): PaginationAdapter<TResponse, TItem, CursorParam> {
-  const { id, placement = 'query' } = spec
-  if (process.env.NODE_ENV !== 'production' && spec.nextCursor === undefined) {
-    throw new InvalidOptionError(
-      `${owner}(${id})`,
-      'nextCursor',
-      'a field path or a function',
-      spec.nextCursor,
-    )
+  const { id, nextCursor, hasMore, placement = 'query', cursorParam = 'cursor', limitParam = 'limit' } = spec
+  if (process.env.NODE_ENV !== 'production' && nextCursor === undefined) {
+    throw new InvalidOptionError(`${owner}(${id})`, 'nextCursor', 'a field path or a function', nextCursor)
   }
-  const cursorParam = spec.cursorParam ?? 'cursor'
-  const limitParam = spec.limitParam ?? 'limit'
-  const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
-  const maxLimit = spec.maxLimit ?? defaultLimit
   const { getItems, getTotal } = itemReaders(id, spec)
-  const readCursor = (response: TResponse, cursorSpec: FieldSpec<TResponse>, optionName: string) => {
-    const { field, value } = readFieldSpec(id, response, cursorSpec, optionName)
-    return { field, value, cursor: expectCursor(id, field, value) ?? undefined }
-  }
+  const readNext = fieldReader(id, nextCursor, 'nextCursor', expectCursor)
+  const readMore = fieldReader(id, hasMore, 'hasMore', expectBoolean)
+  const readPrevious = fieldReader(id, spec.previousCursor, 'previousCursor', expectCursor)
 
-  const adapter: PaginationAdapter<TResponse, TItem, CursorParam> = {
-    id,
-    kind: 'cursor',
-    initialPageParam: null,
-    defaultLimit,
-    maxLimit,
-    toRequest: (cursor, limit) => placeParams(placement, { [cursorParam]: cursor, [limitParam]: limit }),
-    getItems,
-    getNextPageParam: (lastPage) => {
-      getItems(lastPage)
-      const next = readCursor(lastPage, spec.nextCursor, 'nextCursor')
-      if (spec.hasMore === undefined) return next.cursor
-      const { field, value } = readFieldSpec(id, lastPage, spec.hasMore, 'hasMore')
-      if (!expectBoolean(id, field, value)) return undefined
-      if (next.cursor === undefined) {
-        throw new MalformedResponseError(id, next.field, `a cursor while ${field} is true`, next.value)
-      }
-      return next.cursor
+  return checkedAdapter<TResponse, TItem, CursorParam>(
+    {
+      id,
+      kind: 'cursor',
+      initialPageParam: null,
+      ...pageSizes(spec, 100),
+      toRequest: (cursor, limit) => placeParams(placement, { [cursorParam]: cursor, [limitParam]: limit }),
+      getItems,
+      getNextPageParam: (lastPage) => {
+        getItems(lastPage)
+        const cursor = readNext(lastPage)
+        // `null` ends the list (`checkedAdapter` hands it on as `undefined`).
+        if (!readMore) return cursor
+        if (!readMore(lastPage)) return undefined
+        // "More" with no cursor to ask for it: ending here would drop the rest of the list unannounced.
+        return checkField(
+          id,
+          fieldName(nextCursor, 'nextCursor'),
+          cursor,
+          cursor,
+          `a cursor while ${fieldName(hasMore!, 'hasMore')} is true`,
+        )
+      },
+      getPreviousPageParam: readPrevious,
+      getTotal,
     },
-  }
-  const previousCursor = spec.previousCursor
-  if (previousCursor !== undefined) {
-    adapter.getPreviousPageParam = (firstPage) =>
-      readCursor(firstPage, previousCursor, 'previousCursor').cursor
-  }
-  if (getTotal !== undefined) adapter.getTotal = getTotal
-  return checkedAdapter(adapter, owner)
+    owner,
+  )
 }

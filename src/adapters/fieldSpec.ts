@@ -10,16 +10,46 @@ export type FieldSpec<TResponse> = string | ((response: TResponse) => unknown)
 /** Where the page param and the limit travel: the query string (GET) or a JSON body (POST search endpoints). */
 export type ParamPlacement = 'query' | 'body'
 
-/** Reads a field spec; returns the value and the name to report in a `MalformedResponseError`. */
-export function readFieldSpec<TResponse>(
+/** Checks a value read from a response; `field` is the name a `MalformedResponseError` gives it. */
+type Check<T> = (adapterId: string, field: string, value: unknown) => T
+
+/** The name errors give a field spec: its path, or `hasMore(response)` for a function given as option `hasMore`. */
+export function fieldName(spec: FieldSpec<never>, option: string): string {
+  return typeof spec === 'string' ? spec : `${option}(response)`
+}
+
+/**
+ * A reader of `spec`, an adapter's option `option`: the value at the path (or the function's result, for a
+ * response that is an object), passed through `check`. `undefined` when the option is.
+ */
+export function fieldReader<TResponse, T>(
   adapterId: string,
-  response: TResponse,
   spec: FieldSpec<TResponse>,
-  optionName: string,
-): { field: string; value: unknown } {
-  if (typeof spec === 'string') return { field: spec, value: readField(adapterId, response, spec) }
-  readResponseObject(adapterId, response)
-  return { field: `${optionName}(response)`, value: spec(response) }
+  option: string,
+  check: Check<T>,
+): (response: TResponse) => T
+export function fieldReader<TResponse, T>(
+  adapterId: string,
+  spec: FieldSpec<TResponse> | undefined,
+  option: string,
+  check: Check<T>,
+): ((response: TResponse) => T) | undefined
+export function fieldReader<TResponse, T>(
+  adapterId: string,
+  spec: FieldSpec<TResponse> | undefined,
+  option: string,
+  check: Check<T>,
+): ((response: TResponse) => T) | undefined {
+  if (spec === undefined) return undefined
+  const field = fieldName(spec, option)
+  return (response) =>
+    check(
+      adapterId,
+      field,
+      typeof spec === 'string'
+        ? readField(adapterId, response, spec)
+        : spec(readResponseObject(adapterId, response) as TResponse),
+    )
 }
 
 /**
@@ -30,9 +60,9 @@ export function placeParams(
   placement: ParamPlacement,
   params: Record<string, string | number | null>,
 ): AdapterRequest {
-  if (placement === 'body') return { query: {}, body: { ...params } }
+  if (placement === 'body') return { query: {}, body: params }
   const query: Record<string, string> = {}
-  for (const [name, value] of Object.entries(params)) if (value !== null) query[name] = String(value)
+  for (const name in params) if (params[name] !== null) query[name] = String(params[name])
   return { query }
 }
 
@@ -48,17 +78,26 @@ export function itemReaders<TResponse, TItem>(
   adapterId: string,
   spec: ItemsSpec<TResponse, TItem>,
 ): { getItems: (response: TResponse) => TItem[]; getTotal?: (response: TResponse) => number | undefined } {
-  const itemsSpec = (spec.items ?? 'data') as FieldSpec<TResponse>
-  const nullAsEmpty = spec.itemsMayBeNull ?? false
-  const getItems = (response: TResponse): TItem[] => {
-    const { field, value } = readFieldSpec(adapterId, response, itemsSpec, 'items')
-    return expectArray(adapterId, field, value, nullAsEmpty) as TItem[]
+  return {
+    getItems: fieldReader(
+      adapterId,
+      (spec.items ?? 'data') as FieldSpec<TResponse>,
+      'items',
+      (id, field, value) => expectArray(id, field, value, spec.itemsMayBeNull) as TItem[],
+    ),
+    getTotal: fieldReader(adapterId, spec.total, 'total', expectOptionalCount),
   }
-  const totalSpec = spec.total
-  if (totalSpec === undefined) return { getItems }
-  const getTotal = (response: TResponse): number | undefined => {
-    const { field, value } = readFieldSpec(adapterId, response, totalSpec, 'total')
-    return expectOptionalCount(adapterId, field, value)
-  }
-  return { getItems, getTotal }
+}
+
+/**
+ * An adapter's page sizes from its options: `maxLimit` defaults to the API's `max` (for a spec'd adapter without
+ * one, to `defaultLimit`, else `preferred`), and `defaultLimit` to `preferred`, lowered to `maxLimit`.
+ */
+export function pageSizes(
+  options: { defaultLimit?: number; maxLimit?: number },
+  preferred: number,
+  max?: number,
+): { defaultLimit: number; maxLimit: number } {
+  const maxLimit = options.maxLimit ?? max ?? options.defaultLimit ?? preferred
+  return { defaultLimit: options.defaultLimit ?? Math.min(preferred, maxLimit), maxLimit }
 }

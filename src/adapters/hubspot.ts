@@ -1,12 +1,10 @@
-import { InvalidOptionError, MalformedResponseError } from '../core/errors'
-import { readField } from '../core/readField'
+import { InvalidOptionError } from '../core/errors'
+import { checkField, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
+import { pageSizes } from './fieldSpec'
 import type { ParamPlacement } from './fieldSpec'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** A HubSpot CRM record (contact, company, deal, …) as the CRM v3 object endpoints return it. */
 export interface HubspotCrmObject<TProperties = Record<string, string | null>> {
@@ -77,7 +75,6 @@ export function hubspotAdapter<TItem>(
   if (process.env.NODE_ENV !== 'production' && placement !== 'query' && placement !== 'body') {
     throw new InvalidOptionError(`hubspotAdapter(${id})`, 'placement', '"query" or "body"', placement)
   }
-  const maxLimit = options.maxLimit ?? (placement === 'body' ? 200 : 100)
   return buildCursorAdapter<HubspotPage<TItem>, TItem>(
     {
       id,
@@ -85,35 +82,25 @@ export function hubspotAdapter<TItem>(
       // No `paging.next`: the last page. Present, it must carry a cursor: an empty one would end the list early.
       nextCursor: (page) => {
         if (readField(id, page, 'paging.next') == null) return null
-        const after = readField(id, page, 'paging.next.after')
-        if (typeof after !== 'string' || after === '') {
-          throw new MalformedResponseError(id, 'paging.next.after', 'a non-empty string', after)
+        const field = 'paging.next.after'
+        const after = readField(id, page, field) as string
+        checkField(id, field, after, typeof after === 'string' && after, 'a non-empty string')
+        // In a search's JSON body it goes back as HubSpot gave it; in the query string, as its `paging.next.link`
+        // has it: HubSpot may give `after` percent-encoded (`NTI1Cg%3D%3D`, with the link `?after=NTI1Cg%3D%3D`,
+        // read as `NTI1Cg==`), and the fetcher encodes the query once, so it is decoded once here. One whose `%` is
+        // not a valid escape is sent as given.
+        if (placement === 'body') return after
+        try {
+          return decodeURIComponent(after)
+        } catch {
+          return after
         }
-        // In the query string the fetcher encodes it; in a search's JSON body it goes back as HubSpot gave it.
-        return placement === 'query' ? decodeAfter(after) : after
       },
       total: 'total',
       cursorParam: 'after',
-      limitParam: 'limit',
       placement,
-      defaultLimit: options.defaultLimit ?? Math.min(10, maxLimit),
-      maxLimit,
+      ...pageSizes(options, 10, placement === 'body' ? 200 : 100),
     },
     'hubspotAdapter',
   )
-}
-
-/**
- * `after` as HubSpot's own `paging.next.link` sends it. HubSpot may give `after` percent-encoded (`NTI1Cg%3D%3D`,
- * with the link `?after=NTI1Cg%3D%3D`, which the server reads as `NTI1Cg==`); the fetcher encodes the query once,
- * so the cursor is decoded once here, and the request carries exactly what the link does. A plain cursor, or one
- * whose `%` is not a valid escape, is sent as given.
- */
-function decodeAfter(after: string): string {
-  if (!/%[\dA-Fa-f]{2}/.test(after)) return after
-  try {
-    return decodeURIComponent(after)
-  } catch {
-    return after
-  }
 }

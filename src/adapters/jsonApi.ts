@@ -1,15 +1,13 @@
-import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { InvalidOptionError } from '../core/errors'
 import { isObject } from '../core/isObject'
-import { expectArray, expectOptionalCount, readField } from '../core/readField'
+import { checkField, expectArray, expectOptionalCount, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
+import { pageSizes } from './fieldSpec'
 import { buildOffsetAdapter } from './offsetAdapter'
 import { throwIfErrors } from './responseErrors'
 import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** A JSON:API link: a URL, or (JSON:API 1.1) a link object whose `href` is the URL. */
 export type JsonApiLink = string | { href: string; [member: string]: unknown }
@@ -123,39 +121,37 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
       }
     }
   }
-  const maxLimit = options.maxLimit ?? 100
-  const defaultLimit = options.defaultLimit ?? Math.min(20, maxLimit)
+  const sizes = pageSizes(options, 20, 100)
   const totalFields = options.total === undefined ? ['meta.page.total', 'meta.total'] : [options.total]
 
   const getItems = (page: Page): TItem[] => {
     throwIfErrors(id, page)
     return expectArray(id, items, readField(id, page, items)) as TItem[]
   }
-  const getTotal = (page: Page): number | undefined => {
-    for (const field of totalFields) {
-      const total = expectOptionalCount(id, field, readField(id, page, field))
-      if (total !== undefined) return total
-    }
-    return undefined
-  }
-  /** The URL of `links.<name>` as the document gives it; `null` when the link is absent or `null`. */
-  const href = (page: Page, name: 'next' | 'prev' | 'self'): string | null => {
+  /** The first total of `totalFields` that is there; those after it are not read. */
+  const getTotal = (page: Page): number | undefined =>
+    totalFields.reduce<number | undefined>(
+      (total, field) => total ?? expectOptionalCount(id, field, readField(id, page, field)),
+      undefined,
+    )
+  /** The URL of `links.<name>` as the document gives it; `undefined` when the link is absent or `null`. */
+  const href = (page: Page, name: string): string | undefined => {
     const field = `links.${name}`
     const value = readField(id, page, field)
-    if (value === undefined || value === null || value === '') return null
     const url = isObject(value) ? value.href : value
-    if (typeof url === 'string' && url !== '') return url
-    throw new MalformedResponseError(id, field, 'a URL, a link object with an "href", or null', value)
+    if (value == null || value === '') return undefined
+    checkField(id, field, value, typeof url === 'string' && url, 'a URL, a link object { href } or null')
+    return url as string
   }
   /**
    * The URL of `links.next` or `links.prev`. A relative one is resolved against `links.self`, the document's own URL,
    * when that is absolute; otherwise it is passed on as given (`createFetcher` resolves it against the endpoint).
    */
-  const link = (page: Page, name: 'next' | 'prev'): string | null => {
+  const link = (page: Page, name: string): string | undefined => {
     const url = href(page, name)
-    const self = url === null ? null : href(page, 'self')
-    const base = self === null ? null : resolvePageUrl(self)
-    return url === null || base === null ? url : (resolvePageUrl(url, base) ?? url)
+    const self = url && href(page, 'self')
+    const base = self && resolvePageUrl(self)
+    return (base && resolvePageUrl(url!, base)) || url
   }
 
   if (numberParam !== undefined) {
@@ -164,12 +160,11 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
         id,
         items: getItems,
         total: getTotal,
-        hasMore: (page) => link(page, 'next') !== null,
+        hasMore: (page) => link(page, 'next') !== undefined,
         offsetParam: numberParam,
         limitParam: sizeParam,
         unit: 'page',
-        defaultLimit,
-        maxLimit,
+        ...sizes,
       },
       'jsonApiAdapter',
     )
@@ -180,15 +175,14 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
       id,
       kind: 'cursor',
       initialPageParam: null,
-      defaultLimit,
-      maxLimit,
+      ...sizes,
       toRequest: (url, limit) => pageUrlRequest(url, sizeParam, limit),
       getItems,
       getNextPageParam: (page) => {
         getItems(page)
-        return link(page, 'next') ?? undefined
+        return link(page, 'next')
       },
-      getPreviousPageParam: (page) => link(page, 'prev') ?? undefined,
+      getPreviousPageParam: (page) => link(page, 'prev'),
       getTotal,
     },
     'jsonApiAdapter',

@@ -1,13 +1,11 @@
-import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { CursorLoopError, InvalidOptionError } from '../core/errors'
 import { isObject } from '../core/isObject'
-import { expectArray, expectOptionalCount, readField } from '../core/readField'
+import { checkField, expectArray, expectOptionalCount, readField } from '../core/readField'
 import type { FullResponse, PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
+import { pageSizes } from './fieldSpec'
 import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** Options of `linkHeaderAdapter`. */
 export interface LinkHeaderAdapterOptions<TBody, TItem> {
@@ -33,13 +31,13 @@ export interface LinkHeaderAdapterOptions<TBody, TItem> {
 }
 
 /**
- * The next token of an RFC 8288 Link header: a link's `<URI-Reference>` (first, or after a comma), or one of its
- * `; name`, `; name=token` or `; name="quoted string"` params. Commas inside `<…>` and quotes separate nothing.
+ * The next token of an RFC 8288 Link header: a link's `<URI-Reference>` (first, or after a comma), one of its
+ * `; name`, `; name=token` or `; name="quoted string"` params, or the end (the last group, matched empty). Commas
+ * inside `<…>` and quotes separate nothing. Sticky, one token at a time: linear in the header's length.
  */
 const LINK_TOKEN =
-  /(?:^[\s,]*|\s*,[\s,]*)<([^>]*)>|\s*;\s*([\w!#$%&'*+.^`|~-]+)(?:\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s;,"]+)))?/y
-const LINK_END = /[\s,]*$/y
-const FULL = 'fetchPage must return { body, headers, status } for this adapter, as createFetcher does'
+  /(?:^[\s,]*|\s*,[\s,]*)<([^>]*)>|\s*;\s*([\w!#$%&'*+.^`|~-]+)(?:\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s;,"]+)))?|[\s,]*$()/y
+const FULL = '{ body, headers, status } from fetchPage, as createFetcher does'
 
 /**
  * The target of the first link whose relation types (`rel`: space-separated, case-insensitive, only a link's first
@@ -47,25 +45,22 @@ const FULL = 'fetchPage must return { body, headers, status } for this adapter, 
  * that link has no URL).
  */
 function findLink(header: string, rels: readonly string[]): string | undefined | false {
-  let target: string | undefined
-  let relSeen = false
+  // The current link's target; `null` once its first `rel` is read (only that one counts).
+  let target: string | null | undefined
   let found: string | undefined
   LINK_TOKEN.lastIndex = 0
   for (;;) {
-    LINK_END.lastIndex = LINK_TOKEN.lastIndex
-    if (LINK_END.test(header)) return found
-    const [, link, name, quoted, token] = LINK_TOKEN.exec(header) ?? []
-    if (link !== undefined) {
-      target = link.trim()
-      relSeen = false
-    } else if (name === undefined || target === undefined) return false
-    else if (!relSeen && name.toLowerCase() === 'rel') {
-      relSeen = true
+    const [, link, name, quoted, token, end] = LINK_TOKEN.exec(header) ?? []
+    if (end !== undefined) return found
+    if (link !== undefined) target = link.trim()
+    else if (name === undefined || target === undefined) return false
+    else if (target !== null && name.toLowerCase() === 'rel') {
       const types = (quoted?.replace(/\\(.)/g, '$1') ?? token ?? '').toLowerCase().split(/\s+/)
       if (found === undefined && rels.some((wanted) => types.includes(wanted))) {
-        if (target === '') return false
+        if (!target) return false
         found = target
       }
+      target = null
     }
   }
 }
@@ -97,7 +92,6 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
   options: LinkHeaderAdapterOptions<NoInfer<TBody>, NoInfer<TItem>> = {},
 ): PaginationAdapter<FullResponse<TBody>, TItem, CursorParam> {
   const { id = 'linkHeader', items, limitParam = 'per_page', totalHeader } = options
-  const maxLimit = options.maxLimit ?? 100
   if (process.env.NODE_ENV !== 'production') {
     const owner = `linkHeaderAdapter(${id})`
     if (!isObject(options)) throw new InvalidOptionError(owner, 'options', 'an object', options)
@@ -111,39 +105,34 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
     if (items !== undefined && typeof items !== 'function') name('items', items, false)
   }
 
-  /** The headers of a full response; a body alone (or anything else) is malformed. */
-  const headersOf = (response: FullResponse<TBody>): Headers => {
-    if (!isObject(response)) throw new MalformedResponseError(id, '$', `a full response (${FULL})`, response)
-    const headers = response.headers as Partial<Headers> | undefined
-    if (typeof headers?.get !== 'function') {
-      throw new MalformedResponseError(id, 'headers', `a Headers object (${FULL})`, headers)
-    }
-    return headers as Headers
+  /** The value of header `name` (case-insensitive): `undefined` when absent or empty. A body alone is malformed. */
+  const header = (response: FullResponse<TBody>, name: string): string | undefined => {
+    checkField(id, '$', response, isObject(response), `a full response (${FULL})`)
+    const { headers } = response as { headers?: Partial<Headers> }
+    checkField(id, 'headers', headers, typeof headers?.get === 'function', `a Headers object (${FULL})`)
+    return headers!.get!(name.toLowerCase()) || undefined
   }
-  /** The value of header `name` (case-insensitive): `undefined` when absent or empty. */
-  const header = (response: FullResponse<TBody>, name: string): string | undefined =>
-    headersOf(response).get(name.toLowerCase()) || undefined
   /**
    * The target of the first link with one of `rels`, or `undefined`. A relative target is resolved against the URL
    * the page came from (RFC 8288), when `fetchPage` reports it as `createFetcher` does.
    */
   const link = (response: FullResponse<TBody>, rels: readonly string[]): string | undefined => {
     const value = header(response, 'link')
-    const target = value === undefined ? undefined : findLink(value, rels)
+    const target = value && findLink(value, rels)
     const base = response.url
     // An unresolvable target (`http://[`) is as malformed as a missing one.
-    const resolved =
-      target === false ? null : target === undefined || !base ? target : resolvePageUrl(target, base)
-    if (resolved !== null) return resolved
-    throw new MalformedResponseError(
+    const resolved = target === false ? null : target && base ? resolvePageUrl(target, base) : target
+    checkField(
       id,
       'headers.link',
-      'an RFC 8288 Link header: <https://…>; rel="next"',
       value,
+      resolved !== null,
+      'an RFC 8288 Link header: <https://…>; rel="next"',
     )
+    return resolved as string | undefined
   }
   const getItems = (response: FullResponse<TBody>): TItem[] => {
-    headersOf(response)
+    header(response, 'link')
     if (typeof items === 'function') return expectArray(id, 'items(body)', items(response.body)) as TItem[]
     const field = items === undefined ? 'body' : `body.${items}`
     return expectArray(id, field, readField(id, response, field)) as TItem[]
@@ -154,27 +143,25 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
     kind: 'cursor',
     response: 'full',
     initialPageParam: null,
-    defaultLimit: options.defaultLimit ?? Math.min(30, maxLimit),
-    maxLimit,
+    ...pageSizes(options, 30, 100),
     toRequest: (url, limit) => pageUrlRequest(url, limitParam, limit),
     getItems,
     getNextPageParam: (lastPage) => {
       getItems(lastPage)
       const next = link(lastPage, ['next'])
       // A next link to the page itself would load it again and again: caught here, before that request.
-      if (next !== undefined && next === lastPage.url) {
+      if (next && next === lastPage.url) {
         throw new CursorLoopError(id, 'repeated-param', next, 'rel="next" points at the page itself')
       }
       return next
     },
     getPreviousPageParam: (firstPage) => link(firstPage, ['prev', 'previous']),
-  }
-  if (totalHeader !== undefined) {
-    adapter.getTotal = (response) => {
-      const value = header(response, totalHeader)
-      if (value === undefined) return undefined
-      return expectOptionalCount(id, `headers.${totalHeader}`, value.trim())
-    }
+    getTotal: totalHeader
+      ? (response) => {
+          const value = header(response, totalHeader)
+          return value ? expectOptionalCount(id, `headers.${totalHeader}`, value.trim()) : undefined
+        }
+      : undefined,
   }
   return checkedAdapter(adapter, 'linkHeaderAdapter')
 }

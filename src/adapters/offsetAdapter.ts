@@ -2,11 +2,8 @@ import { CursorLoopError, InvalidOptionError, OffsetLimitError } from '../core/e
 import { expectBoolean, expectNonNegativeInteger } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
-import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
+import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** Describes an offset-paginated API (`?offset=200&limit=100`, `?page=3&per_page=50`, …) for `offsetAdapter`. */
 export interface OffsetAdapterSpec<TResponse, TItem> {
@@ -75,86 +72,81 @@ export function offsetAdapter<TResponse = unknown, TItem = unknown>(
   return buildOffsetAdapter(spec, 'offsetAdapter')
 }
 
-/** `offsetAdapter` for pagewise's own factories; `owner` (such as `'closeOffset'`) names them in option errors. */
+/** `offsetAdapter` for pagewise's own factories; `owner` (such as `'pipedriveOffset'`) names them in option errors. */
 export function buildOffsetAdapter<TResponse, TItem>(
   spec: OffsetAdapterSpec<TResponse, TItem>,
   owner: string,
 ): PaginationAdapter<TResponse, TItem, number> {
-  const { id, placement = 'query', unit = 'item' } = spec
-  const offsetParam = spec.offsetParam ?? 'offset'
-  const limitParam = spec.limitParam ?? 'limit'
-  const firstPage = unit === 'page' ? (spec.firstPage ?? 1) : 0
-  const defaultLimit = spec.defaultLimit ?? Math.min(100, spec.maxLimit ?? 100)
-  const maxLimit = spec.maxLimit ?? defaultLimit
+  const { id, nextOffset, placement = 'query', offsetParam = 'offset', limitParam = 'limit' } = spec
+  const byPage = spec.unit === 'page'
+  const firstPage = byPage ? (spec.firstPage ?? 1) : 0
+  const maxOffset = spec.maxOffset ?? Infinity
   if (
     process.env.NODE_ENV !== 'production' &&
     spec.maxOffset !== undefined &&
-    !(Number.isSafeInteger(spec.maxOffset) && spec.maxOffset >= 0)
+    !(Number.isSafeInteger(maxOffset) && maxOffset >= 0)
   ) {
-    throw new InvalidOptionError(`${owner}(${id})`, 'maxOffset', 'a non-negative integer', spec.maxOffset)
+    throw new InvalidOptionError(`${owner}(${id})`, 'maxOffset', 'a non-negative integer', maxOffset)
   }
   const { getItems, getTotal } = itemReaders(id, spec)
+  const readMore = fieldReader(id, spec.hasMore, 'hasMore', expectBoolean)
+  const readNext = fieldReader(id, nextOffset, 'nextOffset', expectNonNegativeInteger)
 
   /**
-   * Whether records follow this page. Without a "more" flag, the total decides, read from this page and its param
-   * alone: with page numbers the page size is not known, so a full page is assumed, and a short last page costs one
-   * request more, answered empty. The total is a hint: one that does not read leaves the decision to the records
-   * received, as without a total.
+   * Without a "more" flag, the total decides whether records follow, read from this page and its param alone: with
+   * page numbers the page size is not known, so a full page is assumed, and a short last page costs one request
+   * more, answered empty. The total is a hint: one that does not read leaves the decision to the records received.
    */
-  const hasMore = (response: TResponse, offset: number, received: number): boolean => {
-    if (spec.hasMore !== undefined) {
-      const { field, value } = readFieldSpec(id, response, spec.hasMore, 'hasMore')
-      return expectBoolean(id, field, value)
-    }
-    if (received === 0) return false
+  const totalSaysMore = (response: TResponse, offset: number, received: number): boolean => {
     let total: number | undefined
     try {
       total = getTotal?.(response)
     } catch {
-      total = undefined
+      // Left unknown, as without a total.
     }
-    if (total === undefined) return true
-    const loadedThrough = unit === 'item' ? offset + received : (offset - firstPage + 1) * received
-    return loadedThrough < total
+    return total === undefined || (byPage ? (offset - firstPage + 1) * received : offset + received) < total
   }
 
-  const adapter: PaginationAdapter<TResponse, TItem, number> = {
-    id,
-    kind: 'offset',
-    initialPageParam: firstPage,
-    defaultLimit,
-    maxLimit,
-    // The limit is checked here, when the page is requested, not when the page before it is read: that page is
-    // valid and stays loaded, and the error surfaces on the request that would be refused, before it is sent.
-    toRequest: (offset, limit) => {
-      if (spec.maxOffset !== undefined && offset > spec.maxOffset) {
-        throw new OffsetLimitError(id, offsetParam, offset, spec.maxOffset, spec.maxOffsetAdvice ?? '')
-      }
-      return placeParams(placement, { [offsetParam]: offset, [limitParam]: limit })
+  return checkedAdapter(
+    {
+      id,
+      kind: 'offset',
+      initialPageParam: firstPage,
+      ...pageSizes(spec, 100),
+      // The limit is checked here, when the page is requested, not when the page before it is read: that page is
+      // valid and stays loaded, and the error surfaces on the request that would be refused, before it is sent.
+      toRequest: (offset, limit) => {
+        if (offset > maxOffset) {
+          throw new OffsetLimitError(id, offsetParam, offset, maxOffset, spec.maxOffsetAdvice ?? '')
+        }
+        return placeParams(placement, { [offsetParam]: offset, [limitParam]: limit })
+      },
+      getItems,
+      getNextPageParam: (lastPage, _allPages, offset) => {
+        const received = getItems(lastPage).length
+        // Records follow when the flag says so; without one, when this page had records and the total allows.
+        if (!(readMore ? readMore(lastPage) : received && totalSaysMore(lastPage, offset, received))) return
+        if (!received) throw new CursorLoopError(id, 'no-progress', offset)
+        const next = readNext ? readNext(lastPage) : byPage ? offset + 1 : offset + received
+        if (next <= offset) {
+          throw new CursorLoopError(
+            id,
+            'repeated-param',
+            next,
+            `${fieldName(nextOffset!, 'nextOffset')} did not advance past ${offset}`,
+          )
+        }
+        return next
+      },
+      // Lists that start mid-way (or lose their head to `maxPages`) page back by the first page's length.
+      getPreviousPageParam: (firstPageResponse, _allPages, offset) => {
+        if (byPage) return offset > firstPage ? offset - 1 : undefined
+        const length = offset > 0 ? getItems(firstPageResponse).length : 0
+        return length ? Math.max(0, offset - length) : undefined
+      },
+      pageParamAt: (pageIndex, limit) => (byPage ? firstPage + pageIndex : pageIndex * limit),
+      getTotal,
     },
-    getItems,
-    getNextPageParam: (lastPage, _allPages, offset) => {
-      const received = getItems(lastPage).length
-      if (!hasMore(lastPage, offset, received)) return undefined
-      if (received === 0) {
-        throw new CursorLoopError(id, 'no-progress', offset, 'more items reported, none received')
-      }
-      if (spec.nextOffset === undefined) return unit === 'page' ? offset + 1 : offset + received
-      const { field, value } = readFieldSpec(id, lastPage, spec.nextOffset, 'nextOffset')
-      const next = expectNonNegativeInteger(id, field, value)
-      if (next <= offset) {
-        throw new CursorLoopError(id, 'repeated-param', next, `${field} did not advance past ${offset}`)
-      }
-      return next
-    },
-    // Lists that start mid-way (or lose their head to `maxPages`) page back by the first page's length.
-    getPreviousPageParam: (firstPageResponse, _allPages, offset) => {
-      if (unit === 'page') return offset > firstPage ? offset - 1 : undefined
-      const length = offset > 0 ? getItems(firstPageResponse).length : 0
-      return length === 0 ? undefined : Math.max(0, offset - length)
-    },
-    pageParamAt: (pageIndex, limit) => (unit === 'page' ? firstPage + pageIndex : pageIndex * limit),
-  }
-  if (getTotal !== undefined) adapter.getTotal = getTotal
-  return checkedAdapter(adapter, owner)
+    owner,
+  )
 }

@@ -1,6 +1,4 @@
-import { MalformedResponseError } from '../core/errors'
-import { isObject } from '../core/isObject'
-import { readField } from '../core/readField'
+import { checkField, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
@@ -44,8 +42,7 @@ export interface PipedriveCursorResponse<TItem> {
   }
 }
 
-const offsetHint =
-  ' (this answer has additional_data.pagination: an offset endpoint, read by pipedriveOffset())'
+const offsetHint = ' (additional_data.pagination: an offset endpoint, read by pipedriveOffset())'
 
 /** Options shared by the Pipedrive adapters. */
 export interface PipedriveAdapterOptions {
@@ -65,18 +62,15 @@ export interface PipedriveAdapterOptions {
 export function pipedriveOffset<TItem>(
   options: PipedriveAdapterOptions = {},
 ): PaginationAdapter<PipedriveOffsetResponse<TItem>, TItem, number> {
-  const maxLimit = options.maxLimit ?? 500
   return buildOffsetAdapter<PipedriveOffsetResponse<TItem>, TItem>(
     {
       id: 'pipedrive.offset',
-      items: 'data',
       itemsMayBeNull: true,
       hasMore: 'additional_data.pagination.more_items_in_collection',
       nextOffset: 'additional_data.pagination.next_start',
       offsetParam: 'start',
-      limitParam: 'limit',
-      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-      maxLimit,
+      defaultLimit: options.defaultLimit,
+      maxLimit: options.maxLimit ?? 500,
     },
     'pipedriveOffset',
   )
@@ -96,26 +90,28 @@ export function pipedriveOffset<TItem>(
 export function pipedriveCursor<TItem>(
   options: PipedriveAdapterOptions = {},
 ): PaginationAdapter<PipedriveCursorResponse<TItem>, TItem, CursorParam> {
-  const maxLimit = options.maxLimit ?? 500
   const id = 'pipedrive.cursor'
   return buildCursorAdapter<PipedriveCursorResponse<TItem>, TItem>(
     {
       id,
-      items: 'data',
       itemsMayBeNull: true,
       nextCursor: (page) => {
-        const additionalData = readField(id, page, 'additional_data')
-        if (additionalData === undefined || additionalData === null) return null
+        const additionalData = readField(id, page, 'additional_data') as object | null | undefined
         const field = 'additional_data.next_cursor'
+        // Reading the field checks that `additional_data`, when there, is an object.
         const next = readField(id, page, field)
-        if (next === null || typeof next === 'string') return next
-        const hint = isObject(additionalData) && 'pagination' in additionalData ? offsetHint : ''
-        throw new MalformedResponseError(id, field, `a string or null${hint}`, next)
+        return additionalData == null
+          ? null
+          : checkField(
+              id,
+              field,
+              next,
+              next === null || typeof next === 'string',
+              `a string or null${'pagination' in additionalData ? offsetHint : ''}`,
+            )
       },
-      cursorParam: 'cursor',
-      limitParam: 'limit',
-      defaultLimit: options.defaultLimit ?? Math.min(100, maxLimit),
-      maxLimit,
+      defaultLimit: options.defaultLimit,
+      maxLimit: options.maxLimit ?? 500,
     },
     'pipedriveCursor',
   )

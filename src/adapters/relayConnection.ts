@@ -1,14 +1,12 @@
-import { InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { InvalidOptionError } from '../core/errors'
 import { isObject } from '../core/isObject'
 import type { JsonObject } from '../core/isObject'
-import { expectArray, expectBoolean, expectOptionalCount, readResponseObject } from '../core/readField'
+import { checkField, expectArray, expectBoolean, expectOptionalCount, readField } from '../core/readField'
 import type { AdapterRequest, PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
+import { pageSizes } from './fieldSpec'
 import { throwIfErrors } from './responseErrors'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** One entry of a GraphQL answer's `errors`. */
 export interface GraphQLErrorEntry {
@@ -111,48 +109,38 @@ export function relayConnectionAdapter<TNode>(
   const { path, query, variables, placement = 'body' } = options
   const id = options.id ?? 'relay.connection'
   if (process.env.NODE_ENV !== 'production') checkOptions(options, id)
-  const maxLimit = options.maxLimit ?? 100
-  const steps = path.split('.')
 
   /** The connection object at `path`, after refusing `errors`; each `null` or missing step is named. */
   const connection = (response: GraphQLResponse): JsonObject => {
     throwIfErrors(id, response)
-    let value: unknown = readResponseObject(id, response)
-    let walked = ''
-    for (const step of steps) {
-      value = (value as JsonObject)[step]
-      walked = walked ? `${walked}.${step}` : step
-      if (!isObject(value)) {
-        const what = walked === path ? 'a connection object ({ edges or nodes, pageInfo })' : 'an object'
-        throw new MalformedResponseError(id, walked, what, value)
-      }
-    }
-    return value as JsonObject
+    const value = readField(id, response, path, true)
+    return checkField(
+      id,
+      path,
+      value,
+      isObject(value),
+      'a connection object ({ edges or nodes, pageInfo })',
+    ) as JsonObject
   }
 
   const getItems = (response: GraphQLResponse): TNode[] => {
     const { edges, nodes } = connection(response)
     // A `null` node (or edge) is a record the viewer may not see (GitHub): it is left out, not an error.
-    if (edges === undefined && nodes !== undefined) {
-      return expectArray(id, `${path}.nodes`, nodes).filter((node) => node !== null) as TNode[]
-    }
-    const list = expectArray(id, `${path}.edges`, edges)
-    const records: TNode[] = []
-    list.forEach((edge, index) => {
-      if (edge === null) return
-      const node = isObject(edge) ? edge.node : undefined
-      if (node === undefined) {
-        throw new MalformedResponseError(id, `${path}.edges[${index}].node`, 'a node or null', node)
-      }
-      if (node !== null) records.push(node as TNode)
-    })
-    return records
-  }
-
-  const pageInfo = (response: GraphQLResponse): JsonObject => {
-    const info = connection(response).pageInfo
-    if (!isObject(info)) throw new MalformedResponseError(id, `${path}.pageInfo`, 'an object', info)
-    return info
+    const records =
+      edges === undefined && nodes !== undefined
+        ? expectArray(id, `${path}.nodes`, nodes)
+        : expectArray(id, `${path}.edges`, edges).map((edge, index) =>
+            edge === null
+              ? null
+              : checkField(
+                  id,
+                  `${path}.edges[${index}].node`,
+                  (edge as JsonObject)?.node,
+                  isObject(edge) && edge.node !== undefined,
+                  'a node or null',
+                ),
+          )
+    return records.filter((node) => node != null) as TNode[]
   }
 
   return checkedAdapter<GraphQLResponse, TNode, CursorParam>(
@@ -160,8 +148,7 @@ export function relayConnectionAdapter<TNode>(
       id,
       kind: 'cursor',
       initialPageParam: null,
-      defaultLimit: options.defaultLimit ?? Math.min(50, maxLimit),
-      maxLimit,
+      ...pageSizes(options, 50, 100),
       toRequest: (after, first): AdapterRequest => {
         const vars = { ...variables, first, after }
         return placement === 'query'
@@ -171,18 +158,18 @@ export function relayConnectionAdapter<TNode>(
       getItems,
       getNextPageParam: (response) => {
         getItems(response)
-        const info = pageInfo(response)
-        if (!expectBoolean(id, `${path}.pageInfo.hasNextPage`, info.hasNextPage)) return undefined
-        const cursor = info.endCursor
-        if (typeof cursor !== 'string' || cursor === '') {
-          throw new MalformedResponseError(
-            id,
-            `${path}.pageInfo.endCursor`,
-            'a cursor while hasNextPage is true',
-            cursor,
-          )
+        const info = `${path}.pageInfo.`
+        if (!expectBoolean(id, `${info}hasNextPage`, readField(id, response, `${info}hasNextPage`, true))) {
+          return undefined
         }
-        return cursor
+        const cursor = readField(id, response, `${info}endCursor`)
+        return checkField(
+          id,
+          `${info}endCursor`,
+          cursor,
+          typeof cursor === 'string' && cursor,
+          'a cursor while hasNextPage is true',
+        ) as string
       },
       getTotal: (response) => expectOptionalCount(id, `${path}.totalCount`, connection(response).totalCount),
     },

@@ -11,16 +11,17 @@ const MAX_MESSAGE = 300
  * An absent, `null` or empty `errors` passes.
  */
 export function throwIfErrors(adapterId: string, response: unknown): void {
-  const errors = readField(adapterId, response, 'errors')
-  if (errors === undefined || errors === null || (Array.isArray(errors) && errors.length === 0)) return
-  const list: unknown[] = Array.isArray(errors) ? errors : [errors]
-  const first = list[0]
+  // A list as it is, one error as a list of one; absent or `null` as none.
+  const errors = [readField(adapterId, response, 'errors') ?? []].flat()
+  const first = errors[0]
   const said = isObject(first) ? (first.message ?? first.detail ?? first.title) : first
-  const text = typeof said === 'string' && said.trim() !== '' ? said.trim() : 'an error without a message'
-  throw new ApiReportedError(
-    adapterId,
-    'errors',
-    list,
-    text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text,
-  )
+  const text = (typeof said === 'string' && said.trim()) || 'an error without a message'
+  if (errors.length) {
+    throw new ApiReportedError(
+      adapterId,
+      'errors',
+      errors,
+      text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text,
+    )
+  }
 }

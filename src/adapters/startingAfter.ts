@@ -1,13 +1,10 @@
-import { CursorLoopError, InvalidOptionError, MalformedResponseError } from '../core/errors'
+import { CursorLoopError, InvalidOptionError } from '../core/errors'
 import { isObject } from '../core/isObject'
-import { expectBoolean, readField } from '../core/readField'
+import { checkField, expectBoolean, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
-import { itemReaders, placeParams, readFieldSpec } from './fieldSpec'
+import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec } from './fieldSpec'
-
-/** Replaced by the application's bundler: production builds drop the development-only checks here. */
-declare const process: { env: { NODE_ENV?: string } }
 
 /** A page of a Stripe list endpoint (`GET /v1/customers`, `/v1/charges`, `/v1/invoices`, …). */
 export interface StripeListResponse<TItem> {
@@ -69,71 +66,66 @@ export interface StartingAfterOptions<TResponse, TItem> {
 export function startingAfterAdapter<TItem, TResponse = StripeListResponse<TItem>>(
   options: StartingAfterOptions<TResponse, TItem> = {},
 ): PaginationAdapter<TResponse, TItem, StartingAfterParam> {
-  const id = options.id ?? 'stripe.startingAfter'
-  const { getId, idField = 'id', hasMore = 'has_more' } = options
+  const { id = 'stripe.startingAfter', getId, idField = 'id', hasMore = 'has_more' } = options
   if (process.env.NODE_ENV !== 'production') checkOptions(id, options)
-  const maxLimit = options.maxLimit ?? 100
   const { getItems } = itemReaders<TResponse, TItem>(id, options)
-  const itemsField = typeof options.items === 'function' ? 'items(response)' : (options.items ?? 'data')
+  const itemsField = fieldName(options.items ?? 'data', 'items')
+  const readMore = fieldReader(id, hasMore, 'hasMore', expectBoolean)
 
   /** The id of record `index`, which a request will carry: a non-empty string, or a typed error naming it. */
   const idAt = (items: TItem[], index: number): string => {
-    const item = items[index] as TItem
     const at = `${itemsField}[${index}]`
-    let field = `getId(${at})`
-    let value: unknown
-    if (getId) value = getId(item)
-    else {
-      if (!isObject(item)) throw new MalformedResponseError(id, at, 'an object', item)
-      field = `${at}.${idField}`
-      value = readField(id, item, idField)
-    }
-    if (typeof value !== 'string' || value === '') {
-      throw new MalformedResponseError(id, field, 'a non-empty string (the record id)', value)
-    }
-    return value
+    const item = items[index]!
+    const value = getId
+      ? getId(item)
+      : readField(id, checkField(id, at, item, isObject(item), 'an object'), idField)
+    return checkField(
+      id,
+      getId ? `getId(${at})` : `${at}.${idField}`,
+      value,
+      typeof value === 'string' && value,
+      'a non-empty string (the record id)',
+    ) as string
   }
-  /** The page's records and its `has_more`, read and checked. */
-  const read = (page: TResponse) => {
-    const items = getItems(page)
-    const { field, value } = readFieldSpec(id, page, hasMore, 'hasMore')
-    return { items, more: expectBoolean(id, field, value), field }
-  }
-  const noProgress = (param: StartingAfterParam, field: string) =>
-    new CursorLoopError(id, 'no-progress', param, `${field} is true on an empty page`)
+  const noProgress = (param: StartingAfterParam) =>
+    new CursorLoopError(id, 'no-progress', param, `${fieldName(hasMore, 'hasMore')} is true on an empty page`)
 
   return checkedAdapter<TResponse, TItem, StartingAfterParam>(
     {
       id,
       kind: 'cursor',
       initialPageParam: null,
-      defaultLimit: options.defaultLimit ?? Math.min(10, maxLimit),
-      maxLimit,
-      toRequest: (param, limit) =>
-        placeParams('query', {
+      ...pageSizes(options, 10, 100),
+      toRequest: (param, limit) => {
+        // One of the two, or neither for the head of the list.
+        const { startingAfter = null, endingBefore = null }: Partial<Record<string, string | null>> = {
+          ...param,
+        }
+        return placeParams('query', {
           [options.limitParam ?? 'limit']: limit,
-          [options.startingAfterParam ?? 'starting_after']:
-            param && 'startingAfter' in param ? param.startingAfter : null,
-          [options.endingBeforeParam ?? 'ending_before']:
-            param && 'endingBefore' in param ? param.endingBefore : null,
-        }),
+          [options.startingAfterParam ?? 'starting_after']: startingAfter,
+          [options.endingBeforeParam ?? 'ending_before']: endingBefore,
+        })
+      },
       getItems,
       getNextPageParam: (lastPage, _allPages, lastParam) => {
-        const { items, more, field } = read(lastPage)
+        const items = getItems(lastPage)
+        const more = readMore(lastPage)
         // A page read backwards is followed by the records it was read before: there are more after it.
-        if (lastParam && 'endingBefore' in lastParam ? items.length === 0 : !more) return undefined
-        if (items.length === 0) throw noProgress(lastParam, field)
+        if (lastParam && 'endingBefore' in lastParam ? !items.length : !more) return undefined
+        if (!items.length) throw noProgress(lastParam)
         return { startingAfter: idAt(items, items.length - 1) }
       },
       getPreviousPageParam: (firstPage, _allPages, firstParam) => {
-        if (firstParam === null) return undefined
-        const { items, more, field } = read(firstPage)
+        if (!firstParam) return undefined
+        const items = getItems(firstPage)
+        const more = readMore(firstPage)
         const backwards = 'endingBefore' in firstParam
         // Read backwards, `has_more` says whether records precede the page; read forwards, they always do (at
         // least the record it started after), but an empty page has no first id to end before.
         if (backwards && !more) return undefined
-        if (items.length > 0) return { endingBefore: idAt(items, 0) }
-        if (backwards) throw noProgress(firstParam, field)
+        if (items.length) return { endingBefore: idAt(items, 0) }
+        if (backwards) throw noProgress(firstParam)
         return undefined
       },
     },

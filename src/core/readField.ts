@@ -7,23 +7,37 @@ import type { JsonObject } from './isObject'
  * `MalformedResponseError` it throws, so a user sees exactly what the server got wrong.
  */
 
+/**
+ * `value` when `valid`, else a `MalformedResponseError` naming the adapter and `field` (`'$'`: the response itself):
+ * the one place the readers below, and the adapters' own checks, throw.
+ */
+export function checkField<T>(
+  adapterId: string,
+  field: string,
+  value: T,
+  valid: unknown,
+  expected: string,
+): T {
+  if (!valid) throw new MalformedResponseError(adapterId, field, expected, value)
+  return value
+}
+
 /** The response as an object; throws for HTML pages, strings, arrays, `null`, … */
 export function readResponseObject(adapterId: string, response: unknown): JsonObject {
-  if (!isObject(response)) throw new MalformedResponseError(adapterId, '$', 'a JSON object', response)
-  return response
+  return checkField(adapterId, '$', response, isObject(response), 'a JSON object') as JsonObject
 }
 
 /**
  * The value at a dotted path such as `'additional_data.pagination.next_start'`. A missing parent reads as
- * `undefined`; a parent that is present but not an object is itself malformed.
+ * `undefined`; a parent that is present but not an object is itself malformed. With `strict`, a missing or `null`
+ * parent is malformed too, named by its own path (`data.repository` when the repository was not found).
  */
-export function readField(adapterId: string, response: unknown, path: string): unknown {
+export function readField(adapterId: string, response: unknown, path: string, strict?: boolean): unknown {
   let value: unknown = readResponseObject(adapterId, response)
   let walked = ''
   for (const key of path.split('.')) {
-    if (value === undefined || value === null) return undefined
-    if (!isObject(value)) throw new MalformedResponseError(adapterId, walked, 'an object', value)
-    value = value[key]
+    if (value == null && !strict) return undefined
+    value = checkField(adapterId, walked, value as JsonObject, isObject(value), 'an object')[key]
     walked = walked ? `${walked}.${key}` : key
   }
   return value
@@ -36,30 +50,32 @@ export function expectArray(
   value: unknown,
   nullAsEmpty?: boolean,
 ): unknown[] {
-  if (Array.isArray(value)) return value
-  if (value === null && nullAsEmpty) return []
-  throw new MalformedResponseError(adapterId, field, nullAsEmpty ? 'an array or null' : 'an array', value)
+  return value === null && nullAsEmpty
+    ? []
+    : (checkField(
+        adapterId,
+        field,
+        value,
+        Array.isArray(value),
+        nullAsEmpty ? 'an array or null' : 'an array',
+      ) as unknown[])
 }
 
 /** A boolean flag such as `has_more`. */
 export function expectBoolean(adapterId: string, field: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new MalformedResponseError(adapterId, field, 'a boolean', value)
-  return value
+  return checkField(adapterId, field, value, typeof value === 'boolean', 'a boolean') as boolean
 }
 
 /** A cursor: a string, or `null` at the end of the list. An empty string also means the end. */
 export function expectCursor(adapterId: string, field: string, value: unknown): string | null {
-  if (value === null || value === '') return null
-  if (typeof value !== 'string') throw new MalformedResponseError(adapterId, field, 'a string or null', value)
-  return value
+  return value === null || value === ''
+    ? null
+    : (checkField(adapterId, field, value, typeof value === 'string', 'a string or null') as string)
 }
 
 /** An offset or count: a non-negative integer. */
 export function expectNonNegativeInteger(adapterId: string, field: string, value: unknown): number {
-  if (!isNonNegativeInteger(value)) {
-    throw new MalformedResponseError(adapterId, field, 'a non-negative integer', value)
-  }
-  return value
+  return checkField(adapterId, field, value, isNonNegativeInteger(value), 'a non-negative integer') as number
 }
 
 /**
@@ -68,16 +84,14 @@ export function expectNonNegativeInteger(adapterId: string, field: string, value
  * see `readCount`.
  */
 export function expectOptionalCount(adapterId: string, field: string, value: unknown): number | undefined {
-  if (value === undefined || value === null) return undefined
   const count = readCount(value)
-  if (count === undefined) {
-    throw new MalformedResponseError(
-      adapterId,
-      field,
-      'a non-negative integer (or a string of its digits) or absent',
-      value,
-    )
-  }
+  checkField(
+    adapterId,
+    field,
+    value,
+    value == null || count !== undefined,
+    'a non-negative integer (or a string of its digits) or absent',
+  )
   return count
 }
 
@@ -87,10 +101,8 @@ export function expectOptionalCount(adapterId: string, field: string, value: unk
  * `" 12"`, `"0x1A"`, and digits past `Number.MAX_SAFE_INTEGER`.
  */
 export function readCount(value: unknown): number | undefined {
-  if (isNonNegativeInteger(value)) return value
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) return undefined
-  const count = Number(value)
-  return Number.isSafeInteger(count) ? count : undefined
+  const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return isNonNegativeInteger(count) ? count : undefined
 }
 
 export function isNonNegativeInteger(value: unknown): value is number {
