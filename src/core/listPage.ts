@@ -103,21 +103,32 @@ export function readListPage<TResponse, TItem, TParam>(
 }
 
 /**
- * TanStack Query's `getNextPageParam` / `getPreviousPageParam` for a list of `ListPage`s: the stored param, pure and
- * unable to throw; `undefined` at the end, and when the list has requested that param before (`listLoopError` says
- * so).
+ * TanStack Query's `getNextPageParam` for a list of `ListPage`s: the stored param, pure and unable to throw;
+ * `undefined` at the end, and when the list has requested that param before (`listLoopError` says so).
  */
-const storedParam =
-  <TParam>(key: 'nextPageParam' | 'previousPageParam') =>
-  (page: ListPage<unknown, TParam>, _pages: unknown, _param: unknown, pageParams: readonly TParam[]) => {
-    const param = page?.[key]
-    return param === undefined || containsPageParam(pageParams, param) ? undefined : param
-  }
+export function nextListPageParam<TParam>(
+  lastPage: ListPage<unknown, TParam>,
+  _allPages: unknown,
+  _lastPageParam: unknown,
+  allPageParams: readonly TParam[],
+): TParam | undefined {
+  return unrequested(lastPage?.nextPageParam, allPageParams)
+}
 
-/** The param of the page after the last one. */
-export const nextListPageParam = storedParam('nextPageParam')
-/** The param of the page before the first one. */
-export const previousListPageParam = storedParam('previousPageParam')
+/** `nextListPageParam` backwards, for `getPreviousPageParam`. */
+export function previousListPageParam<TParam>(
+  firstPage: ListPage<unknown, TParam>,
+  _allPages: unknown,
+  _firstPageParam: unknown,
+  allPageParams: readonly TParam[],
+): TParam | undefined {
+  return unrequested(firstPage?.previousPageParam, allPageParams)
+}
+
+/** `param`, unless it is absent or already in `pageParams`. */
+function unrequested<TParam>(param: TParam | undefined, pageParams: readonly TParam[]): TParam | undefined {
+  return param === undefined || containsPageParam(pageParams, param) ? undefined : param
+}
 
 /**
  * The `CursorLoopError` of a list whose last page points back at a page it has already requested (a repeated
