@@ -7,6 +7,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import type * as Pagewise from '../src'
 
 async function bundle(nodeEnv: 'production' | 'development'): Promise<string> {
   const result = await build({
@@ -60,7 +61,7 @@ describe('production builds', () => {
     try {
       const file = path.join(folder, 'pagewise.mjs')
       writeFileSync(file, await bundle('production'))
-      const pagewise = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as typeof import('../src')
+      const pagewise = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as typeof Pagewise
       const sent: string[] = []
       const fetch = async (url: RequestInfo | URL) => {
         sent.push(String(url))
