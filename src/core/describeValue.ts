@@ -6,11 +6,10 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)'
   if (value === null) return 'null'
   if (Array.isArray(value)) return `an array of ${value.length}`
-  if (type === 'string') {
-    const text = value as string
-    return `${JSON.stringify(text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text)} (a string)`
+  if (typeof value === 'string') {
+    return `${JSON.stringify(value.length > PREVIEW_LENGTH ? `${value.slice(0, PREVIEW_LENGTH)}…` : value)} (a string)`
   }
-  if (type === 'object') return 'an object'
+  if (typeof value === 'object') return 'an object'
   return type === 'number' || type === 'boolean' || type === 'bigint'
     ? `${String(value)} (a ${type})`
     : `a ${type}`

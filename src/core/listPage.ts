@@ -39,7 +39,11 @@ export function resolveLimit(
   adapter: Pick<AnyPaginationAdapter, 'id' | 'defaultLimit' | 'maxLimit'>,
   requested?: number,
 ): ResolvedLimit {
-  if (requested !== undefined && (!isNonNegativeInteger(requested) || requested === 0)) {
+  if (
+    process.env.NODE_ENV !== 'production' &&
+    requested !== undefined &&
+    (!isNonNegativeInteger(requested) || requested === 0)
+  ) {
     throw new InvalidOptionError(adapter.id, 'pageSize', 'a positive integer', requested)
   }
   const wanted = requested ?? adapter.defaultLimit

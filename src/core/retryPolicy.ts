@@ -52,8 +52,8 @@ function retryAfterOf(error: unknown): number | undefined {
  */
 export function defaultRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES || !isRetryableError(error)) return false
-  const waitMs = retryAfterOf(error)
-  return waitMs === undefined || waitMs <= MAX_RETRY_AFTER_MS
+  // No wait stated (`undefined`) is not over the limit either.
+  return !(retryAfterOf(error)! > MAX_RETRY_AFTER_MS)
 }
 
 /**

@@ -81,8 +81,8 @@ export interface ListResultInput<TResponse, TItem, TParam> {
   /** The list's full query key (with pagewise's part). */
   queryKey: QueryKey
   limit: ResolvedLimit
-  getItemId: GetItemId<TItem> | undefined
-  refetchMode: RefetchMode | undefined
+  getItemId?: GetItemId<TItem> | undefined
+  refetchMode?: RefetchMode | undefined
   client: QueryClient
 }
 
@@ -106,19 +106,15 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
   const { fetchNextPage, fetchPreviousPage, refetch } = query
   const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
   const previousPage = useCallback(() => fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage])
-  const { queryKey } = input
-  const firstPageOnly = input.refetchMode === 'first-page'
-  const refetchList = useCallback(() => {
+  // Not memoised: the list's query key is a new array on every render, so these would be new functions anyway.
+  const refetchList = () => {
     // TanStack Query refetches as many pages as are cached: trim to the first, then refetch.
-    if (firstPageOnly) client.setQueryData(queryKey, keepFirstPage)
+    if (input.refetchMode === 'first-page') client.setQueryData(input.queryKey, keepFirstPage)
     return refetch()
-  }, [firstPageOnly, client, queryKey, refetch])
+  }
   const retryNextPage = !stuck && query.isFetchNextPageError
   const retryPreviousPage = !stuck && query.isFetchPreviousPageError
-  const retry = useCallback(
-    () => (retryNextPage ? nextPage() : retryPreviousPage ? previousPage() : refetchList()),
-    [retryNextPage, retryPreviousPage, nextPage, previousPage, refetchList],
-  )
+  const retry = () => (retryNextPage ? nextPage() : retryPreviousPage ? previousPage() : refetchList())
   return {
     ...listState(query.error ?? stuck, query.status === 'pending'),
     items,

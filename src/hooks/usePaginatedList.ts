@@ -23,17 +23,8 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
   options: PaginatedListOptions<TResponse, TItem, TParam, TQueryKey>,
   queryClient?: QueryClient,
 ): PaginatedList<TResponse, TItem, TParam> {
-  const owner = 'usePaginatedList'
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit } = buildListOptions(options, owner, client)
+  const { queryOptions, limit } = buildListOptions(options, 'usePaginatedList', client)
   const query = useInfiniteQuery(queryOptions, client)
-  const { adapter, getItemId, refetchMode } = options
-  return usePaginatedListResult(query, {
-    adapter,
-    queryKey: queryOptions.queryKey,
-    limit,
-    getItemId,
-    refetchMode,
-    client,
-  })
+  return usePaginatedListResult(query, { ...options, queryKey: queryOptions.queryKey, limit, client })
 }

@@ -23,7 +23,8 @@ const shown = (url: URL): string => `${url.protocol}//${url.host}${url.pathname}
 export function assertNoCredentials(where: string, params: Iterable<string>): void {
   for (const name of params) {
     if (CREDENTIAL_PARAM.test(name.toLowerCase().replace(/[-_]/g, ''))) {
-      throw invalid(
+      throw new InvalidOptionError(
+        'createFetcher',
         where,
         `free of the "${name}" query parameter: send credentials in a header`,
         '[redacted]',
@@ -55,7 +56,8 @@ export function requestUrl(baseUrl: string, path: string, href?: string): URL {
         `${base.origin}${/^([?#]|$)/.test(relative) ? base.pathname : `${base.pathname.replace(/\/+$/, '')}/`}${relative}`,
       )
   if (!onOrigin(endpoint, base)) {
-    throw invalid(
+    throw new InvalidOptionError(
+      'createFetcher',
       'path',
       `a path relative to baseUrl, or a URL on its origin ${base.origin}`,
       shown(endpoint),

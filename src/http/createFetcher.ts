@@ -5,8 +5,6 @@ import { applyQuery, assertNoCredentials, invalid, requestUrl } from './buildUrl
 import { HttpError, NetworkError } from './HttpError'
 import { parseRetryAfterMs } from './rateLimit'
 
-const JSON_TYPE = 'application/json'
-
 /** Options of `createFetcher`. */
 export interface FetcherOptions {
   /** API root such as `'https://api.close.com/api/v1'` (path kept); in a browser, also `'/api/close'`. */
@@ -151,13 +149,15 @@ export function createFetcher(
       if (process.env.NODE_ENV !== 'production' && hasBody && method === 'GET') {
         throw invalid('defaults.method', '"POST" for a request with a body', method)
       }
-      const headers = new Headers({ accept: JSON_TYPE, ...(hasBody && { 'content-type': JSON_TYPE }) })
-      for (const source of [
-        typeof sharedHeaders === 'function' ? await sharedHeaders() : sharedHeaders,
-        defaults.headers,
-      ]) {
-        new Headers(source).forEach((value, key) => headers.set(key, value))
-      }
+      // Later sources win: the fetcher's headers over the defaults, the endpoint's over both (names lower-cased).
+      const headers = new Headers({
+        accept: 'application/json',
+        ...(hasBody && { 'content-type': 'application/json' }),
+        ...Object.fromEntries(
+          new Headers(typeof sharedHeaders === 'function' ? await sharedHeaders() : sharedHeaders),
+        ),
+        ...Object.fromEntries(new Headers(defaults.headers)),
+      })
       const { href } = url
       const { signal } = request
       const failure = (error: unknown) =>
@@ -206,8 +206,11 @@ export function createFetcher(
           retryAfterMs: parseRetryAfterMs(response.headers, body),
         })
       }
-      const full: FullResponse = { body, headers: response.headers, status, url: href }
-      return (request.response === 'full' ? full : body) as TResponse
+      return (
+        request.response === 'full'
+          ? ({ body, headers: response.headers, status, url: href } satisfies FullResponse)
+          : body
+      ) as TResponse
     }
   }
 }

@@ -1,5 +1,3 @@
-import { isObject } from '../core/isObject'
-
 /** The rate-limit state a response reports. Each field is absent when no header states it. */
 export interface RateLimitInfo {
   /** Requests allowed in the current window. */
@@ -32,13 +30,13 @@ function params(value: string | null | undefined): Record<string, string | undef
 }
 
 /**
- * The `RateLimit` header: the draft form Close sends (`limit=160, remaining=0, reset=8`, or with `;`), or one
- * policy of the IETF structured form (`"default";r=0;t=8`; with several policies, the last one counts).
+ * The remaining count and reset of the `RateLimit` header (`parseRateLimit` reads its limit): the draft form Close
+ * sends (`limit=160, remaining=0, reset=8`, or with `;`), or one policy of the IETF structured form
+ * (`"default";r=0;t=8`; with several policies, the last one counts).
  */
 function rateLimitHeader(headers: Headers) {
   const found = params(headers.get('ratelimit'))
   return {
-    limit: decimal(found.limit),
     remaining: decimal(found.remaining ?? found.r),
     reset: decimal(found.reset ?? found.t),
   }
@@ -49,6 +47,9 @@ function secondsToMs(seconds: number, now: number): number | undefined {
   const ms = Math.max(0, Math.round(seconds > 1e9 ? seconds * 1000 - now : seconds * 1000))
   return ms < Infinity ? ms : undefined
 }
+
+/** An error body that may carry Close's legacy `rate_reset`. */
+type LegacyBody = { rate_reset?: unknown; error?: { rate_reset?: unknown } } | null | undefined
 
 /**
  * How long the server asked the client to wait, in whole milliseconds; `undefined` when it did not say.
@@ -71,8 +72,6 @@ export function parseRetryAfterMs(
     const date = /[a-z]{3}/i.test(retryAfter) ? Date.parse(retryAfter) : NaN
     if (!Number.isNaN(date)) return Math.max(0, date - now)
     const header = rateLimitHeader(headers)
-    const hubspot = (name: string) => leading(headers, `x-hubspot-ratelimit-${name}`)
-    const record = isObject(body) ? body : {}
     // Each source as [reset in seconds, requests remaining]. Reset headers count only when no requests remain, as
     // Close and Pipedrive send them on every answer; HubSpot must state its remaining count, as it sends its interval
     // on every answer and no reset: a used-up window frees up within one interval, a used-up second within 1 s.
@@ -81,10 +80,14 @@ export function parseRetryAfterMs(
       [header.reset, header.remaining],
       [leading(headers, 'ratelimit-reset'), leading(headers, 'ratelimit-remaining')],
       [leading(headers, 'x-ratelimit-reset'), leading(headers, 'x-ratelimit-remaining')],
-      [hubspot('interval-milliseconds')! / 1000, hubspot('remaining') ?? 1],
-      [1, hubspot('secondly-remaining') ?? 1],
+      [
+        leading(headers, 'x-hubspot-ratelimit-interval-milliseconds')! / 1000,
+        leading(headers, 'x-hubspot-ratelimit-remaining') ?? 1,
+      ],
+      [1, leading(headers, 'x-hubspot-ratelimit-secondly-remaining') ?? 1],
       // Close's legacy `rate_reset` (seconds, often a string), at the top of the body or under `error`.
-      [decimal(record.rate_reset ?? (isObject(record.error) ? record.error.rate_reset : undefined)), 0],
+      // Any body: a string, number or array has no `rate_reset`; a hostile one is caught below.
+      [decimal((body as LegacyBody)?.rate_reset ?? (body as LegacyBody)?.error?.rate_reset), 0],
     ]) {
       if (reset! >= 0 && !remaining) return secondsToMs(reset!, now)
     }
@@ -114,7 +117,7 @@ export function parseRateLimit(headers: Headers, now: number = Date.now()): Rate
     names.reduce((found, name) => found ?? leading(headers, name), value)
   const reset = first(header.reset, ['ratelimit-reset', 'x-ratelimit-reset'])
   const info = {
-    limit: first(header.limit ?? decimal(params(quota).q), [
+    limit: first(decimal(params(headers.get('ratelimit')).limit) ?? decimal(params(quota).q), [
       'ratelimit-limit',
       'x-ratelimit-limit',
       'x-hubspot-ratelimit-max',
