@@ -132,7 +132,7 @@ export class CrossOriginUrlError extends PagewiseError {
 
   constructor(url: string, allowedOrigin: string) {
     super(
-      `[pagewise] createFetcher: refused the API's page URL ${url}: it is not on baseUrl's origin ${allowedOrigin}, ` +
+      `[pagewise] createFetcher: refused to load ${url}, a page URL from the API: it is not on baseUrl's origin ${allowedOrigin}, ` +
         'the only one pagewise sends your credentials to.',
     )
     this.url = url
