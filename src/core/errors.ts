@@ -132,8 +132,8 @@ export class CrossOriginUrlError extends PagewiseError {
 
   constructor(url: string, allowedOrigin: string) {
     super(
-      `[pagewise] createFetcher: refused to load ${url}, a page URL from the API: it is not on baseUrl's origin ${allowedOrigin}, ` +
-        'the only one pagewise sends your credentials to.',
+      `[pagewise] createFetcher: refused to load ${url}, a page URL from the API: it is not on ${allowedOrigin}, ` +
+        "baseUrl's origin, and pagewise sends your credentials nowhere else.",
     )
     this.url = url
     this.allowedOrigin = allowedOrigin
