@@ -275,6 +275,8 @@ describe('items', () => {
     rerender()
     expect(result.current.items).toBe(first)
     await act(() => result.current.fetchNextPage())
+    // TanStack Query tells observers in a timer of its own: wait for the render with the second page.
+    await waitFor(() => expect(result.current.items).toHaveLength(200))
     expect(result.current.items).not.toBe(first)
     expect(result.current.items.slice(0, 100)).toEqual(first)
   })
