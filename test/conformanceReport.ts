@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import type { PageRequest } from '../src/core/types'
 import type { AdapterReport, ConformanceProperty, SimulatedServer } from '../src/testing'
 
 /** How many runs of a `verifyAdapter` report checked the property `name` (`undefined` when none did). */
@@ -31,3 +32,15 @@ export function expectEveryMalformedPageSent(report: AdapterReport, server?: Sim
   if (server) expect(report.malformedPages).toHaveLength(server.malformed?.length ?? -1)
   for (const page of report.malformedPages) expect(page.runs, page.name).toBeGreaterThan(0)
 }
+
+/** A request as a simulated server reads it: `query`, and `body` for servers that take their params in JSON. */
+export const simulatedRequest = (
+  query: Record<string, string>,
+  body?: Record<string, unknown>,
+): PageRequest<unknown> => ({
+  pageParam: null,
+  limit: 0,
+  query,
+  ...(body ? { body } : {}),
+  signal: new AbortController().signal,
+})

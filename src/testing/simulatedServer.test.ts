@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { PageRequest } from '../core/types'
+import { simulatedRequest as request } from '../../test/conformanceReport'
 import { SimulatedList } from './conformanceScenario'
 import { cursorServer, offsetServer } from './simulatedServer'
-
-const request = (query: Record<string, string>, body?: Record<string, unknown>): PageRequest<unknown> => ({
-  pageParam: null,
-  limit: 0,
-  query,
-  ...(body ? { body } : {}),
-  signal: new AbortController().signal,
-})
 
 describe('offsetServer', () => {
   const server = offsetServer({

@@ -7,7 +7,7 @@ import { closeEventsCursor, closeOffset, closeSearchCursor } from '../../src/ada
 import { cursorAdapter } from '../../src/adapters/cursorAdapter'
 import { offsetAdapter } from '../../src/adapters/offsetAdapter'
 import { pipedriveCursor, pipedriveOffset } from '../../src/adapters/pipedrive'
-import type { AnyPaginationAdapter, PageRequest } from '../../src/core/types'
+import type { AnyPaginationAdapter } from '../../src/core/types'
 import { closeEventsServer, closeOffsetServer, closeSearchServer } from './closeServers'
 import { cursorServer, offsetServer, verifyAdapter } from '../../src/testing'
 import type { ConformanceProperty, SimulatedPage, SimulatedServer } from '../../src/testing'
@@ -17,6 +17,7 @@ import {
   expectEveryMalformedPageSent,
   expectExercised,
   runsOf,
+  simulatedRequest as request,
 } from '../conformanceReport'
 
 /** Enough runs to matter: each run walks a list of up to 5,000 records, and a failure is shrunk and reported. */
@@ -126,14 +127,6 @@ describe('verifyAdapter over the built-in adapters', () => {
     expect(report.inserted).toBeGreaterThan(0)
     expect(runsOf(report, 'no-loss-under-drift')).toBeGreaterThan(0)
   })
-})
-
-const request = (query: Record<string, string>, body?: Record<string, unknown>): PageRequest<unknown> => ({
-  pageParam: null,
-  limit: 0,
-  query,
-  ...(body ? { body } : {}),
-  signal: new AbortController().signal,
 })
 
 const page = (overrides: Partial<SimulatedPage> = {}): SimulatedPage => ({
