@@ -48,6 +48,15 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // One chunk per layer: core (no React), hooks, components. An app's bundler drops a chunk it does not use
+        // together with its import lines (React's memo, @tanstack/react-virtual, …), which one shared chunk would keep.
+        codeSplitting: {
+          groups: [
+            { name: 'core', test: /[\\/]src[\\/](core|adapters|http)[\\/]/, priority: 3 },
+            { name: 'hooks', test: /[\\/]src[\\/]hooks[\\/]/, priority: 2 },
+            { name: 'components', test: /[\\/]src[\\/]components[\\/]/, priority: 1 },
+          ],
+        },
         // Hooks and components need React's client runtime; the banner keeps server-component apps working.
         banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
       },

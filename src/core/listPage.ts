@@ -148,9 +148,10 @@ export function listLoopError(
   return new CursorLoopError(adapterId, 'repeated-param', next)
 }
 
-/** The records of a cached page; a page that is not a `ListPage` (put there by `setQueryData`, say) is refused. */
+/** The records of a cached page; in development, a page that is not a `ListPage` (put there by `setQueryData`, say) is refused. */
 export function listPageItems<TItem>(page: ListPage<TItem, unknown>): TItem[] {
-  if (!Array.isArray(page?.items)) {
+  // Development only, as the other checks of what the app hands in: a production build reads the array as it is.
+  if (process.env.NODE_ENV !== 'production' && !Array.isArray(page?.items)) {
     throw new PagewiseError('[pagewise] a cached page has no `items` array (set with setQueryData?)')
   }
   return page.items
