@@ -41,7 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: ['**/*.browser.test.{ts,tsx}', 'test/snippets.test.ts', '**/node_modules/**'],
           environment: 'node',
           // A budget, not a measure: beside two CPU hogs and the browser project, a type-aware ESLint run or a

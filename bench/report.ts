@@ -14,7 +14,7 @@ import type { MachineInfo } from './machine'
 import { code, integer, rate, sig3, table, times } from './markdown'
 import { readResultFile } from './readResults'
 import type { ResultFile, Target } from './readResults'
-import { browserTargets, readBrowserResults, runLabel } from './reportBrowser'
+import { browserSection as browserTables, browserTargets, readBrowserResults } from './reportBrowser'
 import type { BrowserResults } from './reportBrowser'
 import { adapterThroughputs, flattenComparisons, flattenTargets, readBenchGroups } from './reportCore'
 import type { AdapterThroughput, BenchGroup, FlattenComparison } from './reportCore'
@@ -176,35 +176,14 @@ function sizeTargets(size: SizeResults | undefined): Target[] {
 function browserSection(file: ResultFile, browser: BrowserResults | undefined): string {
   if (file.status === 'missing')
     return 'Not run: `bench/results/browser.json` is missing (`bench/browser/run.ts`).'
-  if (file.status === 'invalid' || browser === undefined) return `Not readable: ${fileState(file)}.`
-  const parts: string[] = []
-  const about = Object.entries(browser.about).filter(([, value]) => value !== undefined)
-  if (about.length > 0) {
-    parts.push(
-      table(
-        ['setting', 'value'],
-        about.map(([key, value]) => [key, String(value)]),
-      ),
+  if (file.status === 'invalid') return `Not readable: ${fileState(file)}.`
+  if (browser === undefined) {
+    return (
+      `The browser results (${fileState(file)}) come from an older runner, without CPU throttling or per-pair ` +
+      'comparisons: run `npm run bench:browser`.'
     )
   }
-  if (browser.runs.length === 0) {
-    parts.push('No runs recognised in the file: see `bench/results/browser.json` itself.')
-    return parts.join('\n\n')
-  }
-  const keys: string[] = []
-  for (const run of browser.runs)
-    for (const key of Object.keys(run.figures)) if (!keys.includes(key)) keys.push(key)
-  const cell = (value: unknown) =>
-    value === undefined ? '' : typeof value === 'number' ? sig3(value) : String(value)
-  parts.push(
-    'Figures per implementation, as the runner wrote them:',
-    table(
-      ['figure', ...browser.runs.map(runLabel)],
-      keys.map((key) => [key, ...browser.runs.map((run) => cell(run.figures[key]))]),
-      ['l', ...browser.runs.map((): 'r' => 'r')],
-    ),
-  )
-  return parts.join('\n\n')
+  return browserTables(browser)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -281,7 +260,7 @@ async function main(): Promise<void> {
       '```sh',
       'npx vitest bench --run --config bench/vitest.bench.config.ts --outputJson bench/results/core.json',
       'npx tsx bench/size.ts            # --no-peers: pagewise and its budgets only (CI); --no-build: measure dist/ as is',
-      'npx tsx bench/browser/run.ts',
+      'npx tsx bench/browser/run.ts    # --quick: a few minutes; --cpu 1,4,6; --help',
       'npx tsx bench/report.ts          # bench/results/latest.json and BENCHMARKS.md',
       '```',
     ].join('\n'),

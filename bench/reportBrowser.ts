@@ -1,229 +1,180 @@
 /**
- * The browser scroll benchmark's `bench/results/browser.json`, written by bench/browser/run.ts. Its format is not
- * fixed, so it is read generically: a list of runs (`runs`, `results`, … or a map keyed by implementation), each
- * flattened to its scalar figures, and the target metrics are found by their names.
+ * The browser scroll benchmark's `bench/results/browser.json`, written by bench/browser/run.ts: its comparison
+ * tables (pagewise against each peer, per CPU throttle and latency) and pagewise's targets, for BENCHMARKS.md. The
+ * figures are computed by the runner; this only reads and formats them.
  */
+import { COMPARED, formatRatio, formatValue } from './browser/summary.ts'
+import type { Comparison, RunFigures, TargetCheck } from './browser/summary.ts'
+import { integer, table } from './markdown'
 import { isRecord } from './readResults'
 import type { Target } from './readResults'
 
-/** One implementation's run at one latency, flattened to `dotted.key → value`. */
-export interface BrowserRun {
-  implementation: string
-  latencyMs: number | undefined
-  figures: Record<string, string | number | boolean | null>
-}
-
-type Scalar = string | number | boolean | null
-
-/** Scalars of `value` under dotted keys; arrays count as their length (`key.length`). */
-function flatten(value: unknown, prefix = '', depth = 0, out: Record<string, Scalar> = {}) {
-  if (Array.isArray(value)) {
-    out[`${prefix}.length`] = value.length
-  } else if (isRecord(value)) {
-    if (depth > 3) return out
-    for (const [key, inner] of Object.entries(value))
-      flatten(inner, prefix ? `${prefix}.${key}` : key, depth + 1, out)
-  } else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
-    out[prefix] = value as Scalar
-  }
-  return out
-}
-
-const RUN_LISTS = ['runs', 'results', 'implementations', 'measurements'] as const
-
-function runList(data: unknown): { key: string | undefined; runs: unknown[] } {
-  if (Array.isArray(data)) return { key: undefined, runs: data }
-  if (!isRecord(data)) return { key: undefined, runs: [] }
-  for (const key of RUN_LISTS) {
-    const value = data[key]
-    if (Array.isArray(value)) return { key, runs: value }
-    if (isRecord(value)) {
-      const runs = Object.entries(value).map(([name, run]) =>
-        isRecord(run) ? { implementation: name, ...run } : { implementation: name, value: run },
-      )
-      return { key, runs }
-    }
-  }
-  return { key: undefined, runs: [] }
-}
-
-const normalise = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '')
-
+/** What the report uses of browser.json. */
 export interface BrowserResults {
-  /** Scalars of the file outside the runs (benchmark, date, machine, settings, …). */
-  about: Record<string, Scalar>
-  runs: BrowserRun[]
+  date: string | undefined
+  wallTimeSeconds: number | undefined
+  settings: Record<string, unknown>
+  software: Record<string, unknown>
+  comparisons: Comparison[]
+  targets: TargetCheck[]
+  runs: RunFigures[]
 }
 
-export function readBrowserResults(data: unknown): BrowserResults {
-  const { key, runs } = runList(data)
-  const rest =
-    isRecord(data) && key !== undefined ? { ...data, [key]: undefined } : Array.isArray(data) ? {} : data
-  const about = flatten(rest)
+/**
+ * Reads browser.json; `undefined` for a file of an older runner (before CPU throttling and per-pair comparisons),
+ * which has no `comparisons`.
+ */
+export function readBrowserResults(data: unknown): BrowserResults | undefined {
+  if (!isRecord(data) || !Array.isArray(data.comparisons) || !Array.isArray(data.runs)) return undefined
   return {
-    about,
-    runs: runs.filter(isRecord).map((run, index) => {
-      const figures = flatten(run)
-      const nameKey = ['implementation', 'impl', 'name', 'library', 'id'].find(
-        (name) => typeof figures[name] === 'string',
-      )
-      const latencyKey = Object.keys(figures)
-        .filter((name) => /latency/i.test(name) && typeof figures[name] === 'number')
-        .sort((a, b) => a.length - b.length)[0]
-      return {
-        implementation: nameKey === undefined ? `run ${index + 1}` : String(figures[nameKey]),
-        latencyMs: latencyKey === undefined ? undefined : (figures[latencyKey] as number),
-        figures,
-      }
-    }),
+    date: typeof data.date === 'string' ? data.date : undefined,
+    wallTimeSeconds: typeof data.wallTimeSeconds === 'number' ? data.wallTimeSeconds : undefined,
+    settings: isRecord(data.settings) ? data.settings : {},
+    software: isRecord(data.software) ? data.software : {},
+    comparisons: data.comparisons as Comparison[],
+    targets: Array.isArray(data.pagewiseTargets) ? (data.pagewiseTargets as TargetCheck[]) : [],
+    runs: data.runs as RunFigures[],
   }
 }
 
-export const runLabel = (run: BrowserRun): string =>
-  run.latencyMs === undefined ? run.implementation : `${run.implementation} @ ${run.latencyMs} ms`
+const conditionOf = (item: { cpuThrottle: number; latencyMs: number }) =>
+  `${item.cpuThrottle}× CPU, ${item.latencyMs} ms latency`
 
-/** The first numeric figure whose key passes `accept`, preferring `prefer`red keys, then shorter keys. */
-function findFigure(
-  run: BrowserRun,
-  accept: (key: string) => boolean,
-  prefer: (key: string) => boolean = () => false,
-): { key: string; value: number } | undefined {
-  const keys = Object.keys(run.figures)
-    .filter((key) => typeof run.figures[key] === 'number' && accept(normalise(key)))
-    .sort((a, b) => Number(prefer(normalise(b))) - Number(prefer(normalise(a))) || a.length - b.length)
-  const key = keys[0]
-  return key === undefined ? undefined : { key, value: run.figures[key] as number }
+/** The conditions of the comparisons, by CPU throttle, then latency. */
+function conditions(comparisons: Comparison[]): { cpuThrottle: number; latencyMs: number }[] {
+  const seen = new Map<string, { cpuThrottle: number; latencyMs: number }>()
+  for (const { cpuThrottle, latencyMs } of comparisons)
+    seen.set(`${cpuThrottle}/${latencyMs}`, { cpuThrottle, latencyMs })
+  return [...seen.values()].sort((a, b) => a.cpuThrottle - b.cpuThrottle || a.latencyMs - b.latencyMs)
 }
 
-const metrics = {
-  p95Frame: (run: BrowserRun) =>
-    findFigure(
-      run,
-      (key) =>
-        key.includes('p95') && key.includes('frame') && !key.includes('window') && !key.includes('idle'),
-    ),
-  longTasks: (run: BrowserRun) =>
-    findFigure(
-      run,
-      (key) => key.includes('longtask') && !/ms$|duration|total/.test(key.replace(/length$/, '')),
-      (key) => key.includes('count'),
-    ),
-  peakRows: (run: BrowserRun) => findFigure(run, (key) => key.includes('peak') && key.includes('row')),
-  loadingShare: (run: BrowserRun) => {
-    const share = findFigure(
-      run,
-      (key) => key.includes('loading') && /share|fraction|ratio|percent|pct/.test(key),
+/** One Markdown table per condition: pagewise's medians, and each peer's with the median per-pair ratio. */
+function comparisonTables(comparisons: Comparison[]): string[] {
+  return conditions(comparisons).map((condition) => {
+    const here = comparisons.filter(
+      (comparison) =>
+        comparison.cpuThrottle === condition.cpuThrottle && comparison.latencyMs === condition.latencyMs,
     )
-    if (share) return share
-    const visible = findFigure(
-      run,
-      (key) => key.includes('loading') && key.includes('visible') && key.endsWith('ms'),
-    )
-    const duration = findFigure(run, (key) => key === 'durationms' || key.endsWith('durationms'))
-    if (!visible || !duration || duration.value <= 0) return undefined
-    return { key: `${visible.key} ÷ ${duration.key}`, value: visible.value / duration.value }
-  },
+    const header = [conditionOf(condition), 'pagewise', ...here.flatMap((c) => [c.peer, 'ratio'])]
+    const rows = COMPARED.map((metric) => [
+      metric.label,
+      formatValue(here[0]?.metrics[metric.key]?.pagewise ?? null, metric.unit),
+      ...here.flatMap((c) => {
+        const figure = c.metrics[metric.key]
+        return [formatValue(figure?.peer ?? null, metric.unit), formatRatio(figure?.ratio ?? null)]
+      }),
+    ])
+    const pairs = [...new Set(here.map((c) => c.pairs))].join(' / ')
+    return [
+      `**${conditionOf(condition)}** (${pairs} pairs)`,
+      table(header, rows, ['l', 'r', ...here.flatMap((): ('r' | 'l')[] => ['r', 'r'])]),
+    ].join('\n\n')
+  })
 }
 
-type MetricName = keyof typeof metrics
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`
 
-const isImplementation = (pattern: RegExp) => (run: BrowserRun) => pattern.test(run.implementation)
-const isPagewise = isImplementation(/pagewise/i)
-const isVirtuoso = isImplementation(/virtuoso/i)
-const isNaive = isImplementation(/plain|naive/i)
-
-/** Every pagewise run against `holds`; `describe` formats one run's figure. */
-function everyPagewiseRun(
-  runs: BrowserRun[],
-  target: string,
-  metric: MetricName,
-  holds: (value: number, run: BrowserRun) => boolean | undefined,
-  describe: (value: number, run: BrowserRun) => string,
-): Target {
-  const pagewiseRuns = runs.filter(isPagewise)
-  if (pagewiseRuns.length === 0)
-    return { target, measured: 'no pagewise run in browser.json', status: 'unknown' }
-  const parts: string[] = []
-  let status: Target['status'] = 'met'
-  for (const run of pagewiseRuns) {
-    const figure = metrics[metric](run)
-    if (!figure) return { target, measured: `no ${metric} figure in browser.json`, status: 'unknown' }
-    const verdict = holds(figure.value, run)
-    if (verdict === undefined) status = status === 'missed' ? status : 'unknown'
-    else if (!verdict) status = 'missed'
-    parts.push(`${runLabel(run)}: ${describe(figure.value, run)}`)
+/** The BENCHMARKS.md section of the browser benchmark. */
+export function browserSection(results: BrowserResults): string {
+  const { settings, software } = results
+  const setting = (key: string) => (settings[key] === undefined ? '?' : String(settings[key]))
+  const list = (key: string) => (Array.isArray(settings[key]) ? (settings[key] as unknown[]).join(', ') : '?')
+  const parts = [
+    [
+      `${results.runs.length} runs in ${integer((results.wallTimeSeconds ?? 0) / 60)} minutes` +
+        (results.date === undefined ? '' : `, ${results.date}`) +
+        `: ${list('implementations')}, ${setting('pairs')} alternating pairs (a fresh browser per run), CPU ` +
+        `throttled ${list('cpuThrottlingRates')}× through CDP (\`Emulation.setCPUThrottlingRate\`, set before the ` +
+        `page loads), mock latency ${list('latenciesMs')} ms; ${integer(Number(settings.rows ?? 0))} rows, scrolled ` +
+        `at ${integer(Number(settings.speedPxPerSecond ?? 0))} px/s for at most ${setting('capSeconds')} s; ` +
+        `overscan ${setting('overscanRows')} rows for pagewise, \`virtuoso-overscan\` and \`virtual\`.` +
+        (settings.quick === true ? ' **Quick run** (`--quick`): not the full benchmark.' : ''),
+      `Chromium ${String(software.chromium ?? '?')}, react-virtuoso ${String(software.reactVirtuoso ?? '?')}, ` +
+        `@tanstack/react-virtual ${String(software.tanstackReactVirtual ?? '?')}, AG Grid Community ` +
+        `${String(software.agGridCommunity ?? '?')}.`,
+    ].join(' '),
+    [
+      'Each cell is the median over the runs; **ratio** is the median over the pairs of pagewise ÷ the peer in the ' +
+        'same pair (above 1: pagewise has the higher figure; lower is better for every figure).',
+      '- **frame busy**: per requestAnimationFrame interval, the time the renderer main thread spent in top-level ' +
+        'tasks (Chrome trace, wall time, so the throttle counts); p95, p99, and the shares of frames over 16.7 ms and ' +
+        '33 ms.',
+      '- **blank viewport share**: per frame, the share of the viewport below the header that no data row covers ' +
+        '(loading rows are blank), weighted by how long the frame was on screen.',
+      '- **DOM elements**: elements in the document during the scroll (median of samples); **first page shown**: ' +
+        'from the mock data being ready to the first frame with a data row; **JS heap** after a GC at the end (it ' +
+        'includes the in-page mock data, the same on every page).',
+      '- Peers: `virtuoso` is `TableVirtuoso` with its defaults (no overscan); `virtuoso-overscan` renders as many ' +
+        'rows beyond the viewport as pagewise (`increaseViewportBy`); `virtual` is a bare `@tanstack/react-virtual` ' +
+        "table (the virtualizer pagewise is built on, with nothing on top); `aggrid` is AG Grid Community's " +
+        'infinite row model, its datasource reading each block through `queryClient.fetchQuery` with the same fetch.',
+    ].join('\n'),
+    ...comparisonTables(results.comparisons),
+  ]
+  const stopped = results.runs.filter((run) => run.stop !== 'last-row')
+  if (stopped.length > 0) {
+    parts.push(
+      `${stopped.length} of the ${results.runs.length} runs ended at the wall-clock cap rather than at the last row ` +
+        '(the figures cover the scroll up to there). Rows loaded by then, and the share of time the scroll waited ' +
+        'at the bottom of the loaded rows (median over pairs):',
+    )
+    const groups = new Map<string, RunFigures[]>()
+    for (const run of results.runs) {
+      const key = `${run.implementation}|${run.cpuThrottle}|${run.latencyMs}`
+      groups.set(key, [...(groups.get(key) ?? []), run])
+    }
+    const middle = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0
+    parts.push(
+      table(
+        ['implementation', 'CPU', 'latency', 'rows loaded', 'held at the bottom'],
+        [...groups.values()].map((runs) => {
+          const first = runs[0] as RunFigures
+          return [
+            first.implementation,
+            `${first.cpuThrottle}×`,
+            `${first.latencyMs} ms`,
+            integer(middle(runs.map((run) => run.rowsLoaded))),
+            percent(middle(runs.map((run) => run.stalledShare))),
+          ]
+        }),
+        ['l', 'r', 'r', 'r', 'r'],
+      ),
+    )
   }
-  return { target, measured: parts.join('; '), status }
+  parts.push(
+    'Every run, with more figures (rAF frame times, long tasks, prefetch timing): `bench/results/browser.json`.',
+  )
+  return parts.join('\n\n')
 }
 
-const ms = (value: number) => `${Number(value.toFixed(2))} ms`
-
+/** pagewise's targets of issue 20 as the runner checked them, each with its per-pair ratios. */
 export function browserTargets(results: BrowserResults | undefined): Target[] {
-  const names = [
-    'Browser: pagewise p95 frame ≤ 16.7 ms',
-    'Browser: pagewise p95 frame no worse than react-virtuoso (same latency)',
-    'Browser: zero long tasks (pagewise)',
-    'Browser: peak rendered rows ≤ 60 (pagewise)',
-    "Browser: loading row visible ≤ 25% of the naive table's share, at 100 ms latency",
-  ]
-  if (results === undefined) return names.map((target) => ({ target, measured: '—', status: 'not run' }))
-  const { runs } = results
-  const sameLatency = (run: BrowserRun, pick: (other: BrowserRun) => boolean) =>
-    runs.find((other) => pick(other) && other.latencyMs === run.latencyMs)
-  const virtuosoP95 = (run: BrowserRun) => {
-    const peer = sameLatency(run, isVirtuoso)
-    return peer === undefined ? undefined : metrics.p95Frame(peer)?.value
-  }
-  const at100 = runs.filter((run) => run.latencyMs === 100)
-  const pagewise100 = at100.find(isPagewise)
-  const naive100 = at100.find(isNaive)
-  const pagewiseShare = pagewise100 && metrics.loadingShare(pagewise100)
-  const naiveShare = naive100 && metrics.loadingShare(naive100)
-  let loading: Target
-  if (!pagewise100 || !naive100) {
-    loading = {
-      target: names[4] as string,
-      measured: 'no pagewise and naive runs at 100 ms',
-      status: 'unknown',
-    }
-  } else if (!pagewiseShare || !naiveShare) {
-    loading = {
-      target: names[4] as string,
-      measured: 'no loading-row figure in browser.json',
-      status: 'unknown',
-    }
-  } else {
-    const ratio =
-      naiveShare.value === 0
-        ? pagewiseShare.value === 0
-          ? 0
-          : Infinity
-        : pagewiseShare.value / naiveShare.value
-    loading = {
-      target: names[4] as string,
-      measured:
-        `pagewise ${Number(pagewiseShare.value.toFixed(4))}, naive ${Number(naiveShare.value.toFixed(4))} ` +
-        `(${pagewiseShare.key}): ${(ratio * 100).toFixed(1)}% of the naive table's`,
-      status: ratio <= 0.25 ? 'met' : 'missed',
-    }
-  }
-  return [
-    everyPagewiseRun(runs, names[0] as string, 'p95Frame', (value) => value <= 16.7, ms),
-    everyPagewiseRun(
-      runs,
-      names[1] as string,
-      'p95Frame',
-      (value, run) => {
-        const peer = virtuosoP95(run)
-        return peer === undefined ? undefined : value <= peer
+  if (results === undefined) {
+    return [
+      {
+        target:
+          'Browser: frame busy p95, frames over 33 ms, blank share, DOM elements, first page against react-virtuoso',
+        measured: '—',
+        status: 'not run',
       },
-      (value, run) => {
-        const peer = virtuosoP95(run)
-        return `${ms(value)} vs ${peer === undefined ? 'no virtuoso run' : ms(peer)}`
-      },
-    ),
-    everyPagewiseRun(runs, names[2] as string, 'longTasks', (value) => value === 0, String),
-    everyPagewiseRun(runs, names[3] as string, 'peakRows', (value) => value <= 60, String),
-    loading,
-  ]
+    ]
+  }
+  return results.targets.map((check) => {
+    const comparison = results.comparisons.find(
+      (c) => c.peer === 'virtuoso' && c.cpuThrottle === check.cpuThrottle && c.latencyMs === check.latencyMs,
+    )
+    const ratios = comparison?.metrics[check.metric]?.ratios ?? []
+    const value = check.value === null ? '—' : String(Number(check.value.toFixed(3)))
+    const isRatio = check.target.includes('÷')
+    return {
+      target: `Browser, ${conditionOf(check)}: ${check.target}`,
+      measured: !isRatio
+        ? `${check.value === null ? '—' : percent(check.value)}`
+        : ratios.length === 0
+          ? value
+          : `${value} (per pair: ${ratios.map((ratio) => (ratio === null ? '—' : ratio)).join(', ')})`,
+      status: check.pass === null ? 'unknown' : check.pass ? 'met' : 'missed',
+    }
+  })
 }

@@ -4,9 +4,24 @@
  * requestAnimationFrame loop (see `pages/harness.ts`) and resolves with the figures measured inside the page.
  */
 
-/** The implementations under test, one bench page each (`<impl>.html`). */
-export const IMPLEMENTATIONS = ['pagewise', 'virtuoso', 'plain'] as const
+/**
+ * The implementations under test, one bench page each (`<impl>.html`): pagewise's `<InfiniteTable>`; react-virtuoso's
+ * `TableVirtuoso` with its defaults, and with pagewise's overscan (`virtuoso-overscan`); a bare
+ * `@tanstack/react-virtual` table (`virtual`, the floor: the virtualizer pagewise uses, with nothing on top); AG Grid
+ * Community's infinite row model (`aggrid`); a plain, non-virtualized `<table>` (`plain`).
+ */
+export const IMPLEMENTATIONS = [
+  'pagewise',
+  'virtuoso',
+  'virtuoso-overscan',
+  'virtual',
+  'aggrid',
+  'plain',
+] as const
 export type Implementation = (typeof IMPLEMENTATIONS)[number]
+
+/** Rows rendered above and below the viewport by pagewise (its `overscan`), and by the peers that take a setting. */
+export const OVERSCAN_ROWS = 8
 
 /** Query parameters of a bench page, e.g. `pagewise.html?rows=100000&latency=100`. */
 export interface PageSettings {
@@ -16,6 +31,8 @@ export interface PageSettings {
   latencyMs: number
   /** pagewise only: `loadThreshold` of `<InfiniteTable>`; `undefined` keeps the default (one viewport of rows). */
   loadThreshold: number | undefined
+  /** Overscan in rows of pagewise, `virtuoso-overscan` and `virtual` (default `OVERSCAN_ROWS`). */
+  overscan: number
 }
 
 /** The layout every page uses. */
@@ -41,6 +58,11 @@ export interface BenchPage {
   loadingRowVisible(): boolean
   /** Data rows in the DOM. */
   renderedRowCount(): number
+  /**
+   * The data rows that may intersect the viewport (all of them, or, for a page that renders every row, those near
+   * the scroll position): their boxes give the blank share. Loading, skeleton and status rows are not data rows.
+   */
+  dataRows(): ArrayLike<Element>
   /** Rows loaded so far. */
   loadedRowCount(): number
   /** Whether the last row of the dataset (row `rows`) is in the DOM and entirely in the viewport. */
@@ -69,7 +91,10 @@ export interface ScrollOptions {
   speedPxPerSecond: number
   /** Wall-clock cap of the scroll, in ms. */
   capMs: number
-  unusable: UnusableRule
+  /** When to give up on an unusable page; null records everything until the last row or the cap. */
+  unusable: UnusableRule | null
+  /** Name of the User Timing mark made at the start of the scroll (it ties the page's clock to the trace's). */
+  startMark: string
 }
 
 /** Why a scroll ended. */
@@ -88,6 +113,19 @@ export interface ScrollResult {
   frameDeltas: number[]
   /** Rows loaded at each of those frames. */
   frameRows: number[]
+  /** requestAnimationFrame timestamps (`performance.now()` clock), the start included: `frameDeltas.length + 1`. */
+  frameTimes: number[]
+  /** `performance.now()` of the start mark (`options.startMark`). */
+  startMarkMs: number
+  /**
+   * Per frame (as `frameDeltas`), the share of the viewport below the header that no data row covered in the frame
+   * shown before it (sampled right after the scroll moved, as it is painted). Loading rows count as blank.
+   */
+  frameBlank: number[]
+  /** Elements in the document (`getElementsByTagName('*')`), sampled every 30 frames. */
+  domElements: number[]
+  /** Scroll events the driver sent while the scroll was held at the bottom of the loaded rows for 200 ms. */
+  nudges: number
   /** Long tasks (PerformanceObserver 'longtask', over 50 ms) that started during the scroll; start from its start. */
   longTasks: { startMs: number; durationMs: number }[]
   /** Most data rows in the DOM in any frame. */
@@ -114,8 +152,13 @@ export interface ScrollResult {
 /** `window.__bench`: the page's contract plus the driver, and how long the page took to get ready. */
 export interface BenchHandle extends BenchPage {
   scroll(options: ScrollOptions): Promise<ScrollResult>
-  /** Milliseconds from navigation start to the mock dataset being generated, and to the first page shown. */
-  setup: { datasetReadyMs: number; firstPageShownMs: number }
+  /** Milliseconds from navigation start to the mock dataset being generated. */
+  datasetReadyMs: number
+  /**
+   * Milliseconds from navigation start to the first animation frame with a data row in the DOM (that frame paints
+   * it); null until then.
+   */
+  firstPageShownMs(): number | null
 }
 
 declare global {

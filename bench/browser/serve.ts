@@ -21,10 +21,18 @@ const ISOLATION = {
   'cross-origin-embedder-policy': 'require-corp',
 }
 
+/** Path of an empty page (200, cross-origin isolated): where a tab goes first, to be throttled before the bench page. */
+export const BLANK_PAGE = '/blank.html'
+
 /** A minimal static file server for the built bench pages, on a free port of 127.0.0.1. */
 export async function serveDirectory(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+    if (pathname === BLANK_PAGE) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...ISOLATION })
+      response.end('<!doctype html><title>Blank</title><link rel="icon" href="data:," />')
+      return
+    }
     const file = path.join(root, path.normalize(decodeURIComponent(pathname)))
     if (!file.startsWith(root + path.sep)) {
       response.writeHead(403, ISOLATION).end()

@@ -1,15 +1,23 @@
 import type { Implementation, ScrollResult, StopReason } from './contract.ts'
 import type { TraceSummary } from './traceSummary.ts'
 
-/** Everything `run.ts` collected for one implementation at one latency. */
+/** Everything `run.ts` collected for one implementation at one CPU throttle and latency, in one pair. */
 export interface RunInput {
   implementation: Implementation
+  /** CDP `Emulation.setCPUThrottlingRate` rate (1 = not throttled). */
+  cpuThrottle: number
+  /** Which round of the alternation (0-based): runs of one round are compared with each other. */
+  pair: number
   latencyMs: number
   rows: number
   speed: number
   capMs: number
   result: ScrollResult
   setup: { datasetReadyMs: number; firstPageShownMs: number }
+  /** Main-thread busy time of each rAF interval of the scroll (ms, as `result.frameDeltas`); null without a trace. */
+  frameBusy: number[] | null
+  /** Time of a fixed busy loop in the page once it was ready (ms): the throttle at work. */
+  cpuCheckMs: number
   /** CDP `Performance.getMetrics` before the scroll (after a GC), right after it, and after a GC at the end. */
   before: Record<string, number>
   after: Record<string, number>
@@ -20,12 +28,44 @@ export interface RunInput {
   traced: TraceSummary
 }
 
+/** Main-thread busy time per requestAnimationFrame interval, from the trace. */
+export interface FrameBusy {
+  frames: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  mean: number
+  /** Share of the frames with more than 16.7 ms (one 60 Hz frame) of main-thread work. */
+  over16Share: number
+  /** Share of the frames with more than 33 ms (two 60 Hz frames) of main-thread work. */
+  over33Share: number
+}
+
 /** One run's figures, as written to browser.json. */
 export interface RunFigures {
   implementation: Implementation
+  cpuThrottle: number
+  pair: number
   latencyMs: number
   stop: StopReason
   stopDetail: string | null
+  /**
+   * Main-thread busy time of each rAF interval: the renderer main thread's top-level tasks in a Chrome trace (wall
+   * time, which includes the time CPU throttling holds the thread), summed per interval; null without a trace.
+   */
+  frameBusyMs: FrameBusy | null
+  /**
+   * Share of the viewport below the header that no data row covers, per frame, weighted by how long the frame was
+   * on screen (`blankShare`), and its plain mean and p95 over frames. Loading rows count as blank.
+   */
+  blankShare: number
+  blankFrameMean: number
+  blankFrameP95: number
+  /** Elements in the document during the scroll (sampled every 30 frames). */
+  domElements: { median: number; max: number }
+  /** A fixed busy loop in the page once it was ready (ms): shows the CPU throttle applied. */
+  cpuCheckMs: number
   /** requestAnimationFrame deltas during the scroll. */
   frameMs: { frames: number; p50: number; p95: number; p99: number; max: number; mean: number }
   /** How many frames took up to 17, 34, 50, 100, 250, 1000 ms, or more. */
@@ -72,12 +112,18 @@ export interface RunFigures {
   loadingRowVisibleShare: number
   /** Share of the scroll time the scroll was held at the bottom of the loaded rows. */
   stalledShare: number
+  /** Scroll events the driver sent while held at the bottom for 200 ms (see pages/harness.ts). */
+  stallNudges: number
   /** Main-thread time during the scroll, from CDP metrics (ms). */
   mainThreadMs: { tasks: number; script: number; layout: number; style: number }
   layouts: number
   styleRecalcs: number
   scrollHeightPx: number
-  setupMs: { datasetReady: number; firstPageShown: number }
+  /**
+   * From navigation start: the mock dataset generated; the first animation frame with a data row in the DOM. And
+   * that frame's time after the dataset was ready (the page's own start-up: mount, first request, first rows).
+   */
+  setupMs: { datasetReady: number; firstPageShown: number; firstPageAfterMock: number }
   loadAverage: [number, number]
   pageErrors: string[]
   /**
@@ -137,6 +183,38 @@ function bands(result: ScrollResult): RunFigures['frameMsByRowsLoaded'] {
 
 const BUCKETS = [17, 34, 50, 100, 250, 1000]
 
+/** Statistics of per-frame busy times (ms). */
+export function frameBusyFigures(busy: number[]): FrameBusy {
+  const sorted = [...busy].sort((a, b) => a - b)
+  const share = (limit: number) =>
+    round(busy.filter((value) => value > limit).length / Math.max(1, busy.length), 4)
+  return {
+    frames: busy.length,
+    p50: round(quantile(sorted, 0.5), 2),
+    p95: round(quantile(sorted, 0.95), 2),
+    p99: round(quantile(sorted, 0.99), 2),
+    max: round(sorted.at(-1) ?? 0, 1),
+    mean: round(busy.reduce((sum, value) => sum + value, 0) / Math.max(1, busy.length), 2),
+    over16Share: share(16.7),
+    over33Share: share(33),
+  }
+}
+
+/**
+ * Blank share per frame, weighted by the time each frame was on screen: `blank[i]` is what the frame before interval
+ * i showed, and `deltas[i]` how long it stayed.
+ */
+export function weightedBlank(blank: number[], deltas: number[]): number {
+  let time = 0
+  let weighted = 0
+  deltas.forEach((delta, index) => {
+    time += delta
+    weighted += delta * (blank[index] ?? 0)
+  })
+  return time === 0 ? 0 : weighted / time
+}
+
+/** Builds one run's figures from what `run.ts` collected. */
 export function summarise(input: RunInput): RunFigures {
   const { result, before, after, collected } = input
   const sorted = [...result.frameDeltas].sort((a, b) => a - b)
@@ -150,9 +228,22 @@ export function summarise(input: RunInput): RunFigures {
   }
   const spent = (name: string) => round(((after[name] ?? 0) - (before[name] ?? 0)) * 1000, 0)
   const duration = Math.max(1, result.durationMs)
+  const blankSorted = [...result.frameBlank].sort((a, b) => a - b)
+  const elements = [...result.domElements].sort((a, b) => a - b)
   return {
     implementation: input.implementation,
+    cpuThrottle: input.cpuThrottle,
+    pair: input.pair,
     latencyMs: input.latencyMs,
+    frameBusyMs: input.frameBusy === null ? null : frameBusyFigures(input.frameBusy),
+    blankShare: round(weightedBlank(result.frameBlank, result.frameDeltas), 4),
+    blankFrameMean: round(
+      result.frameBlank.reduce((sum, value) => sum + value, 0) / Math.max(1, result.frameBlank.length),
+      4,
+    ),
+    blankFrameP95: round(quantile(blankSorted, 0.95), 4),
+    domElements: { median: quantile(elements, 0.5), max: elements.at(-1) ?? 0 },
+    cpuCheckMs: input.cpuCheckMs,
     stop: result.stopReason,
     stopDetail: result.stopDetail,
     frameMs: {
@@ -191,6 +282,7 @@ export function summarise(input: RunInput): RunFigures {
     rowsLoaded: result.rowsLoaded,
     loadingRowVisibleShare: round(result.loadingRowVisibleMs / duration, 4),
     stalledShare: round(result.stalledMs / duration, 4),
+    stallNudges: result.nudges,
     mainThreadMs: {
       tasks: spent('TaskDuration'),
       script: spent('ScriptDuration'),
@@ -203,6 +295,7 @@ export function summarise(input: RunInput): RunFigures {
     setupMs: {
       datasetReady: round(input.setup.datasetReadyMs, 0),
       firstPageShown: round(input.setup.firstPageShownMs, 0),
+      firstPageAfterMock: round(input.setup.firstPageShownMs - input.setup.datasetReadyMs, 0),
     },
     loadAverage: input.loadAverage,
     pageErrors: input.pageErrors,
@@ -210,78 +303,184 @@ export function summarise(input: RunInput): RunFigures {
   }
 }
 
-/** Frame times this close are the same frame: vsync-aligned rAF timestamps jitter by microseconds around 16.67 ms. */
-const SAME_FRAME_MS = 0.5
+/** A figure compared between pagewise and each peer. */
+export interface ComparedMetric {
+  key: string
+  label: string
+  unit: 'ms' | '%' | 'MiB' | ''
+  /** Whether a lower figure is better (all of them here). */
+  value(run: RunFigures): number | null
+}
 
-/** One of pagewise's targets, checked against a run's figures. */
-export interface TargetCheck {
+/** The figures of the comparison tables, in their order. */
+export const COMPARED: ComparedMetric[] = [
+  { key: 'busyP95', label: 'frame busy p95', unit: 'ms', value: (run) => run.frameBusyMs?.p95 ?? null },
+  { key: 'busyP99', label: 'frame busy p99', unit: 'ms', value: (run) => run.frameBusyMs?.p99 ?? null },
+  {
+    key: 'over16',
+    label: 'frames busy > 16.7 ms',
+    unit: '%',
+    value: (run) => run.frameBusyMs?.over16Share ?? null,
+  },
+  {
+    key: 'over33',
+    label: 'frames busy > 33 ms',
+    unit: '%',
+    value: (run) => run.frameBusyMs?.over33Share ?? null,
+  },
+  { key: 'rafP95', label: 'rAF frame p95', unit: 'ms', value: (run) => run.frameMs.p95 },
+  { key: 'blank', label: 'blank viewport share', unit: '%', value: (run) => run.blankShare },
+  { key: 'domElements', label: 'DOM elements', unit: '', value: (run) => run.domElements.median },
+  {
+    key: 'firstPage',
+    label: 'first page shown (after mock ready)',
+    unit: 'ms',
+    value: (run) => run.setupMs.firstPageAfterMock,
+  },
+  { key: 'heap', label: 'JS heap after GC', unit: 'MiB', value: (run) => run.jsHeapMiB },
+  { key: 'peakRows', label: 'peak rendered rows', unit: '', value: (run) => run.peakRenderedRows },
+]
+
+/** One figure of pagewise against one peer, over the pairs of one condition. */
+export interface MetricComparison {
+  /** Medians over the runs. */
+  pagewise: number | null
+  peer: number | null
+  /**
+   * Median over the pairs of pagewise's figure ÷ the peer's from the same pair (> 1: pagewise's is higher); null
+   * when no pair gives a ratio (a zero in the peer's figure).
+   */
+  ratio: number | null
+  /** Every pair's ratio, in pair order (null where the peer's figure is zero and pagewise's is not). */
+  ratios: (number | null)[]
+}
+
+/** pagewise against one peer at one CPU throttle and latency. */
+export interface Comparison {
+  cpuThrottle: number
   latencyMs: number
-  target: string
-  value: number | null
-  limit: number | null
-  pass: boolean | null
-  /** What explains a miss, when the figures tell. */
-  note?: string | undefined
+  peer: Implementation
+  pairs: number
+  metrics: Record<string, MetricComparison>
+}
+
+/** The median of `values`; null for none. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? null)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+/** `a ÷ b`, with 0 ÷ 0 = 1 (both equally good) and null for x ÷ 0. */
+export function ratioOf(a: number, b: number): number | null {
+  if (b === 0) return a === 0 ? 1 : null
+  return a / b
 }
 
 /**
- * pagewise's targets: p95 frame ≤ one display frame (16.7 ms, or the idle page's p95 when rAF timestamps jitter
- * above it) and no worse than Virtuoso's (within 0.5 ms); no long task during the scroll; at most 60 rendered rows; at 100 ms latency,
- * a loading row in view at most 25% as long as the plain table's (as shares of scroll time).
+ * The conditions (CPU throttle × latency) of `runs` and, in each, pagewise against every peer: per figure, the
+ * median of each side and the median of the per-pair ratios (pagewise ÷ peer, runs of the same pair).
  */
-export function checkTargets(runs: RunFigures[], idleP95Ms: number): TargetCheck[] {
+export function compareRuns(runs: RunFigures[]): Comparison[] {
+  const comparisons: Comparison[] = []
+  const conditions = new Map<string, { cpuThrottle: number; latencyMs: number }>()
+  for (const run of runs) {
+    conditions.set(`${run.cpuThrottle}/${run.latencyMs}`, {
+      cpuThrottle: run.cpuThrottle,
+      latencyMs: run.latencyMs,
+    })
+  }
+  for (const { cpuThrottle, latencyMs } of conditions.values()) {
+    const here = runs.filter((run) => run.cpuThrottle === cpuThrottle && run.latencyMs === latencyMs)
+    const pagewise = here.filter((run) => run.implementation === 'pagewise')
+    const peers = [...new Set(here.map((run) => run.implementation))].filter((name) => name !== 'pagewise')
+    for (const peer of peers) {
+      const peerRuns = here.filter((run) => run.implementation === peer)
+      const pairs = pagewise.flatMap((ours) => {
+        const theirs = peerRuns.find((run) => run.pair === ours.pair)
+        return theirs === undefined ? [] : [[ours, theirs] as const]
+      })
+      const metrics: Record<string, MetricComparison> = {}
+      for (const metric of COMPARED) {
+        const values = (list: RunFigures[]) =>
+          list.map((run) => metric.value(run)).filter((value) => value !== null)
+        const ratios = pairs.map(([ours, theirs]) => {
+          const a = metric.value(ours)
+          const b = metric.value(theirs)
+          return a === null || b === null ? null : ratioOf(a, b)
+        })
+        const known = ratios.filter((value) => value !== null)
+        const m = (list: number[]) => {
+          const value = median(list)
+          return value === null ? null : round(value, 4)
+        }
+        metrics[metric.key] = {
+          pagewise: m(values(pagewise)),
+          peer: m(values(peerRuns)),
+          ratio: m(known),
+          ratios: ratios.map((value) => (value === null ? null : round(value, 3))),
+        }
+      }
+      comparisons.push({ cpuThrottle, latencyMs, peer, pairs: pairs.length, metrics })
+    }
+  }
+  return comparisons
+}
+
+/** One of pagewise's targets (issue 20), checked against the comparisons. */
+export interface TargetCheck {
+  cpuThrottle: number
+  latencyMs: number
+  target: string
+  /** Key of the figure in `COMPARED` (its per-pair ratios are in the comparison with virtuoso). */
+  metric: string
+  /** pagewise's figure (median over its runs) or ratio, as the target states it. */
+  value: number | null
+  limit: number | null
+  pass: boolean | null
+}
+
+/**
+ * pagewise's targets against react-virtuoso's defaults (`virtuoso`), per condition, on the medians of per-pair
+ * ratios: at a throttled CPU, frame busy p95 ≤ 0.7× and frames over 33 ms ≤ virtuoso's; everywhere, blank share ≤
+ * virtuoso's, DOM elements ≤ virtuoso's and first page shown ≤ virtuoso's; unthrottled, blank share ≤ 1%.
+ */
+export function checkTargets(comparisons: Comparison[]): TargetCheck[] {
   const checks: TargetCheck[] = []
-  const find = (implementation: Implementation, latencyMs: number) =>
-    runs.find((run) => run.implementation === implementation && run.latencyMs === latencyMs)
-  for (const run of runs.filter((candidate) => candidate.implementation === 'pagewise')) {
-    const { latencyMs } = run
-    const frameLimit = Math.max(16.7, idleP95Ms)
-    checks.push({
-      latencyMs,
-      target: 'p95 frame <= one display frame',
-      value: run.frameMs.p95,
-      limit: frameLimit,
-      pass: run.frameMs.p95 <= frameLimit,
-    })
-    const virtuoso = find('virtuoso', latencyMs)
-    checks.push({
-      latencyMs,
-      target: `p95 frame <= virtuoso p95 (+${SAME_FRAME_MS} ms)`,
-      value: run.frameMs.p95,
-      limit: virtuoso?.frameMs.p95 ?? null,
-      pass: virtuoso === undefined ? null : run.frameMs.p95 <= virtuoso.frameMs.p95 + SAME_FRAME_MS,
-    })
-    checks.push({
-      latencyMs,
-      target: 'no long task during the scroll',
-      value: run.longTasks.count,
-      limit: 0,
-      pass: run.longTasks.count === 0,
-      note:
-        run.longTasks.count === 0
-          ? undefined
-          : `${run.tracedLongTasks.cpuBoundCount} of the ${run.tracedLongTasks.count} traced long tasks had 50 ms ` +
-            `of CPU time or more (${run.tracedLongTasks.cpuMs} ms CPU in ${run.tracedLongTasks.wallMs} ms)`,
-    })
-    checks.push({
-      latencyMs,
-      target: 'peak rendered rows <= 60',
-      value: run.peakRenderedRows,
-      limit: 60,
-      pass: run.peakRenderedRows <= 60,
-    })
-    if (latencyMs === 100) {
-      const plain = find('plain', latencyMs)
-      const limit = plain === undefined ? null : round(plain.loadingRowVisibleShare * 0.25, 4)
+  for (const comparison of comparisons.filter((candidate) => candidate.peer === 'virtuoso')) {
+    const { cpuThrottle, latencyMs, metrics } = comparison
+    const ratioAtMost = (key: string, target: string, limit: number) => {
+      const ratio = metrics[key]?.ratio ?? null
       checks.push({
+        cpuThrottle,
         latencyMs,
-        target: 'loading row visible share <= 25% of plain',
-        value: run.loadingRowVisibleShare,
+        target,
+        metric: key,
+        value: ratio,
         limit,
-        pass: limit === null ? null : run.loadingRowVisibleShare <= limit,
-        note:
-          `pagewise asked for each page ${run.prefetch.leadMsP50} ms (${run.prefetch.leadPxP50} px) before the ` +
-          `bottom of the loaded rows (median); the rows were on screen ${run.prefetch.fetchMsP50} ms after the request`,
+        pass: ratio === null ? null : ratio <= limit,
+      })
+    }
+    if (cpuThrottle > 1) {
+      ratioAtMost('busyP95', 'frame busy p95 ÷ virtuoso ≤ 0.7', 0.7)
+      ratioAtMost('over33', 'frames busy > 33 ms ÷ virtuoso ≤ 1', 1)
+    }
+    ratioAtMost('blank', 'blank share ÷ virtuoso ≤ 1', 1)
+    ratioAtMost('domElements', 'DOM elements ÷ virtuoso ≤ 1', 1)
+    ratioAtMost('firstPage', 'first page shown ÷ virtuoso ≤ 1', 1)
+    if (cpuThrottle === 1) {
+      const blank = metrics.blank?.pagewise ?? null
+      checks.push({
+        cpuThrottle,
+        latencyMs,
+        target: 'blank share ≤ 1%',
+        metric: 'blank',
+        value: blank,
+        limit: 0.01,
+        pass: blank === null ? null : blank <= 0.01,
       })
     }
   }
@@ -290,58 +489,77 @@ export function checkTargets(runs: RunFigures[], idleP95Ms: number): TargetCheck
 
 const percent = (share: number) => `${round(share * 100, 1)}%`
 
-/** A compact text table of the runs, and of pagewise's targets. */
-export function formatTable(runs: RunFigures[], checks: TargetCheck[] = []): string {
-  const header = [
-    'impl',
-    'latency',
-    'result',
-    'p50 ms',
-    'p95 ms',
-    'max ms',
-    'long tasks (CPU-bound)',
-    'peak rows',
-    'heap MiB (growth)',
-    'last row s',
-    'requests',
-    'loading row',
-    'stalled',
-    'rows loaded',
-    'ask-ahead ms',
-    'fetch ms',
-  ]
-  const rows = runs.map((run) => [
-    run.implementation,
-    `${run.latencyMs} ms`,
-    run.stop,
-    String(run.frameMs.p50),
-    String(run.frameMs.p95),
-    String(run.frameMs.max),
-    `${run.longTasks.count} / ${run.longTasks.totalMs} ms (${run.tracedLongTasks.cpuBoundCount})`,
-    String(run.peakRenderedRows),
-    `${run.jsHeapMiB} (+${run.jsHeapGrowthMiB})`,
-    run.timeToLastRowSeconds === null ? '-' : String(run.timeToLastRowSeconds),
-    String(run.requests),
-    percent(run.loadingRowVisibleShare),
-    percent(run.stalledShare),
-    run.rowsLoaded.toLocaleString('en-US'),
-    String(run.prefetch.leadMsP50),
-    String(run.prefetch.fetchMsP50),
-  ])
+/** A figure in its unit: `81.9 ms`, `70.4%`, `236`. */
+export function formatValue(value: number | null, unit: ComparedMetric['unit']): string {
+  if (value === null) return '-'
+  if (unit === '%') return percent(value)
+  const digits = Math.abs(value) >= 100 ? 0 : 1
+  return unit === '' ? String(round(value, digits)) : `${round(value, digits)} ${unit}`
+}
+
+/** A ratio: `1.62×`; `-` when there is none. */
+export const formatRatio = (ratio: number | null): string =>
+  ratio === null ? '-' : `${ratio >= 10 ? round(ratio, 0) : round(ratio, 2)}×`
+
+function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
   )
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')
-  const lines = [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)]
-  for (const run of runs) {
-    if (run.stopDetail !== null) lines.push(`${run.implementation} at ${run.latencyMs} ms: ${run.stopDetail}`)
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n')
+}
+
+/**
+ * The comparison tables (one per CPU throttle and latency: medians, and in brackets the median of the per-pair
+ * ratios pagewise ÷ peer), each run's stop, and pagewise's targets.
+ */
+export function formatTable(
+  runs: RunFigures[],
+  comparisons: Comparison[],
+  checks: TargetCheck[] = [],
+): string {
+  const lines: string[] = []
+  const conditions = [...new Set(comparisons.map((c) => `${c.cpuThrottle}/${c.latencyMs}`))]
+  for (const condition of conditions) {
+    const here = comparisons.filter((c) => `${c.cpuThrottle}/${c.latencyMs}` === condition)
+    const first = here[0]
+    if (first === undefined) continue
+    const header = [
+      `${first.cpuThrottle}x CPU, ${first.latencyMs} ms`,
+      'pagewise',
+      ...here.map((c) => `${c.peer} (ratio, ${c.pairs} pairs)`),
+    ]
+    const rows = COMPARED.map((metric) => [
+      metric.label,
+      formatValue(first.metrics[metric.key]?.pagewise ?? null, metric.unit),
+      ...here.map((c) => {
+        const figure = c.metrics[metric.key]
+        return `${formatValue(figure?.peer ?? null, metric.unit)} (${formatRatio(figure?.ratio ?? null)})`
+      }),
+    ])
+    lines.push(textTable(header, rows), '')
+  }
+  // Runs that ended at the cap (or a cut-off), by implementation and condition: how far they got.
+  const stops = new Map<string, RunFigures[]>()
+  for (const run of runs.filter((candidate) => candidate.stop !== 'last-row')) {
+    const key = `${run.implementation} ${run.cpuThrottle}x ${run.latencyMs} ms`
+    stops.set(key, [...(stops.get(key) ?? []), run])
+  }
+  if (stops.size > 0) {
+    lines.push('Runs that did not reach the last row (their figures cover the scroll up to the stop):')
+    for (const [key, stopped] of stops) {
+      const rows = stopped.map((run) => run.rowsLoaded.toLocaleString('en-US')).join(', ')
+      const reasons = [...new Set(stopped.map((run) => run.stop))].join(', ')
+      lines.push(`  ${key}: ${stopped.length} run(s), ${reasons}; rows loaded ${rows}`)
+    }
   }
   if (checks.length > 0) {
-    lines.push('', 'pagewise targets:')
+    lines.push('', 'pagewise targets (issue 20):')
     for (const check of checks) {
       const verdict = check.pass === null ? 'n/a ' : check.pass ? 'pass' : 'MISS'
       lines.push(
-        `  ${verdict}  ${check.latencyMs} ms: ${check.target} (value ${check.value}, limit ${check.limit})`,
+        `  ${verdict}  ${check.cpuThrottle}x ${check.latencyMs} ms: ${check.target} ` +
+          `(value ${check.value === null ? '-' : round(check.value, 3)}, limit ${check.limit})`,
       )
     }
   }

@@ -2,7 +2,8 @@
  * Reads a Chrome trace of one scroll: the long tasks (over 50 ms) of the page's main thread, each with its wall
  * time, the CPU time the thread really got during it (the trace's thread clock, `tdur`), and (with `--trace`'s
  * categories) what ran inside it. A long task with much less CPU than wall time is the machine's doing (the thread
- * waited for a core while another process ran), not the page's.
+ * waited for a core while another process ran), not the page's. And the main thread's top-level tasks as time
+ * intervals, from which `busyPerFrame` sums the busy time of each requestAnimationFrame interval.
  */
 
 interface TraceEvent {
@@ -15,6 +16,9 @@ interface TraceEvent {
   tdur?: number
   args?: { name?: string }
 }
+
+/** A time interval, [start, end), in µs of the trace clock. */
+export type Interval = [number, number]
 
 export interface TracedLongTask {
   /** Start, in ms from the first task of the trace's main thread. */
@@ -61,17 +65,92 @@ function* traceEvents(trace: Buffer): Generator<TraceEvent> {
   }
 }
 
+/** What `analyseTrace` reads from a trace. */
+export interface TraceAnalysis {
+  summary: TraceSummary
+  /** The main thread's top-level tasks (nested tasks merged into them), sorted, in µs. */
+  tasks: Interval[]
+  /** Trace timestamp (µs) of the User Timing mark `markName`; null if the trace has none. */
+  markUs: number | null
+}
+
+/**
+ * Reads the renderer main thread of a Chrome trace: its long tasks, its top-level tasks, and the timestamp of the
+ * User Timing mark `markName` (made by the page; the thread that made it is the page's main thread, which tells it
+ * from other renderers' main threads).
+ */
+export function analyseTrace(trace: Buffer, markName?: string, thresholdMs = 50): TraceAnalysis {
+  const events: TraceEvent[] = []
+  let rendererMain: { pid: number; tid: number } | undefined
+  let mark: TraceEvent | undefined
+  for (const event of traceEvents(trace)) {
+    if (event.ph === 'M') {
+      if (rendererMain === undefined && event.args?.name === 'CrRendererMain') {
+        rendererMain = { pid: event.pid, tid: event.tid }
+      }
+    } else if (markName !== undefined && mark === undefined && event.name === markName) {
+      mark = event
+    } else if (event.ph === 'X') {
+      events.push(event)
+    }
+  }
+  const main = mark ?? rendererMain
+  const onMain =
+    main === undefined ? [] : events.filter((event) => event.pid === main.pid && event.tid === main.tid)
+  return {
+    summary: longTaskSummary(onMain, trace.length, thresholdMs),
+    tasks: mergeIntervals(
+      onMain
+        .filter((event) => TASK_NAMES.has(event.name))
+        .map((event): Interval => [event.ts, event.ts + (event.dur ?? 0)]),
+    ),
+    markUs: mark?.ts ?? null,
+  }
+}
+
+/** Sorted, non-overlapping intervals covering the same time as `intervals`. */
+export function mergeIntervals(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0])
+  const merged: Interval[] = []
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1)
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
+
+/**
+ * Busy time of each interval between consecutive `boundaries` (sorted, same clock and unit as `tasks`): how much of
+ * it the merged `tasks` cover. A task that spans a boundary counts in both intervals, each for its own part.
+ * Returns `boundaries.length - 1` values.
+ */
+export function busyPerFrame(tasks: Interval[], boundaries: number[]): number[] {
+  const busy: number[] = []
+  let first = 0
+  for (let frame = 0; frame + 1 < boundaries.length; frame += 1) {
+    const from = boundaries[frame] ?? 0
+    const to = boundaries[frame + 1] ?? 0
+    // Tasks that ended before this interval cannot touch the later ones either.
+    while (first < tasks.length && (tasks[first]?.[1] ?? 0) <= from) first += 1
+    let sum = 0
+    for (let index = first; index < tasks.length; index += 1) {
+      const task = tasks[index]
+      if (task === undefined || task[0] >= to) break
+      sum += Math.max(0, Math.min(to, task[1]) - Math.max(from, task[0]))
+    }
+    busy.push(sum)
+  }
+  return busy
+}
+
 /** The long tasks of the renderer main thread in a Chrome trace. */
 export function summariseTrace(trace: Buffer, thresholdMs = 50): TraceSummary {
-  let main: { pid: number; tid: number } | undefined
-  const onMain: TraceEvent[] = []
-  for (const event of traceEvents(trace)) {
-    if (main === undefined) {
-      if (event.ph === 'M' && event.args?.name === 'CrRendererMain') main = { pid: event.pid, tid: event.tid }
-      continue
-    }
-    if (event.ph === 'X' && event.pid === main.pid && event.tid === main.tid) onMain.push(event)
-  }
+  return analyseTrace(trace, undefined, thresholdMs).summary
+}
+
+function longTaskSummary(mainEvents: TraceEvent[], traceBytes: number, thresholdMs: number): TraceSummary {
+  const onMain = [...mainEvents]
   onMain.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   const origin = onMain.find((event) => TASK_NAMES.has(event.name))?.ts ?? 0
   const longTasks: TracedLongTask[] = []
@@ -105,6 +184,6 @@ export function summariseTrace(trace: Buffer, thresholdMs = 50): TraceSummary {
     cpuBoundCount: longTasks.filter((task) => (task.cpuMs ?? 0) >= thresholdMs).length,
     first: longTasks.slice(0, 30),
     spanMs: tasks.length === 0 ? 0 : Math.round((spanEnd - origin) / 1000),
-    traceMiB: Math.round((trace.length / 2 ** 20) * 10) / 10,
+    traceMiB: Math.round((traceBytes / 2 ** 20) * 10) / 10,
   }
 }

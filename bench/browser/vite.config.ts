@@ -7,9 +7,9 @@ const pages = fileURLToPath(new URL('./pages/', import.meta.url))
 
 /**
  * Production build of the scroll benchmark's pages: one HTML page per implementation (`pagewise.html`,
- * `virtuoso.html`, `plain.html`). pagewise, its mock and the in-page fetch are imported from the sources by relative
- * paths, so no `npm run build` is needed. `run.ts` builds with this config into a temporary directory (`build.outDir`
- * is set there).
+ * `virtuoso.html`, … as `IMPLEMENTATIONS` lists them). pagewise, its mock and the in-page fetch are imported from the
+ * sources by relative paths, so no `npm run build` is needed. `run.ts` builds with this config into a temporary
+ * directory (`build.outDir` is set there).
  */
 export default defineConfig({
   root: pages,

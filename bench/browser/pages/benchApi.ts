@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import type { CloseListResponse, InfiniteTableColumn } from '../../../src/index.ts'
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../../src/mock/index.ts'
 import { inPageFetch } from '../../../test/browser/inPageFetch.ts'
-import { LAYOUT } from '../contract.ts'
+import { LAYOUT, OVERSCAN_ROWS } from '../contract.ts'
 import type { PageSettings } from '../contract.ts'
 
 /** The fields of a lead the tables show; every implementation asks for exactly these. */
@@ -16,10 +16,10 @@ export interface Lead {
 
 /** Base URL of the mock Close API; leads are at `${CLOSE_API}/lead/`. */
 export const CLOSE_API = `${CLOSE_MOCK_BASE_URL}/api/v1`
-/** `_fields` of every lead request (as README's examples do): the same small records for all three pages. */
+/** `_fields` of every lead request (as README's examples do): the same small records for every page. */
 export const LEAD_FIELDS = 'id,display_name,status_label,date_created'
 
-/** The same columns (header, width, cell) for all three pages. */
+/** The same columns (header, width, cell) for every page. */
 export const columns: InfiniteTableColumn<Lead>[] = [
   { id: 'name', header: 'Lead', cell: (lead) => lead.display_name, width: 320 },
   { id: 'status', header: 'Status', cell: (lead) => lead.status_label, width: 140 },
@@ -29,7 +29,7 @@ export const columns: InfiniteTableColumn<Lead>[] = [
 
 export const leadId = (lead: Lead): string => lead.id
 
-/** Settings from the page's query string: `?rows=100000&latency=100[&threshold=40]`. */
+/** Settings from the page's query string: `?rows=100000&latency=100[&threshold=40][&overscan=8]`. */
 export function pageSettings(): PageSettings {
   const params = new URLSearchParams(location.search)
   const threshold = params.get('threshold')
@@ -37,6 +37,7 @@ export function pageSettings(): PageSettings {
     rows: Number(params.get('rows') ?? 100_000),
     latencyMs: Number(params.get('latency') ?? 0),
     loadThreshold: threshold === null ? undefined : Number(threshold),
+    overscan: Number(params.get('overscan') ?? OVERSCAN_ROWS),
   }
 }
 
@@ -65,7 +66,7 @@ export function createBenchApi(settings: PageSettings) {
     return () => void listeners.delete(listener)
   }
 
-  /** The plain page fetch of the Virtuoso and plain-table pages: the same URL pagewise's fetcher builds. */
+  /** The plain page fetch of the peers' pages: the same URL pagewise's fetcher builds. */
   async function fetchLeads(skip: number, signal: AbortSignal): Promise<CloseListResponse<Lead>> {
     const url = new URL(`${CLOSE_API}/lead/`)
     url.searchParams.set('_fields', LEAD_FIELDS)
@@ -109,7 +110,7 @@ export function insideViewport(element: Element, scroller: HTMLElement, headerBo
 }
 
 /**
- * The usual TanStack Query recipe both peers (react-virtuoso and the plain table) are built on: a raw
+ * The usual TanStack Query recipe the React peers (react-virtuoso, bare react-virtual, the plain table) are built on: a raw
  * `useInfiniteQuery` over `_skip`, and its pages flattened with `flatMap` whenever they change.
  */
 export function useRawLeads(api: ReturnType<typeof createBenchApi>) {

@@ -7,6 +7,68 @@ function percentile95(values: number[]): number {
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
+/** How long the scroll is held at the bottom before the driver sends a scroll event (see `scrollThrough`). */
+const NUDGE_MS = 200
+
+/**
+ * The share of the band `[top, bottom)` (viewport coordinates) that none of `rows` covers. Rows span the table's
+ * width, so only their vertical extents count; overlaps are merged.
+ */
+export function blankShare(
+  rows: ArrayLike<{ top: number; bottom: number }>,
+  top: number,
+  bottom: number,
+): number {
+  const height = bottom - top
+  if (height <= 0) return 0
+  const spans: [number, number][] = []
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]
+    if (row === undefined) continue
+    const from = Math.max(top, row.top)
+    const to = Math.min(bottom, row.bottom)
+    if (to > from) spans.push([from, to])
+  }
+  spans.sort((a, b) => a[0] - b[0])
+  let covered = 0
+  let reach = top
+  for (const [from, to] of spans) {
+    if (to <= reach) continue
+    covered += to - Math.max(from, reach)
+    reach = to
+  }
+  return Math.max(0, 1 - covered / height)
+}
+
+/** The share of `page`'s viewport below its header that no data row covers right now. */
+function viewportBlank(page: BenchPage): number {
+  const { scroller } = page
+  const view = scroller.getBoundingClientRect()
+  const bottom = view.top + scroller.clientTop + scroller.clientHeight
+  const elements = page.dataRows()
+  const boxes: DOMRect[] = []
+  for (let index = 0; index < elements.length; index += 1) {
+    const element = elements[index]
+    if (element !== undefined) boxes.push(element.getBoundingClientRect())
+  }
+  return blankShare(boxes, page.headerBottom(), bottom)
+}
+
+let firstPageShownMs: number | null = null
+
+/**
+ * Watches, one animation frame at a time, for the first data row (`selector`) to be in the DOM, and notes the time:
+ * the frame about to be painted is the first to show a page. Call it before the page renders; the same rule for
+ * every implementation, whatever it renders first (a skeleton, a loading row, nothing).
+ */
+export function watchFirstPage(selector: string): void {
+  const check = () => {
+    if (document.querySelector(selector) !== null) firstPageShownMs = performance.now()
+    else requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+}
+
 /**
  * Scrolls `page.scroller` down at a fixed speed in wall-clock time, one step per requestAnimationFrame, until the
  * last row is entirely in view, the page becomes unusable (`options.unusable`), or the cap.
@@ -18,7 +80,7 @@ const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(r
  */
 export async function scrollThrough(page: BenchPage, options: ScrollOptions): Promise<ScrollResult> {
   const { scroller } = page
-  const { speedPxPerSecond, capMs, unusable } = options
+  const { speedPxPerSecond, capMs, unusable, startMark } = options
   const longTasks: ScrollResult['longTasks'] = []
   const frameDeltas: number[] = []
   const frameTimes: number[] = []
@@ -34,6 +96,15 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
   observer.observe({ type: 'longtask' })
 
   start = await nextFrame()
+  // The trace reads this mark's timestamp to place the rAF timestamps on its own clock.
+  const startMarkMs = performance.mark(startMark).startTime
+  frameTimes.push(start)
+  const frameBlank: number[] = []
+  const domElements: number[] = []
+  const elements = document.getElementsByTagName('*')
+  let blank = viewportBlank(page)
+  let lastMoveAt = start
+  let nudges = 0
   let previous = start
   let position = scroller.scrollTop
   let peakRenderedRows = page.renderedRowCount()
@@ -62,16 +133,31 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
     frameDeltas.push(delta)
     frameTimes.push(now)
     frameRows.push(rowsSeen)
+    frameBlank.push(blank)
     if (loadingShown) loadingRowVisibleMs += delta
     if (stalled) stalledMs += delta
 
     const bottom = scroller.scrollHeight - scroller.clientHeight
     const wanted = position + (speedPxPerSecond * delta) / 1000
     stalled = wanted >= bottom
+    const moved = Math.min(wanted, bottom) !== position
     position = Math.min(wanted, bottom)
     scroller.scrollTop = position
+    // Held at the bottom, the scroll position stops changing and no scroll event fires. A page that dropped the last
+    // ones (AG Grid ignores its viewport's scroll events for 150 ms after its own scrollbar moved, which a slow frame
+    // can make happen) would then never render the loading row nor ask for more. So, as a user who keeps trying to
+    // scroll, the driver sends a scroll event at most every 200 ms while it is held there (the other pages re-read an
+    // unchanged position).
+    if (moved || !stalled) lastMoveAt = now
+    else if (now - lastMoveAt >= NUDGE_MS) {
+      scroller.dispatchEvent(new Event('scroll'))
+      nudges += 1
+      lastMoveAt = now
+    }
 
     loadingShown = page.loadingRowVisible()
+    blank = viewportBlank(page)
+    if (frameDeltas.length % 30 === 0) domElements.push(elements.length)
     peakRenderedRows = Math.max(peakRenderedRows, page.renderedRowCount())
     const rows = page.loadedRowCount()
     if (rows > rowsSeen) {
@@ -85,15 +171,16 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
       stopReason = 'last-row'
       break
     }
-    if (delta > unusable.maxFrameMs) {
+    if (unusable !== null && delta > unusable.maxFrameMs) {
       stopReason = 'unusable-frame'
       stopDetail = `a ${Math.round(delta)} ms frame with ${page.loadedRowCount()} rows loaded`
       break
     }
-    if (elapsed >= unusable.windowMs) {
+    if (unusable !== null && elapsed >= unusable.windowMs) {
+      // frameTimes[k + 1] is the end of frameDeltas[k] (frameTimes starts with the start).
       let first = frameTimes.length - 1
-      while (first > 0 && (frameTimes[first - 1] ?? 0) >= now - unusable.windowMs) first -= 1
-      const windowP95 = percentile95(frameDeltas.slice(first))
+      while (first > 1 && (frameTimes[first - 1] ?? 0) >= now - unusable.windowMs) first -= 1
+      const windowP95 = percentile95(frameDeltas.slice(first - 1))
       if (windowP95 > unusable.windowP95Ms) {
         stopReason = 'unusable-window'
         stopDetail =
@@ -109,6 +196,7 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
   }
   const durationMs = previous - start
   stopListening()
+  performance.clearMarks(startMark)
 
   // Long-task entries arrive asynchronously: let the last ones in before reading them.
   await new Promise((resolve) => setTimeout(resolve, 200))
@@ -122,6 +210,11 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
     durationMs,
     frameDeltas,
     frameRows,
+    frameTimes,
+    startMarkMs,
+    frameBlank,
+    domElements,
+    nudges,
     longTasks: longTasks.filter((task) => task.startMs + start <= end),
     peakRenderedRows,
     loadingRowVisibleMs,
@@ -135,12 +228,16 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
   }
 }
 
-/** Publishes the page's contract as `window.__bench` (call it once the first page of rows is on screen). */
+/**
+ * Publishes the page's contract as `window.__bench` (once the scroller exists; the runner waits for the first page
+ * of rows). The time the first page was shown comes from `watchFirstPage`, which the page must have started.
+ */
 export function installBench(page: BenchPage, datasetReadyMs: number): void {
   if (window.__bench !== undefined) return
   window.__bench = {
     ...page,
     scroll: (options) => scrollThrough(page, options),
-    setup: { datasetReadyMs, firstPageShownMs: performance.now() },
+    datasetReadyMs,
+    firstPageShownMs: () => firstPageShownMs,
   }
 }

@@ -13,7 +13,7 @@ import {
   pageSettings,
 } from './benchApi.ts'
 import type { Lead } from './benchApi.ts'
-import { installBench } from './harness.ts'
+import { installBench, watchFirstPage } from './harness.ts'
 import { mount } from './mount.tsx'
 
 // (a) pagewise: <InfiniteTable> over usePaginatedList with the closeOffset adapter, as README shows it.
@@ -24,13 +24,19 @@ const fetchLeads = close('/lead/', { query: { _fields: LEAD_FIELDS } })
 const adapter = closeOffset<Lead>()
 const itemName = { one: 'lead', other: 'leads' }
 const progress = { loaded: 0 }
+// Data rows are `.pw-infinite-table__row`; the loading row after them is a `.pw-infinite-table__status-row`, and
+// the first load's placeholders are `.pw-infinite-table__skeleton-row`s: neither counts as a data row.
+const DATA_ROW_CLASS = 'pw-infinite-table__row'
+watchFirstPage(`.${DATA_ROW_CLASS}`)
 
 function install(root: HTMLElement): void {
   const grid = root.querySelector<HTMLElement>('[role="grid"]')
   const head = root.querySelector('.pw-infinite-table__head')
   if (grid === null || head === null) throw new Error('<InfiniteTable> has no grid or header')
   const headerBottom = () => head.getBoundingClientRect().bottom
-  const lastRowSelector = `.pw-infinite-table__row[aria-rowindex="${settings.rows + 1}"]`
+  const lastRowSelector = `.${DATA_ROW_CLASS}[aria-rowindex="${settings.rows + 1}"]`
+  // A live collection: no query per frame.
+  const dataRows = grid.getElementsByClassName(DATA_ROW_CLASS)
   installBench(
     {
       implementation: 'pagewise',
@@ -40,7 +46,8 @@ function install(root: HTMLElement): void {
         const row = grid.querySelector('.pw-infinite-table__status-row[data-state="loading"]')
         return row !== null && intersectsViewport(row, grid, headerBottom())
       },
-      renderedRowCount: () => grid.querySelectorAll('.pw-infinite-table__row').length,
+      renderedRowCount: () => dataRows.length,
+      dataRows: () => dataRows,
       loadedRowCount: () => progress.loaded,
       lastRowVisible: () => {
         const row = grid.querySelector(lastRowSelector)
@@ -78,7 +85,7 @@ function Leads() {
         itemName={itemName}
         height={LAYOUT.viewportHeight}
         rowHeight={LAYOUT.rowHeight}
-        overscan={8}
+        overscan={settings.overscan}
         loadMode="auto"
         loadThreshold={settings.loadThreshold}
       />

@@ -1,7 +1,7 @@
 import { columns } from './benchApi.ts'
 import type { Lead } from './benchApi.ts'
 
-/** The header cells of the Virtuoso and plain-table pages: the same columns and widths as pagewise's. */
+/** The header cells of the `<table>` pages (Virtuoso, plain): the same columns and widths as pagewise's. */
 export function HeaderCells() {
   return columns.map((column) => (
     <th
@@ -14,10 +14,13 @@ export function HeaderCells() {
   ))
 }
 
-/** The data cells of one lead. */
+/** Class of a data row's first cell: the harness finds data rows (never loading rows) by it. */
+export const DATA_CELL_CLASS = 'bench-data-cell'
+
+/** The data cells of one lead; the first has `DATA_CELL_CLASS` (its box spans the row's height). */
 export function LeadCells({ lead, index }: { lead: Lead; index: number }) {
-  return columns.map((column) => (
-    <td key={column.id} data-column={column.id}>
+  return columns.map((column, position) => (
+    <td key={column.id} data-column={column.id} className={position === 0 ? DATA_CELL_CLASS : undefined}>
       {column.cell(lead, index)}
     </td>
   ))

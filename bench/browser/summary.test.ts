@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { blankShare } from './pages/harness.ts'
+import { compareRuns, frameBusyFigures, median, ratioOf, weightedBlank } from './summary.ts'
+import type { RunFigures } from './summary.ts'
+
+describe('blankShare', () => {
+  it('is the share of the band no row covers, rows clipped to it and overlaps merged', () => {
+    // Band 40..640 (600 px); rows cover 40..80, 60..100 (overlap) and 600..700 (clipped to 600..640).
+    const rows = [
+      { top: 40, bottom: 80 },
+      { top: 60, bottom: 100 },
+      { top: 600, bottom: 700 },
+      { top: 0, bottom: 30 },
+    ]
+    expect(blankShare(rows, 40, 640)).toBeCloseTo(1 - (60 + 40) / 600)
+  })
+
+  it('is 1 without rows and 0 when rows cover the band', () => {
+    expect(blankShare([], 40, 640)).toBe(1)
+    const rows = Array.from({ length: 16 }, (_, index) => ({ top: index * 40, bottom: index * 40 + 40 }))
+    expect(blankShare(rows, 40, 640)).toBe(0)
+  })
+})
+
+describe('frame figures', () => {
+  it('counts the frames busy over 16.7 and 33 ms', () => {
+    const figures = frameBusyFigures([1, 10, 17, 20, 40, 50, 5, 5, 5, 5])
+    expect(figures.frames).toBe(10)
+    expect(figures.over16Share).toBe(0.4)
+    expect(figures.over33Share).toBe(0.2)
+    expect(figures.max).toBe(50)
+  })
+
+  it('weights blank shares by how long each frame was shown', () => {
+    expect(weightedBlank([1, 0], [30, 10])).toBe(0.75)
+    expect(weightedBlank([], [])).toBe(0)
+  })
+
+  it('takes medians and ratios', () => {
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([4, 1, 2, 3])).toBe(2.5)
+    expect(median([])).toBeNull()
+    expect(ratioOf(0, 0)).toBe(1)
+    expect(ratioOf(1, 0)).toBeNull()
+    expect(ratioOf(3, 2)).toBe(1.5)
+  })
+})
+
+describe('compareRuns', () => {
+  // Only the figures compareRuns reads.
+  const run = (implementation: RunFigures['implementation'], pair: number, busyP95: number) =>
+    ({
+      implementation,
+      pair,
+      cpuThrottle: 4,
+      latencyMs: 0,
+      frameBusyMs: { p95: busyP95 },
+      frameMs: { p95: 16.7 },
+      blankShare: 0,
+      domElements: { median: 100, max: 100 },
+      setupMs: { datasetReady: 0, firstPageShown: 0, firstPageAfterMock: 0 },
+      jsHeapMiB: 1,
+      peakRenderedRows: 10,
+    }) as unknown as RunFigures
+
+  it('compares runs of the same pair and takes the median of the ratios', () => {
+    const runs = [
+      run('pagewise', 0, 80),
+      run('virtuoso', 0, 40),
+      run('pagewise', 1, 60),
+      run('virtuoso', 1, 60),
+      run('pagewise', 2, 90),
+      run('virtuoso', 2, 60),
+    ]
+    const [comparison] = compareRuns(runs)
+    expect(comparison?.peer).toBe('virtuoso')
+    expect(comparison?.pairs).toBe(3)
+    expect(comparison?.metrics.busyP95).toEqual({ pagewise: 80, peer: 60, ratio: 1.5, ratios: [2, 1, 1.5] })
+  })
+})
