@@ -10,6 +10,8 @@ const entries = {
   index: 'src/index.ts',
   mock: 'src/mock/index.ts',
   testing: 'src/testing/index.ts',
+  // The proxy: no React, no 'use client' (the banner below is for the index entry only).
+  server: 'src/server/index.ts',
 }
 /** Peers and optional peers stay external: the app brings its own copy. */
 const external = /^(react|react-dom|@tanstack\/[^/]+|msw|fast-check)(\/.*)?$/
@@ -52,7 +54,12 @@ export default defineConfig({
         // together with its import lines (React's memo, @tanstack/react-virtual, …), which one shared chunk would keep.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /[\\/]src[\\/](core|adapters|http)[\\/]/, priority: 3 },
+            // paginatedListOptions has no React in it: in core, `pagewise/server` can offer it to server components.
+            {
+              name: 'core',
+              test: /[\\/]src[\\/]((core|adapters|http)[\\/]|hooks[\\/]paginatedListOptions\.ts$)/,
+              priority: 3,
+            },
             { name: 'hooks', test: /[\\/]src[\\/]hooks[\\/]/, priority: 2 },
             { name: 'components', test: /[\\/]src[\\/]components[\\/]/, priority: 1 },
           ],

@@ -25,6 +25,8 @@ export interface MockServerOptions {
   leads?: number
   /** Faults applied to both mocks. @default none */
   faults?: Partial<MockFaults>
+  /** The key the Close mock requires (HTTP Basic), as a proxy test's canary. @default none: no auth */
+  closeApiKey?: string
 }
 
 /** A running mock server. */
@@ -116,7 +118,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { port } = server.address() as AddressInfo
   origin = `http://127.0.0.1:${port}`
   const common = { seed: options.seed, faults: options.faults }
-  const closeMock = createCloseMock({ ...common, leads: options.leads, baseUrl: `${origin}/close` })
+  const closeMock = createCloseMock({
+    ...common,
+    leads: options.leads,
+    baseUrl: `${origin}/close`,
+    apiKey: options.closeApiKey,
+  })
   const pipedriveMock = createPipedriveMock({ ...common, baseUrl: `${origin}/pipedrive` })
   handlers = [...closeMock.handlers, ...pipedriveMock.handlers]
   return {

@@ -8,6 +8,11 @@ const ABSOLUTE = /^([a-z][a-z\d+\-.]*:|[\\/]{2})/i
 /** Query parameter names that carry secrets, compared without case, `_` or `-` (`api_token`, `apiKey`, …). */
 const CREDENTIAL_PARAM = /^(api(token|key)|(access)?token|(client)?secret|password)$/
 
+/** Whether a query parameter's name is one that carries a secret (`api_token`, `apiKey`, `access-token`, …). */
+export function isCredentialParam(name: string): boolean {
+  return CREDENTIAL_PARAM.test(name.toLowerCase().replace(/[-_]/g, ''))
+}
+
 /** An `InvalidOptionError` from `createFetcher`. */
 export function invalid(option: string, expected: string, received: unknown): InvalidOptionError {
   return new InvalidOptionError('createFetcher', option, expected, received)
@@ -22,7 +27,7 @@ const shown = (url: URL): string => `${url.protocol}//${url.host}${url.pathname}
  */
 export function assertNoCredentials(where: string, params: Iterable<string>): void {
   for (const name of params) {
-    if (CREDENTIAL_PARAM.test(name.toLowerCase().replace(/[-_]/g, ''))) {
+    if (isCredentialParam(name)) {
       throw new InvalidOptionError(
         'createFetcher',
         where,
