@@ -122,6 +122,14 @@ export interface ScrollResult {
    * shown before it (sampled right after the scroll moved, as it is painted). Loading rows count as blank.
    */
   frameBlank: number[]
+  /**
+   * Per frame (as `frameDeltas`), whether the scroll was held at the bottom of the loaded rows during it: waiting for
+   * a page, a frame has no new rows to show, so it is cheap and not blank. An implementation that waits more looks
+   * faster per frame; the figures "while scrolling" leave these frames out.
+   */
+  frameStalled: boolean[]
+  /** Pixels scrolled from the start to the stop. */
+  scrolledPx: number
   /** Elements in the document (`getElementsByTagName('*')`), sampled every 30 frames. */
   domElements: number[]
   /** Scroll events the driver sent while the scroll was held at the bottom of the loaded rows for 200 ms. */

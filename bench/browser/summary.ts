@@ -1,3 +1,4 @@
+import { LAYOUT } from './contract.ts'
 import type { Implementation, ScrollResult, StopReason } from './contract.ts'
 import type { TraceSummary } from './traceSummary.ts'
 
@@ -55,6 +56,13 @@ export interface RunFigures {
    * time, which includes the time CPU throttling holds the thread), summed per interval; null without a trace.
    */
   frameBusyMs: FrameBusy | null
+  /**
+   * The same, over the frames in which the scroll moved: frames held at the bottom of the loaded rows, waiting for a
+   * page, are left out. They are cheap (no new rows), so an implementation that waits more would look faster.
+   */
+  scrollingBusyMs: FrameBusy | null
+  /** Main-thread busy time per 100 rows scrolled past (the sum of `frameBusyMs` over rows scrolled ÷ 100). */
+  busyMsPer100Rows: number | null
   /**
    * Share of the viewport below the header that no data row covers, per frame, weighted by how long the frame was
    * on screen (`blankShare`), and its plain mean and p95 over frames. Loading rows count as blank.
@@ -236,6 +244,18 @@ export function summarise(input: RunInput): RunFigures {
     pair: input.pair,
     latencyMs: input.latencyMs,
     frameBusyMs: input.frameBusy === null ? null : frameBusyFigures(input.frameBusy),
+    scrollingBusyMs:
+      input.frameBusy === null
+        ? null
+        : frameBusyFigures(input.frameBusy.filter((_, index) => result.frameStalled[index] !== true)),
+    busyMsPer100Rows:
+      input.frameBusy === null || result.scrolledPx <= 0
+        ? null
+        : round(
+            input.frameBusy.reduce((sum, value) => sum + value, 0) /
+              (result.scrolledPx / LAYOUT.rowHeight / 100),
+            1,
+          ),
     blankShare: round(weightedBlank(result.frameBlank, result.frameDeltas), 4),
     blankFrameMean: round(
       result.frameBlank.reduce((sum, value) => sum + value, 0) / Math.max(1, result.frameBlank.length),
@@ -316,6 +336,19 @@ export interface ComparedMetric {
 export const COMPARED: ComparedMetric[] = [
   { key: 'busyP95', label: 'frame busy p95', unit: 'ms', value: (run) => run.frameBusyMs?.p95 ?? null },
   { key: 'busyP99', label: 'frame busy p99', unit: 'ms', value: (run) => run.frameBusyMs?.p99 ?? null },
+  {
+    key: 'scrollingBusyP95',
+    label: 'frame busy p95 while scrolling',
+    unit: 'ms',
+    value: (run) => run.scrollingBusyMs?.p95 ?? null,
+  },
+  {
+    key: 'busyPer100Rows',
+    label: 'busy per 100 rows scrolled',
+    unit: 'ms',
+    value: (run) => run.busyMsPer100Rows,
+  },
+  { key: 'stalled', label: 'time held at the bottom', unit: '%', value: (run) => run.stalledShare },
   {
     key: 'over16',
     label: 'frames busy > 16.7 ms',

@@ -220,6 +220,41 @@ const states: [string, InfiniteTableList<FakeRecord>, 'auto' | 'button'][] = [
   ['empty', fakeList('empty'), 'auto'],
 ]
 
+describe('<InfiniteTable> overscan, in Chromium', () => {
+  test('a small scroll keeps the overscan rows; a jump past three times the overscan renders one row either side', async () => {
+    const { container } = renderInBrowser(
+      <InfiniteTable
+        list={fakeList('end', fakeRecords(2_000))}
+        columns={[{ id: 'name', header: 'Lead', cell: (record) => record.name }]}
+        aria-label="Leads"
+        height={440} // a 40 px header and 400 px of rows: 10 rows in view
+        overscan={8}
+      />,
+    )
+    const table = grid(container)
+    const indexes = () =>
+      [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')].map((row) =>
+        Number(row.dataset.index),
+      )
+    const settle = async (scrollTop: number) => {
+      table.scrollTop = scrollTop
+      await nextFrames(3)
+    }
+
+    await settle(400) // 10 rows down: rows 10-19 in view, 8 more either side
+    expect(Math.min(...indexes())).toBe(2)
+    expect(Math.max(...indexes())).toBe(27)
+
+    await settle(40_000) // 990 rows further: rows 1,000-1,009 in view, one more either side
+    expect(Math.min(...indexes())).toBe(999)
+    expect(Math.max(...indexes())).toBe(1_010)
+
+    await settle(40_040) // one row on: the full overscan again
+    expect(Math.min(...indexes())).toBe(993)
+    expect(Math.max(...indexes())).toBe(1_018)
+  })
+})
+
 describe('<InfiniteTable> accessibility, in Chromium', () => {
   for (const theme of ['light', 'dark'] as const) {
     test.each(states)(`axe finds nothing: %s (${theme})`, async (_name, list, loadMode) => {

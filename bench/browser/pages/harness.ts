@@ -100,6 +100,8 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
   const startMarkMs = performance.mark(startMark).startTime
   frameTimes.push(start)
   const frameBlank: number[] = []
+  const frameStalled: boolean[] = []
+  const startPosition = scroller.scrollTop
   const domElements: number[] = []
   const elements = document.getElementsByTagName('*')
   let blank = viewportBlank(page)
@@ -136,6 +138,7 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
     frameBlank.push(blank)
     if (loadingShown) loadingRowVisibleMs += delta
     if (stalled) stalledMs += delta
+    frameStalled.push(stalled)
 
     const bottom = scroller.scrollHeight - scroller.clientHeight
     const wanted = position + (speedPxPerSecond * delta) / 1000
@@ -213,6 +216,8 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
     frameTimes,
     startMarkMs,
     frameBlank,
+    frameStalled,
+    scrolledPx: position - startPosition,
     domElements,
     nudges,
     longTasks: longTasks.filter((task) => task.startMs + start <= end),

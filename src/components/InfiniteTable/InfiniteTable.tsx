@@ -4,7 +4,7 @@ import { defaultItemId } from '../../core/itemFlattener'
 import { classNames, useLiveRegion } from '../shared/parts'
 import { checkInfiniteTableProps } from './checkProps'
 import type { InfiniteTableProps } from './infiniteTableTypes'
-import { columnStyle, firstLoadRows, headerRow, RecordCells } from './rows'
+import { columnStyle, firstLoadRows, headerRow, RecordRow } from './rows'
 import { tableStateOf, tableTexts } from './tableTexts'
 import { useRowFocus } from './useRowFocus'
 import { useTableVirtualizer } from './useTableVirtualizer'
@@ -193,9 +193,23 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
           >
             {virtualRows.map(({ key, index, start }) => {
               const item = items[index]
-              const isRecord = index < loaded && item !== undefined
-              // A grid row at its place in the virtual list: measured, focusable (roving tabindex), indexed for the
-              // virtualizer and for ARIA (the header is row 1).
+              if (index < loaded && item !== undefined) {
+                return (
+                  <RecordRow
+                    key={key}
+                    item={item}
+                    index={index}
+                    start={start}
+                    columns={columns}
+                    tabbable={index === tabbableIndex}
+                    actionable={onRowAction !== undefined}
+                    measure={virtualizer.measureElement}
+                  />
+                )
+              }
+              // The row after the records, reached by scrolling and by the keyboard like any other: a progress
+              // indicator named by its text while loading, the error with Retry, the Load more button, the end of
+              // the list, or the empty state.
               return (
                 <div
                   key={key}
@@ -205,42 +219,34 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
                   data-index={index}
                   tabIndex={index === tabbableIndex ? 0 : -1}
                   style={{ transform: `translateY(${start}px)` }}
-                  className={isRecord ? 'pw-infinite-table__row' : 'pw-infinite-table__status-row'}
-                  data-actionable={(isRecord && onRowAction !== undefined) || undefined}
-                  data-state={isRecord ? undefined : statusKind}
+                  className="pw-infinite-table__status-row"
+                  data-state={statusKind}
                 >
-                  {isRecord ? (
-                    <RecordCells item={item} index={index} columns={columns} />
-                  ) : (
-                    // The row after the records, reached by scrolling and by the keyboard like any other: a
-                    // progress indicator named by its text while loading, the error with Retry, the Load more
-                    // button, the end of the list, or the empty state.
-                    <div
-                      role="gridcell"
-                      aria-colspan={columns.length}
-                      className="pw-infinite-table__status-cell"
-                    >
-                      {statusKind === 'loading' ? (
-                        <span
-                          role="progressbar"
-                          aria-label={statusText}
-                          className="pw-infinite-table__progress"
-                        />
-                      ) : null}
-                      {statusKind === 'load-more' ? null : (
-                        <span className="pw-infinite-table__status-text">{statusText}</span>
-                      )}
-                      {statusKind === 'error' || statusKind === 'load-more' ? (
-                        <button
-                          type="button"
-                          className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
-                          onClick={onStatusAction}
-                        >
-                          {statusKind === 'error' ? labels.retry : labels.loadMore}
-                        </button>
-                      ) : null}
-                    </div>
-                  )}
+                  <div
+                    role="gridcell"
+                    aria-colspan={columns.length}
+                    className="pw-infinite-table__status-cell"
+                  >
+                    {statusKind === 'loading' ? (
+                      <span
+                        role="progressbar"
+                        aria-label={statusText}
+                        className="pw-infinite-table__progress"
+                      />
+                    ) : null}
+                    {statusKind === 'load-more' ? null : (
+                      <span className="pw-infinite-table__status-text">{statusText}</span>
+                    )}
+                    {statusKind === 'error' || statusKind === 'load-more' ? (
+                      <button
+                        type="button"
+                        className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
+                        onClick={onStatusAction}
+                      >
+                        {statusKind === 'error' ? labels.retry : labels.loadMore}
+                      </button>
+                    ) : null}
+                  </div>
                 </div>
               )
             })}

@@ -73,7 +73,12 @@ export interface InfiniteTableProps<TItem> extends Omit<
   rowHeight?: number
   /** Height of the sticky header row in pixels. @default rowHeight */
   headerHeight?: number
-  /** Rows rendered beyond each edge of the viewport. @default 8 */
+  /**
+   * Rows rendered beyond each edge of the viewport, so that a small scroll shows rows already there. While the view
+   * jumps by more than three times this per update (a fling, a slow device), one row is rendered instead: the next
+   * jump would pass the extra rows before anyone saw them.
+   * @default 8
+   */
   overscan?: number
   /** `auto` loads the next page as the end comes near; `button` shows a "Load more" button. @default 'auto' */
   loadMode?: LoadMode

@@ -81,20 +81,51 @@ export function firstLoadRows(columns: readonly ColumnHead[], count: number, lab
 
 // ── Rows of the virtual list ────────────────────────────────────────────────────────────────────────────────────
 
-function RecordCellsView<TItem>({
-  item,
-  index,
-  columns,
-}: {
+/** What a record's row needs; every prop is stable while the row stays on screen, so scrolling skips it. */
+interface RecordRowProps<TItem> {
   item: TItem
   /** The row's 0-based position among the loaded records. */
   index: number
+  /** Offset of the row's top from the top of the rows, in pixels. */
+  start: number
   columns: readonly InfiniteTableColumn<TItem>[]
-}): ReactNode {
-  return columns.map((column) =>
-    cell(column, 'gridcell', 'pw-infinite-table__cell', column.cell(item, index)),
+  /** The row in the tab order (roving tabindex). */
+  tabbable: boolean
+  /** Clicking the row calls `onRowAction`. */
+  actionable: boolean
+  /** The virtualizer's measuring ref: real heights replace the estimate. */
+  measure: (node: HTMLDivElement | null) => void
+}
+
+function RecordRowView<TItem>({
+  item,
+  index,
+  start,
+  columns,
+  tabbable,
+  actionable,
+  measure,
+}: RecordRowProps<TItem>) {
+  // A grid row at its place in the virtual list: measured, focusable (roving tabindex), indexed for the virtualizer
+  // and for ARIA (the header is row 1).
+  return (
+    <div
+      ref={measure}
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      style={{ transform: `translateY(${start}px)` }}
+      className="pw-infinite-table__row"
+      data-actionable={actionable || undefined}
+    >
+      {columns.map((column) => cell(column, 'gridcell', 'pw-infinite-table__cell', column.cell(item, index)))}
+    </div>
   )
 }
 
-/** The cells of one record's row. Memoised: scrolling re-renders the table, but rows on screen keep their output. */
-export const RecordCells = /* @__PURE__ */ memo(RecordCellsView) as typeof RecordCellsView
+/**
+ * A record's row. Memoised: scrolling re-renders the table, but a row that stays on screen is skipped whole, so a
+ * frame's work is the rows that came into view (and the one whose tab stop moved).
+ */
+export const RecordRow = /* @__PURE__ */ memo(RecordRowView) as typeof RecordRowView

@@ -30,6 +30,8 @@ export function useTableVirtualizer({
   ...options
 }: TableVirtualizerOptions) {
   const reported = useRef<number | null>(null)
+  // The first row in view at the last range, and whether the view had jumped past the overscan to get there.
+  const lastRange = useRef({ start: 0, fast: false })
 
   // TanStack Virtual hands back one mutable instance by design; the table re-renders through its onChange.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -40,7 +42,20 @@ export function useTableVirtualizer({
         onRect({ width, height: Math.max(0, height - headerHeight) }),
       ),
     rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range)
+      // Overscan rows are there for the next frame's small move. When the view jumped more than three times the
+      // overscan since the last range (a fling, or a slow device where each frame moves by dozens of rows), the next
+      // frame will jump past them too: they would be mounted for nobody and make that frame longer, so only one row
+      // either side is rendered until the view slows down. Decided once per range: the extractor runs on every render.
+      const last = lastRange.current
+      if (range.startIndex !== last.start) {
+        lastRange.current = {
+          start: range.startIndex,
+          fast: Math.abs(range.startIndex - last.start) > 3 * range.overscan,
+        }
+      }
+      const indexes = defaultRangeExtractor(
+        lastRange.current.fast ? { ...range, overscan: Math.min(1, range.overscan) } : range,
+      )
       if (keepIndex === null || keepIndex >= options.count || indexes.includes(keepIndex)) return indexes
       return keepIndex < (indexes[0] ?? 0) ? [keepIndex, ...indexes] : [...indexes, keepIndex]
     },
