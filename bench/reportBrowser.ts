@@ -99,6 +99,10 @@ export function browserSection(results: BrowserResults): string {
       '- **frame busy**: per requestAnimationFrame interval, the time the renderer main thread spent in top-level ' +
         'tasks (Chrome trace, wall time, so the throttle counts); p95, p99, and the shares of frames over 16.7 ms and ' +
         '33 ms.',
+      '- **while scrolling**, **per 100 rows**, **time held at the bottom**: a page that waits for data at the bottom ' +
+        'of its loaded rows has cheap frames there (no new rows) that are not blank, so it looks faster per frame; ' +
+        'the busy p95 over the frames in which the scroll moved, and the busy time per 100 rows scrolled past, ' +
+        'compare the work itself, and the time held at the bottom shows how often each one waited.',
       '- **blank viewport share**: per frame, the share of the viewport below the header that no data row covers ' +
         '(loading rows are blank), weighted by how long the frame was on screen.',
       '- **DOM elements**: elements in the document during the scroll (median of samples); **first page shown**: ' +

@@ -4,9 +4,9 @@ import type { ColDef, IDatasource } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useMemo, useRef } from 'react'
 import { LAYOUT } from '../contract.ts'
-import { createBenchApi, insideViewport, intersectsViewport, pageSettings } from './benchApi.ts'
+import { createBenchApi, installTable, pageSettings } from './benchApi.ts'
 import type { Lead } from './benchApi.ts'
-import { installBench, watchFirstPage } from './harness.ts'
+import { watchFirstPage } from './harness.ts'
 import { mount } from './mount.tsx'
 import './tables.css'
 
@@ -41,38 +41,23 @@ function install(root: HTMLElement): void {
   const scroller = root.querySelector<HTMLElement>('.ag-grid-viewport, .ag-body-viewport')
   const head = root.querySelector('.ag-header')
   if (scroller === null || head === null) throw new Error('AG Grid rendered no viewport or header')
-  const headerBottom = () => head.getBoundingClientRect().bottom
   const rows = scroller.getElementsByClassName('ag-row')
   const loadingRows = scroller.getElementsByClassName('ag-row-loading')
-  const dataRows = () => {
-    const found: Element[] = []
-    for (const row of rows) {
-      if (row.hasAttribute('row-index') && !row.classList.contains('ag-row-loading')) found.push(row)
-    }
-    return found
-  }
-  installBench(
-    {
-      implementation: 'aggrid',
-      scroller,
-      headerBottom,
-      loadingRowVisible: () => {
-        for (const row of loadingRows) if (intersectsViewport(row, scroller, headerBottom())) return true
-        return false
-      },
-      renderedRowCount: () => dataRows().length,
-      dataRows,
-      loadedRowCount: () => progress.loaded,
-      lastRowVisible: () => {
-        const row = scroller.querySelector(`.ag-row[row-index="${settings.rows - 1}"]:not(.ag-row-loading)`)
-        return row !== null && insideViewport(row, scroller, headerBottom())
-      },
-      requests: api.requests,
-      firstRequests: api.firstRequests,
-      onRequest: api.onRequest,
+  const lastRowSelector = `.ag-row[row-index="${settings.rows - 1}"]:not(.ag-row-loading)`
+  installTable(api, progress, {
+    implementation: 'aggrid',
+    scroller,
+    header: head,
+    dataRows: () => {
+      const found: Element[] = []
+      for (const row of rows) {
+        if (row.hasAttribute('row-index') && !row.classList.contains('ag-row-loading')) found.push(row)
+      }
+      return found
     },
-    api.datasetReadyMs,
-  )
+    loadingRows: () => loadingRows,
+    lastRow: () => scroller.querySelector(lastRowSelector),
+  })
 }
 
 function Leads() {

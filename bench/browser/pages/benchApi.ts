@@ -4,7 +4,8 @@ import type { CloseListResponse, InfiniteTableColumn } from '../../../src/index.
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../../src/mock/index.ts'
 import { inPageFetch } from '../../../test/browser/inPageFetch.ts'
 import { LAYOUT, OVERSCAN_ROWS } from '../contract.ts'
-import type { PageSettings } from '../contract.ts'
+import type { Implementation, PageSettings } from '../contract.ts'
+import { installBench } from './harness.ts'
 
 /** The fields of a lead the tables show; every implementation asks for exactly these. */
 export interface Lead {
@@ -122,4 +123,54 @@ export function useRawLeads(api: ReturnType<typeof createBenchApi>) {
   })
   const leads = useMemo(() => data?.pages.flatMap((page) => page.data) ?? [], [data])
   return { leads, hasNextPage, isFetchingNextPage, fetchNextPage }
+}
+
+/** How the harness finds the parts of one table page. */
+export interface TableParts {
+  implementation: Implementation
+  /** The element that scrolls. */
+  scroller: HTMLElement
+  /** The sticky header (or one of its cells): the rows' viewport starts at its bottom edge. */
+  header: Element
+  /** The data rows rendered now: loading and placeholder rows left out. */
+  dataRows: () => ArrayLike<Element>
+  /** The loading rows rendered now. */
+  loadingRows: () => Iterable<Element>
+  /** The list's last row, when it is rendered. */
+  lastRow: () => Element | null | undefined
+  /** How many data rows are rendered, where that is cheaper than `dataRows().length`. */
+  renderedRowCount?: () => number
+}
+
+/** Hands a table page to the harness: the same rules for every implementation, from the parts it names. */
+export function installTable(
+  api: ReturnType<typeof createBenchApi>,
+  progress: { loaded: number },
+  parts: TableParts,
+): void {
+  const { scroller, dataRows } = parts
+  const headerBottom = () => parts.header.getBoundingClientRect().bottom
+  installBench(
+    {
+      implementation: parts.implementation,
+      scroller,
+      headerBottom,
+      loadingRowVisible: () => {
+        for (const row of parts.loadingRows())
+          if (intersectsViewport(row, scroller, headerBottom())) return true
+        return false
+      },
+      renderedRowCount: parts.renderedRowCount ?? (() => dataRows().length),
+      dataRows,
+      loadedRowCount: () => progress.loaded,
+      lastRowVisible: () => {
+        const row = parts.lastRow()
+        return row != null && insideViewport(row, scroller, headerBottom())
+      },
+      requests: api.requests,
+      firstRequests: api.firstRequests,
+      onRequest: api.onRequest,
+    },
+    api.datasetReadyMs,
+  )
 }

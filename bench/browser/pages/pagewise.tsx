@@ -6,14 +6,13 @@ import {
   CLOSE_API,
   columns,
   createBenchApi,
-  insideViewport,
-  intersectsViewport,
+  installTable,
   LEAD_FIELDS,
   leadId,
   pageSettings,
 } from './benchApi.ts'
 import type { Lead } from './benchApi.ts'
-import { installBench, watchFirstPage } from './harness.ts'
+import { watchFirstPage } from './harness.ts'
 import { mount } from './mount.tsx'
 
 // (a) pagewise: <InfiniteTable> over usePaginatedList with the closeOffset adapter, as README shows it.
@@ -31,34 +30,20 @@ watchFirstPage(`.${DATA_ROW_CLASS}`)
 
 function install(root: HTMLElement): void {
   const grid = root.querySelector<HTMLElement>('[role="grid"]')
-  const head = root.querySelector('.pw-infinite-table__head')
-  if (grid === null || head === null) throw new Error('<InfiniteTable> has no grid or header')
-  const headerBottom = () => head.getBoundingClientRect().bottom
-  const lastRowSelector = `.${DATA_ROW_CLASS}[aria-rowindex="${settings.rows + 1}"]`
-  // A live collection: no query per frame.
+  const header = root.querySelector('.pw-infinite-table__head')
+  if (grid === null || header === null) throw new Error('<InfiniteTable> has no grid or header')
+  // Live collections: no query per frame.
   const dataRows = grid.getElementsByClassName(DATA_ROW_CLASS)
-  installBench(
-    {
-      implementation: 'pagewise',
-      scroller: grid,
-      headerBottom,
-      loadingRowVisible: () => {
-        const row = grid.querySelector('.pw-infinite-table__status-row[data-state="loading"]')
-        return row !== null && intersectsViewport(row, grid, headerBottom())
-      },
-      renderedRowCount: () => dataRows.length,
-      dataRows: () => dataRows,
-      loadedRowCount: () => progress.loaded,
-      lastRowVisible: () => {
-        const row = grid.querySelector(lastRowSelector)
-        return row !== null && insideViewport(row, grid, headerBottom())
-      },
-      requests: api.requests,
-      firstRequests: api.firstRequests,
-      onRequest: api.onRequest,
-    },
-    api.datasetReadyMs,
-  )
+  const statusRows = grid.getElementsByClassName('pw-infinite-table__status-row')
+  const lastRowSelector = `.${DATA_ROW_CLASS}[aria-rowindex="${settings.rows + 1}"]`
+  installTable(api, progress, {
+    implementation: 'pagewise',
+    scroller: grid,
+    header,
+    dataRows: () => dataRows,
+    loadingRows: () => [...statusRows].filter((row) => row.getAttribute('data-state') === 'loading'),
+    lastRow: () => grid.querySelector(lastRowSelector),
+  })
 }
 
 function Leads() {

@@ -1,14 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { LAYOUT } from '../contract.ts'
-import {
-  columns,
-  createBenchApi,
-  insideViewport,
-  intersectsViewport,
-  pageSettings,
-  useRawLeads,
-} from './benchApi.ts'
-import { installBench, watchFirstPage } from './harness.ts'
+import { columns, createBenchApi, installTable, pageSettings, useRawLeads } from './benchApi.ts'
+import { watchFirstPage } from './harness.ts'
 import { mount } from './mount.tsx'
 import { DATA_CELL_CLASS, HeaderCells, LeadCells } from './tableCells.tsx'
 import './tables.css'
@@ -24,49 +17,32 @@ function install(scroller: HTMLElement, body: HTMLTableSectionElement): void {
   // The header cells stick, not the <thead> (whose box scrolls away): the header ends where they do.
   const head = scroller.querySelector('thead th')
   if (head === null) throw new Error('The table has no header cell')
-  const headerBottom = () => head.getBoundingClientRect().bottom
   // The loading row is the body's last row while there is more to load (found without a walk of 100,000 rows).
   const loadingRow = () => {
     const last = body.lastElementChild
-    return last !== null && last.classList.contains('bench-loading-row') ? last : null
+    return last !== null && last.classList.contains('bench-loading-row') ? [last] : []
   }
-  installBench(
-    {
-      implementation: 'plain',
-      scroller,
-      headerBottom,
-      loadingRowVisible: () => {
-        const row = loadingRow()
-        return row !== null && intersectsViewport(row, scroller, headerBottom())
-      },
-      // Every row of the table body but the loading row (`rows` is a live collection: no walk of the DOM per frame).
-      renderedRowCount: () => body.rows.length - (loadingRow() === null ? 0 : 1),
-      // Only the rows at the scroll position (rows are 40 px, after a 40 px header): a walk of every row per frame
-      // would cost the plain table what the other pages do not pay.
-      dataRows: () => {
-        const first = Math.max(0, Math.floor(scroller.scrollTop / LAYOUT.rowHeight) - 2)
-        const last = Math.min(
-          progress.loaded,
-          first + Math.ceil(LAYOUT.viewportHeight / LAYOUT.rowHeight) + 4,
-        )
-        const near: Element[] = []
-        for (let index = first; index < last; index += 1) {
-          const row = body.rows[index]
-          if (row !== undefined) near.push(row)
-        }
-        return near
-      },
-      loadedRowCount: () => progress.loaded,
-      lastRowVisible: () => {
-        const row = progress.loaded >= settings.rows ? body.rows[settings.rows - 1] : undefined
-        return row !== undefined && insideViewport(row, scroller, headerBottom())
-      },
-      requests: api.requests,
-      firstRequests: api.firstRequests,
-      onRequest: api.onRequest,
+  installTable(api, progress, {
+    implementation: 'plain',
+    scroller,
+    header: head,
+    // Only the rows at the scroll position (rows are 40 px, after a 40 px header): a walk of every row per frame
+    // would cost the plain table what the other pages do not pay.
+    dataRows: () => {
+      const first = Math.max(0, Math.floor(scroller.scrollTop / LAYOUT.rowHeight) - 2)
+      const last = Math.min(progress.loaded, first + Math.ceil(LAYOUT.viewportHeight / LAYOUT.rowHeight) + 4)
+      const near: Element[] = []
+      for (let index = first; index < last; index += 1) {
+        const row = body.rows[index]
+        if (row !== undefined) near.push(row)
+      }
+      return near
     },
-    api.datasetReadyMs,
-  )
+    // Every row of the table body but the loading row (`rows` is a live collection: no walk of the DOM per frame).
+    renderedRowCount: () => body.rows.length - loadingRow().length,
+    loadingRows: loadingRow,
+    lastRow: () => (progress.loaded >= settings.rows ? body.rows[settings.rows - 1] : undefined),
+  })
 }
 
 function Leads() {

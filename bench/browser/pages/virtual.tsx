@@ -1,15 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import { LAYOUT } from '../contract.ts'
-import {
-  columns,
-  createBenchApi,
-  insideViewport,
-  intersectsViewport,
-  pageSettings,
-  useRawLeads,
-} from './benchApi.ts'
-import { installBench, watchFirstPage } from './harness.ts'
+import { columns, createBenchApi, installTable, pageSettings, useRawLeads } from './benchApi.ts'
+import { watchFirstPage } from './harness.ts'
 import { mount } from './mount.tsx'
 import { DATA_CELL_CLASS } from './tableCells.tsx'
 import './tables.css'
@@ -27,33 +20,19 @@ const widthOf = (width: number | string | undefined) =>
   typeof width === 'number' ? { width, flex: 'none' } : { flex: '1 1 0', minWidth: 0 }
 
 function install(scroller: HTMLElement): void {
-  const head = scroller.querySelector('.bench-vhead')
-  if (head === null) throw new Error('The virtual table has no header')
-  const headerBottom = () => head.getBoundingClientRect().bottom
+  const header = scroller.querySelector('.bench-vhead')
+  if (header === null) throw new Error('The virtual table has no header')
   const dataCells = scroller.getElementsByClassName(DATA_CELL_CLASS)
+  const loadingRows = scroller.getElementsByClassName('bench-vrow--loading')
   const lastRowSelector = `.bench-vrow[data-index="${settings.rows - 1}"]`
-  installBench(
-    {
-      implementation: 'virtual',
-      scroller,
-      headerBottom,
-      loadingRowVisible: () => {
-        const row = scroller.querySelector('.bench-vrow--loading')
-        return row !== null && intersectsViewport(row, scroller, headerBottom())
-      },
-      renderedRowCount: () => dataCells.length,
-      dataRows: () => dataCells,
-      loadedRowCount: () => progress.loaded,
-      lastRowVisible: () => {
-        const row = scroller.querySelector(lastRowSelector)
-        return row !== null && insideViewport(row, scroller, headerBottom())
-      },
-      requests: api.requests,
-      firstRequests: api.firstRequests,
-      onRequest: api.onRequest,
-    },
-    api.datasetReadyMs,
-  )
+  installTable(api, progress, {
+    implementation: 'virtual',
+    scroller,
+    header,
+    dataRows: () => dataCells,
+    loadingRows: () => loadingRows,
+    lastRow: () => scroller.querySelector(lastRowSelector),
+  })
 }
 
 function Leads() {

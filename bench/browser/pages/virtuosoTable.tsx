@@ -2,16 +2,9 @@ import { useEffect, useRef } from 'react'
 import { TableVirtuoso } from 'react-virtuoso'
 import type { TableComponents } from 'react-virtuoso'
 import { LAYOUT } from '../contract.ts'
-import {
-  columns,
-  createBenchApi,
-  insideViewport,
-  intersectsViewport,
-  pageSettings,
-  useRawLeads,
-} from './benchApi.ts'
+import { columns, createBenchApi, installTable, pageSettings, useRawLeads } from './benchApi.ts'
 import type { Lead } from './benchApi.ts'
-import { installBench, watchFirstPage } from './harness.ts'
+import { watchFirstPage } from './harness.ts'
 import { mount } from './mount.tsx'
 import { DATA_CELL_CLASS, HeaderCells, LeadCells } from './tableCells.tsx'
 import './tables.css'
@@ -44,33 +37,19 @@ export function mountVirtuoso(
   watchFirstPage(`.${DATA_CELL_CLASS}`)
 
   function install(scroller: HTMLElement): void {
-    const head = scroller.querySelector('thead th')
-    if (head === null) throw new Error('TableVirtuoso rendered no header cell')
-    const headerBottom = () => head.getBoundingClientRect().bottom
-    const lastRowSelector = `tr[data-index="${settings.rows - 1}"]`
+    const header = scroller.querySelector('thead th')
+    if (header === null) throw new Error('TableVirtuoso rendered no header cell')
     const dataCells = scroller.getElementsByClassName(DATA_CELL_CLASS)
-    installBench(
-      {
-        implementation,
-        scroller,
-        headerBottom,
-        loadingRowVisible: () => {
-          const cell = scroller.querySelector('td.bench-loading')
-          return cell !== null && intersectsViewport(cell, scroller, headerBottom())
-        },
-        renderedRowCount: () => dataCells.length,
-        dataRows: () => dataCells,
-        loadedRowCount: () => progress.loaded,
-        lastRowVisible: () => {
-          const row = scroller.querySelector(lastRowSelector)
-          return row !== null && insideViewport(row, scroller, headerBottom())
-        },
-        requests: api.requests,
-        firstRequests: api.firstRequests,
-        onRequest: api.onRequest,
-      },
-      api.datasetReadyMs,
-    )
+    const loadingCells = scroller.getElementsByClassName('bench-loading')
+    const lastRowSelector = `tr[data-index="${settings.rows - 1}"]`
+    installTable(api, progress, {
+      implementation,
+      scroller,
+      header,
+      dataRows: () => dataCells,
+      loadingRows: () => loadingCells,
+      lastRow: () => scroller.querySelector(lastRowSelector),
+    })
   }
 
   function Leads() {
