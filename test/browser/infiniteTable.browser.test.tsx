@@ -221,7 +221,7 @@ const states: [string, InfiniteTableList<FakeRecord>, 'auto' | 'button'][] = [
 ]
 
 describe('<InfiniteTable> overscan, in Chromium', () => {
-  test('a small scroll keeps the overscan rows; a jump past three times the overscan renders one row either side', async () => {
+  test('a small scroll keeps the overscan rows; while a jump past three times the overscan scrolls, one row either side', async () => {
     const { container } = renderInBrowser(
       <InfiniteTable
         list={fakeList('end', fakeRecords(2_000))}
@@ -252,6 +252,11 @@ describe('<InfiniteTable> overscan, in Chromium', () => {
     await settle(40_040) // one row on: the full overscan again
     expect(Math.min(...indexes())).toBe(993)
     expect(Math.max(...indexes())).toBe(1_018)
+
+    await settle(60_000) // another jump: rows 1,500-1,509 in view, one more either side while it scrolls
+    expect(Math.min(...indexes())).toBe(1_499)
+    // Once scrolling has stopped, the overscan comes back without another move.
+    await waitUntil(() => expect([Math.min(...indexes()), Math.max(...indexes())]).toEqual([1_492, 1_517]))
   })
 })
 

@@ -99,7 +99,7 @@ describe('fault injection: retries', () => {
     // Retry asks for the failed page (and the table goes on loading from there).
     expect(answers[beforeRetry]).toMatchObject({ status: 200, skip: failedSkip })
     fireEvent.scroll(document.querySelector('[role="grid"]')!, { target: { scrollTop: 0 } })
-    await elapse(100)
+    await elapse(300) // the scroll has settled: the table renders its overscan rows again
     expect(table.rowIds().slice(0, loaded.length)).toEqual(loaded)
     expect(table.statusRow()?.kind).not.toBe('error')
     console.log(`[faults] flaky 5xx: ${attempts.length} attempts for the failed page, then 1 after Retry`)

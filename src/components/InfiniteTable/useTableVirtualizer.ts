@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import type { VirtualizerOptions } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 
 /** TanStack Virtual's options the table sets itself, plus the three this hook adds. */
 export interface TableVirtualizerOptions extends Pick<
@@ -32,10 +32,12 @@ export function useTableVirtualizer({
   const reported = useRef<number | null>(null)
   // The first row in view at the last range, and whether the view had jumped past the overscan to get there.
   const lastRange = useRef({ start: 0, fast: false })
+  // The virtualizer itself, for the range extractor, which is not handed it: whether the view is scrolling now.
+  const instance = useRef<{ isScrolling: boolean } | null>(null)
 
   // TanStack Virtual hands back one mutable instance by design; the table re-renders through its onChange.
   // eslint-disable-next-line react-hooks/incompatible-library
-  return useVirtualizer<HTMLDivElement, HTMLDivElement>({
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     ...options,
     observeElementRect: (instance, onRect) =>
       observeElementRect(instance, ({ width, height }) =>
@@ -45,7 +47,8 @@ export function useTableVirtualizer({
       // Overscan rows are there for the next frame's small move. When the view jumped more than three times the
       // overscan since the last range (a fling, or a slow device where each frame moves by dozens of rows), the next
       // frame will jump past them too: they would be mounted for nobody and make that frame longer, so only one row
-      // either side is rendered until the view slows down. Decided once per range: the extractor runs on every render.
+      // either side is rendered until the view slows down or stops (TanStack Virtual re-renders when scrolling ends).
+      // Decided once per range: the extractor runs on every render.
       const last = lastRange.current
       if (range.startIndex !== last.start) {
         lastRange.current = {
@@ -54,7 +57,9 @@ export function useTableVirtualizer({
         }
       }
       const indexes = defaultRangeExtractor(
-        lastRange.current.fast ? { ...range, overscan: Math.min(1, range.overscan) } : range,
+        lastRange.current.fast && instance.current?.isScrolling
+          ? { ...range, overscan: Math.min(1, range.overscan) }
+          : range,
       )
       if (keepIndex === null || keepIndex >= options.count || indexes.includes(keepIndex)) return indexes
       return keepIndex < (indexes[0] ?? 0) ? [keepIndex, ...indexes] : [...indexes, keepIndex]
@@ -66,4 +71,8 @@ export function useTableVirtualizer({
       onScrollOffsetChange(scrollOffset)
     },
   })
+  useLayoutEffect(() => {
+    instance.current = virtualizer
+  }, [virtualizer])
+  return virtualizer
 }
