@@ -193,18 +193,21 @@ const BUCKETS = [17, 34, 50, 100, 250, 1000]
 
 /** Statistics of per-frame busy times (ms). */
 export function frameBusyFigures(busy: number[]): FrameBusy {
-  const sorted = [...busy].sort((a, b) => a - b)
   const share = (limit: number) =>
     round(busy.filter((value) => value > limit).length / Math.max(1, busy.length), 4)
+  return { ...frameStatistics(busy), over16Share: share(16.7), over33Share: share(33) }
+}
+
+/** Count, p50, p95, p99, max and mean of per-frame times (ms). */
+function frameStatistics(values: number[]): RunFigures['frameMs'] {
+  const sorted = [...values].sort((a, b) => a - b)
   return {
-    frames: busy.length,
+    frames: sorted.length,
     p50: round(quantile(sorted, 0.5), 2),
     p95: round(quantile(sorted, 0.95), 2),
     p99: round(quantile(sorted, 0.99), 2),
     max: round(sorted.at(-1) ?? 0, 1),
-    mean: round(busy.reduce((sum, value) => sum + value, 0) / Math.max(1, busy.length), 2),
-    over16Share: share(16.7),
-    over33Share: share(33),
+    mean: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length), 2),
   }
 }
 
@@ -225,7 +228,6 @@ export function weightedBlank(blank: number[], deltas: number[]): number {
 /** Builds one run's figures from what `run.ts` collected. */
 export function summarise(input: RunInput): RunFigures {
   const { result, before, after, collected } = input
-  const sorted = [...result.frameDeltas].sort((a, b) => a - b)
   const histogram: Record<string, number> = {}
   for (const limit of BUCKETS) histogram[`<=${limit}`] = 0
   histogram[`>${BUCKETS.at(-1)}`] = 0
@@ -266,14 +268,7 @@ export function summarise(input: RunInput): RunFigures {
     cpuCheckMs: input.cpuCheckMs,
     stop: result.stopReason,
     stopDetail: result.stopDetail,
-    frameMs: {
-      frames: sorted.length,
-      p50: round(quantile(sorted, 0.5), 2),
-      p95: round(quantile(sorted, 0.95), 2),
-      p99: round(quantile(sorted, 0.99), 2),
-      max: round(sorted.at(-1) ?? 0, 1),
-      mean: round(sorted.reduce((sum, delta) => sum + delta, 0) / Math.max(1, sorted.length), 2),
-    },
+    frameMs: frameStatistics(result.frameDeltas),
     frameHistogram: histogram,
     frameMsByRowsLoaded: bands(result),
     longTasks: {
