@@ -3,7 +3,7 @@
 // Adapters
 export { closeOffset, closeEventsCursor, closeSearchCursor } from './adapters/close'
 export { closeKeysetOffset } from './adapters/closeKeyset'
-export { pipedriveOffset, pipedriveCursor } from './adapters/pipedrive'
+export { pipedriveOffset, pipedriveCursor, pipedriveSearchCursor } from './adapters/pipedrive'
 export { offsetAdapter } from './adapters/offsetAdapter'
 export { cursorAdapter } from './adapters/cursorAdapter'
 export { defineAdapter } from './adapters/defineAdapter'
@@ -58,9 +58,12 @@ export type {
   AnyPaginationAdapter,
   FetchPage,
   FullResponse,
+  ListFilter,
+  ListFilterValue,
   PageRequest,
   PaginationAdapter,
   ResponseShape,
+  SortDescriptor,
 } from './core/types'
 export type {
   PaginatedListOptions,
@@ -90,6 +93,7 @@ export type {
   PipedriveAdapterOptions,
   PipedriveCursorResponse,
   PipedriveOffsetResponse,
+  PipedriveSearchResponse,
 } from './adapters/pipedrive'
 export type { CloseKeyset, CloseKeysetOffsetOptions, CloseKeysetParam } from './adapters/closeKeyset'
 export type { LinkHeaderAdapterOptions } from './adapters/linkHeader'
@@ -113,6 +117,7 @@ export type { FetchAllRun, FetchAllStatus } from './hooks/useFetchAll'
 export type { OffsetAdapterSpec } from './adapters/offsetAdapter'
 export type { CursorAdapterSpec, CursorParam } from './adapters/cursorAdapter'
 export type { FieldSpec, ParamPlacement } from './adapters/fieldSpec'
+export type { SortSpec } from './adapters/sortSpec'
 export type { EndpointDefaults, FetcherOptions } from './http/createFetcher'
 export type { RateLimitInfo } from './http/rateLimit'
 

@@ -4,6 +4,7 @@ import { expectArray, expectBoolean, expectOptionalCount, readResponseObject } f
 import type { AnyPaginationAdapter, PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
+import { withSort } from './sortSpec'
 
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
 export interface CloseListResponse<TItem> {
@@ -147,6 +148,8 @@ export function closeListAdapter<TItem>(
     getTotal: (response) =>
       expectOptionalCount(id, 'total_results', readResponseObject(id, response).total_results),
     pageParamAt: (pageIndex, limit) => pageIndex * limit,
+    // `_order_by=-date_created`: Close's own clients write a descending sort with a leading `-`.
+    ...withSort({ param: '_order_by', descendingPrefix: '-' }, id),
   }
 }
 
@@ -199,6 +202,11 @@ export interface CloseSearchCursorOptions {
   maxLimit?: number
   /** Page size when the caller does not choose one. @default 100 */
   defaultLimit?: number
+  /**
+   * The object type a sort's field belongs to, as Close's `sort` entries name it (`{ field: { type: 'regular_field',
+   * object_type, field_name } }`). @default 'lead'
+   */
+  objectType?: string
 }
 
 /**
@@ -222,6 +230,15 @@ export function closeSearchCursor<TItem>(
       placement: 'body',
       defaultLimit: options.defaultLimit,
       maxLimit: options.maxLimit ?? 200,
+      // Beside `query` and `cursor` in the body: `sort: [{ direction, field: { type, object_type, field_name } }]`.
+      sort: ({ column, direction }) => ({
+        sort: [
+          {
+            direction: direction === 'ascending' ? 'asc' : 'desc',
+            field: { type: 'regular_field', object_type: options.objectType ?? 'lead', field_name: column },
+          },
+        ],
+      }),
     },
     'closeSearchCursor',
   )

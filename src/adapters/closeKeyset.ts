@@ -166,6 +166,18 @@ export function closeKeysetOffset<TItem>(
       const previousSkip = offset.getPreviousPageParam!(firstPage, [], skip, [])
       return previousSkip === undefined ? undefined : { skip: previousSkip, below, windowStart }
     },
+    // Windows are slices of the list ordered by the keyset field, newest first: the one sort it can take.
+    sortParams: (sort) => {
+      if (sort.column !== field || sort.direction !== 'descending') {
+        throw new InvalidOptionError(
+          id,
+          'sort',
+          `{ column: '${field}', direction: 'descending' } or absent: keyset windows need the list newest first by ${field}`,
+          sort,
+        )
+      }
+      return offset.sortParams!(sort)
+    },
     // `total_results` of a later window counts that window: the records above it make it the whole list's again.
     getTotal: (response: TResponse, pageParam?: CloseKeysetParam) => {
       const total = offset.getTotal!(response)

@@ -4,6 +4,8 @@ import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
 import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
+import { withSort } from './sortSpec'
+import type { SortSpec } from './sortSpec'
 
 /** The page param of cursor adapters: the opaque cursor, or `null` for the first page. */
 export type CursorParam = string | null
@@ -37,6 +39,11 @@ export interface CursorAdapterSpec<TResponse, TItem> {
   defaultLimit?: number
   /** Largest page size the API accepts. @default defaultLimit */
   maxLimit?: number
+  /**
+   * How the API writes a sort, when it can sort: then the list hooks and `fetchAll` take a `sort`.
+   * @example { param: 'sort_by', directionParam: 'sort_direction' }
+   */
+  sort?: SortSpec
 }
 
 /**
@@ -97,6 +104,7 @@ export function buildCursorAdapter<TResponse, TItem>(
       },
       getPreviousPageParam: readPrevious,
       getTotal,
+      ...withSort(spec.sort, owner),
     },
     owner,
   )

@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '../core/errors'
 import { checkField, readField } from '../core/readField'
-import type { PaginationAdapter } from '../core/types'
+import type { PaginationAdapter, SortDescriptor } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
 import { pageSizes } from './fieldSpec'
@@ -54,8 +54,8 @@ export interface HubspotAdapterOptions {
  * `paging.next` is the end of the list. An `after` that arrives percent-encoded (`NTI1Cg%3D%3D`) is decoded once, so
  * that the query string carries it as `paging.next.link` does (`after=NTI1Cg%3D%3D`), not encoded twice. Search
  * endpoints also report `total`. With `placement: 'body'`, `after` and `limit` go in the JSON body of the search (max
- * 200 a page), `after` exactly as HubSpot gave it; put your `filterGroups`, `sorts` and `properties` in the
- * fetcher's body. HubSpot search returns at most 10,000 results for one query: narrow it (by `createdate`, say) to go
+ * 200 a page), `after` exactly as HubSpot gave it, and a list's `sort` as HubSpot's `sorts`; put your `filterGroups` and
+ * `properties` in the fetcher's body (or the list's `filter`). The GET lists cannot sort: a `sort` is refused there. HubSpot search returns at most 10,000 results for one query: narrow it (by `createdate`, say) to go
  * further.
  *
  * @example
@@ -100,6 +100,14 @@ export function hubspotAdapter<TItem>(
       cursorParam: 'after',
       placement,
       ...pageSizes(options, 10, placement === 'body' ? 200 : 100),
+      // Searches sort (`sorts` in the body); the GET lists cannot.
+      ...(placement === 'body' && {
+        sort: ({ column, direction }: SortDescriptor) => ({
+          sorts: [
+            { propertyName: column, direction: direction === 'ascending' ? 'ASCENDING' : 'DESCENDING' },
+          ],
+        }),
+      }),
     },
     'hubspotAdapter',
   )

@@ -8,6 +8,8 @@ import { pageSizes } from './fieldSpec'
 import { buildOffsetAdapter } from './offsetAdapter'
 import { throwIfErrors } from './responseErrors'
 import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
+import { withSort } from './sortSpec'
+import type { SortSpec } from './sortSpec'
 
 /** A JSON:API link: a URL, or (JSON:API 1.1) a link object whose `href` is the URL. */
 export type JsonApiLink = string | { href: string; [member: string]: unknown }
@@ -93,7 +95,8 @@ export interface JsonApiAdapterOptions {
  * With `numberParam` (`'page[number]'`), pages are requested by number instead, so a pager can jump to any page.
  *
  * The page URL is loaded only on your fetcher's origin (`createFetcher` refuses any other), and it must carry your
- * filters: JSON:API servers copy them into their links.
+ * filters: JSON:API servers copy them into their links. A list's `sort` is JSON:API's `sort=-created` (a leading `-`
+ * is descending), sent on the first page and carried on by the links.
  *
  * @example
  * const articles = jsonApiAdapter<JsonApiResource<Article>>()
@@ -165,6 +168,7 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
         limitParam: sizeParam,
         unit: 'page',
         ...sizes,
+        sort: JSON_API_SORT,
       },
       'jsonApiAdapter',
     )
@@ -184,7 +188,11 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
       },
       getPreviousPageParam: (page) => link(page, 'prev'),
       getTotal,
+      ...withSort(JSON_API_SORT, 'jsonApiAdapter'),
     },
     'jsonApiAdapter',
   )
 }
+
+/** JSON:API's sort: `sort=created`, `sort=-created` for descending. */
+const JSON_API_SORT: SortSpec = { param: 'sort', descendingPrefix: '-' }

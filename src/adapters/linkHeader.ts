@@ -4,6 +4,8 @@ import { checkField, expectArray, expectOptionalCount, readField } from '../core
 import type { FullResponse, PaginationAdapter } from '../core/types'
 import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
+import { withSort } from './sortSpec'
+import type { SortSpec } from './sortSpec'
 import { pageSizes } from './fieldSpec'
 import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
 
@@ -28,6 +30,11 @@ export interface LinkHeaderAdapterOptions<TBody, TItem> {
    * (or when the header is absent from an answer) the total is unknown.
    */
   totalHeader?: string
+  /**
+   * How the API writes a sort (sent on the first page; the API's next links carry it on). `false` for an API that
+   * cannot sort. @default GitHub's `{ param: 'sort', directionParam: 'direction' }` (`?sort=created&direction=desc`)
+   */
+  sort?: SortSpec | false
 }
 
 /**
@@ -163,5 +170,14 @@ export function linkHeaderAdapter<TItem, TBody = TItem[]>(
         }
       : undefined,
   }
-  return checkedAdapter(adapter, 'linkHeaderAdapter')
+  return checkedAdapter(
+    {
+      ...adapter,
+      ...withSort(
+        options.sort === false ? undefined : (options.sort ?? { param: 'sort', directionParam: 'direction' }),
+        'linkHeaderAdapter',
+      ),
+    },
+    'linkHeaderAdapter',
+  )
 }

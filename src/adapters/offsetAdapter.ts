@@ -4,6 +4,8 @@ import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
 import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
+import { withSort } from './sortSpec'
+import type { SortSpec } from './sortSpec'
 
 /** Describes an offset-paginated API (`?offset=200&limit=100`, `?page=3&per_page=50`, …) for `offsetAdapter`. */
 export interface OffsetAdapterSpec<TResponse, TItem> {
@@ -50,6 +52,11 @@ export interface OffsetAdapterSpec<TResponse, TItem> {
   maxOffset?: number
   /** Advice appended to the `OffsetLimitError` message. */
   maxOffsetAdvice?: string
+  /**
+   * How the API writes a sort, when it can sort: then the list hooks and `fetchAll` take a `sort`.
+   * @example { param: 'sort_by', directionParam: 'sort_direction' }
+   */
+  sort?: SortSpec
 }
 
 /**
@@ -146,6 +153,7 @@ export function buildOffsetAdapter<TResponse, TItem>(
       },
       pageParamAt: (pageIndex, limit) => (byPage ? firstPage + pageIndex : pageIndex * limit),
       getTotal,
+      ...withSort(spec.sort, owner),
     },
     owner,
   )

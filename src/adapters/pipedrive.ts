@@ -1,4 +1,5 @@
-import { checkField, readField } from '../core/readField'
+import { isObject } from '../core/isObject'
+import { checkField, expectArray, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
@@ -71,6 +72,8 @@ export function pipedriveOffset<TItem>(
       offsetParam: 'start',
       defaultLimit: options.defaultLimit,
       maxLimit: options.maxLimit ?? 500,
+      // v1 lists: `sort=add_time DESC`.
+      sort: { param: 'sort', directionSuffix: [' ASC', ' DESC'] },
     },
     'pipedriveOffset',
   )
@@ -95,24 +98,85 @@ export function pipedriveCursor<TItem>(
     {
       id,
       itemsMayBeNull: true,
-      nextCursor: (page) => {
-        const additionalData = readField(id, page, 'additional_data') as object | null | undefined
-        const field = 'additional_data.next_cursor'
-        // Reading the field checks that `additional_data`, when there, is an object.
-        const next = readField(id, page, field)
-        return additionalData == null
-          ? null
-          : checkField(
+      nextCursor: nextCursorOf(id),
+      defaultLimit: options.defaultLimit,
+      maxLimit: options.maxLimit ?? 500,
+      // v2 lists: `sort_by=add_time&sort_direction=desc` (v2 sorts by `id`, `update_time` or `add_time`).
+      sort: { param: 'sort_by', directionParam: 'sort_direction' },
+    },
+    'pipedriveCursor',
+  )
+}
+
+/**
+ * `additional_data.next_cursor` of a Pipedrive cursor page: `null` at the end, and when `additional_data` is absent or
+ * `null` (as in Pipedrive's own SDK tests): there is no cursor to go on with.
+ */
+function nextCursorOf(id: string) {
+  return (page: unknown): string | null => {
+    const additionalData = readField(id, page, 'additional_data') as object | null | undefined
+    const field = 'additional_data.next_cursor'
+    // Reading the field checks that `additional_data`, when there, is an object.
+    const next = readField(id, page, field)
+    return additionalData == null
+      ? null
+      : (checkField(
+          id,
+          field,
+          next,
+          next === null || typeof next === 'string',
+          `a string or null${'pagination' in additionalData ? offsetHint : ''}`,
+        ) as string | null)
+  }
+}
+
+/** A page of a Pipedrive v2 search: `/api/v2/deals/search?term=…`, `/persons/search`, `/organizations/search`, … */
+export interface PipedriveSearchResponse<TItem> {
+  success: boolean
+  /** The matches, best first; `null` when nothing matches. */
+  data: { items: { result_score: number; item: TItem }[] } | null
+  additional_data?: { next_cursor: string | null } | null
+}
+
+/**
+ * Pipedrive v2 search endpoints (`GET /api/v2/deals/search`, `/persons/search`, `/organizations/search`,
+ * `/itemSearch`): cursor-paginated like the v2 lists, records in `data.items[].item`, best match first. The search
+ * term is a filter param: `filter: { term }` (at least 2 characters, Pipedrive's rule), with `fields`,
+ * `exact_match`, `person_id` … beside it. Search results come by relevance: a `sort` is refused.
+ *
+ * @example
+ * const found = usePaginatedList({
+ *   queryKey: ['pipedrive', 'deals', 'search'],
+ *   adapter: pipedriveSearchCursor<Deal>(),
+ *   fetchPage: pipedrive('/api/v2/deals/search'),
+ *   filter: { term: 'acme' },
+ * })
+ */
+export function pipedriveSearchCursor<TItem>(
+  options: PipedriveAdapterOptions = {},
+): PaginationAdapter<PipedriveSearchResponse<TItem>, TItem, CursorParam> {
+  const id = 'pipedrive.searchCursor'
+  return buildCursorAdapter<PipedriveSearchResponse<TItem>, TItem>(
+    {
+      id,
+      items: (page) => {
+        if (readField(id, page, 'data') === null) return []
+        const field = 'data.items'
+        return expectArray(id, field, readField(id, page, field, true)).map(
+          (match, index) =>
+            checkField(
               id,
-              field,
-              next,
-              next === null || typeof next === 'string',
-              `a string or null${'pagination' in additionalData ? offsetHint : ''}`,
-            )
+              `${field}[${index}].item`,
+              (match as { item?: unknown } | null)?.item,
+              isObject(match) && isObject(match.item),
+              'an object (a match is { result_score, item })',
+            ) as TItem,
+        )
       },
+      nextCursor: nextCursorOf(id),
       defaultLimit: options.defaultLimit,
       maxLimit: options.maxLimit ?? 500,
     },
-    'pipedriveCursor',
+    'pipedriveSearchCursor',
   )
 }

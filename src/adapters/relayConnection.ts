@@ -7,6 +7,8 @@ import type { CursorParam } from './cursorAdapter'
 import { checkedAdapter } from './defineAdapter'
 import { pageSizes } from './fieldSpec'
 import { throwIfErrors } from './responseErrors'
+import { withSort } from './sortSpec'
+import type { SortSpec } from './sortSpec'
 
 /** One entry of a GraphQL answer's `errors`. */
 export interface GraphQLErrorEntry {
@@ -76,6 +78,12 @@ export interface RelayConnectionOptions {
    * @default 'body'
    */
   placement?: 'body' | 'query'
+  /**
+   * How a list's `sort` becomes variables, when the connection takes an order (its filter always goes into the
+   * variables, by name). Declare them in `query`.
+   * @example (sort) => ({ orderBy: { field: 'CREATED_AT', direction: sort.direction === 'ascending' ? 'ASC' : 'DESC' } })
+   */
+  sort?: SortSpec
 }
 
 /**
@@ -143,18 +151,27 @@ export function relayConnectionAdapter<TNode>(
     return records.filter((node) => node != null) as TNode[]
   }
 
+  const graphqlRequest = (vars: Record<string, unknown>): AdapterRequest =>
+    placement === 'query'
+      ? { query: { query, variables: JSON.stringify(vars) } }
+      : { query: {}, body: { query, variables: vars } }
+
   return checkedAdapter<GraphQLResponse, TNode, CursorParam>(
     {
       id,
       kind: 'cursor',
       initialPageParam: null,
       ...pageSizes(options, 50, 100),
-      toRequest: (after, first): AdapterRequest => {
-        const vars = { ...variables, first, after }
-        return placement === 'query'
-          ? { query: { query, variables: JSON.stringify(vars) } }
-          : { query: {}, body: { query, variables: vars } }
-      },
+      toRequest: (after, first) => graphqlRequest({ ...variables, first, after }),
+      // A list's filter and sort are GraphQL variables, beside `first` and `after` (which win).
+      withListParams: (request, params) =>
+        graphqlRequest({
+          ...params,
+          ...(placement === 'query'
+            ? (JSON.parse(request.query.variables!) as Record<string, unknown>)
+            : (request.body!.variables as Record<string, unknown>)),
+        }),
+      ...withSort(options.sort, 'relayConnectionAdapter'),
       getItems,
       getNextPageParam: (response) => {
         getItems(response)

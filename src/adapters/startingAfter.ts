@@ -3,6 +3,8 @@ import { isObject } from '../core/isObject'
 import { checkField, expectBoolean, readField } from '../core/readField'
 import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
+import { withSort } from './sortSpec'
+import type { SortSpec } from './sortSpec'
 import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec } from './fieldSpec'
 
@@ -46,6 +48,8 @@ export interface StartingAfterOptions<TResponse, TItem> {
   defaultLimit?: number
   /** Largest page size the API accepts. @default 100 (Stripe's maximum) */
   maxLimit?: number
+  /** How the API writes a sort, when it can (Stripe's lists cannot: newest first, always). */
+  sort?: SortSpec
 }
 
 /**
@@ -116,6 +120,7 @@ export function startingAfterAdapter<TItem, TResponse = StripeListResponse<TItem
         if (!items.length) throw noProgress(lastParam)
         return { startingAfter: idAt(items, items.length - 1) }
       },
+      ...withSort(options.sort, 'startingAfterAdapter'),
       getPreviousPageParam: (firstPage, _allPages, firstParam) => {
         if (!firstParam) return undefined
         const items = getItems(firstPage)

@@ -2,7 +2,8 @@ import { appendUnique } from './itemFlattener'
 import type { GetItemId } from './itemFlattener'
 import { assertAdapterShape } from './listPage'
 import { defaultRetry, defaultRetryDelay, isAbortError } from './retryPolicy'
-import type { FetchPage, PageRequest, PaginationAdapter } from './types'
+import { listShape } from './listShape'
+import type { FetchPage, ListFilter, PageRequest, PaginationAdapter, SortDescriptor } from './types'
 import { walkPages } from './walkPages'
 
 /** Whether to try a failed page again: TanStack Query's `retry` option, with the same meaning. */
@@ -38,6 +39,10 @@ export interface FetchAllOptions<TResponse, TItem, TParam> {
    * @default defaultRetryDelay: the server's `Retry-After` (or `RateLimit` reset) when it gave one, else 1 s, 2 s, 4 s…
    */
   retryDelay?: FetchAllRetryDelay
+  /** The order of the records, in the adapter's provider syntax, as the list hooks take it. */
+  sort?: SortDescriptor | undefined
+  /** Provider params that narrow the records, sent with every page, as the list hooks take them. */
+  filter?: ListFilter | undefined
 }
 
 /** How far a `fetchAll` has got. */
@@ -75,13 +80,14 @@ export async function fetchAll<TResponse, TItem, TParam>(
 ): Promise<TItem[]> {
   const { adapter } = options
   assertAdapterShape(adapter, 'fetchAll')
+  const shape = listShape(adapter, options, 'fetchAll')
   const { signal = new AbortController().signal, onProgress } = controls
   signal.throwIfAborted()
   const fetchPage = retrying(options.fetchPage, options.retry ?? defaultRetry, options.retryDelay)
   const limit = options.pageSize ?? adapter.maxLimit
   const records: TItem[] = []
   const seen = new Set<unknown>()
-  for await (const page of walkPages(adapter, fetchPage, { limit, signal })) {
+  for await (const page of walkPages(adapter, fetchPage, { limit, signal, shape })) {
     // A page that arrives after the abort (from a fetchPage that ignores the signal) is not taken.
     signal.throwIfAborted()
     appendUnique(records, page.items, seen, options.getItemId)

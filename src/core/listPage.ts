@@ -1,5 +1,7 @@
 import { CursorLoopError, InvalidOptionError, PagewiseError } from './errors'
 import { isNonNegativeInteger } from './readField'
+import { addListParams, listParams } from './listShape'
+import type { ListShape } from './listShape'
 import type { AnyPaginationAdapter, PageRequest, PaginationAdapter } from './types'
 
 /**
@@ -61,15 +63,25 @@ export function clampLimit(limit: number, maxLimit: number): number {
 }
 
 /**
- * Builds the request for `pageParam` at `limit` (already resolved against `maxLimit` by `resolveLimit`).
+ * Builds the request for `pageParam` at `limit` (already resolved against `maxLimit` by `resolveLimit`), with the
+ * params of the list's `shape` (its filter and sort).
  */
 export function pageRequest<TResponse, TItem, TParam>(
   adapter: PaginationAdapter<TResponse, TItem, TParam>,
   pageParam: TParam,
   limit: number,
   signal: AbortSignal,
+  shape?: ListShape,
 ): PageRequest<TParam> {
-  const { query, body, url } = adapter.toRequest(pageParam, limit)
+  let adapterRequest = adapter.toRequest(pageParam, limit)
+  // A page URL the API pointed to already carries the list's params.
+  const params = adapterRequest.url === undefined ? listParams(adapter, shape) : undefined
+  if (params) {
+    adapterRequest = adapter.withListParams
+      ? adapter.withListParams(adapterRequest, params)
+      : addListParams(adapterRequest, params)
+  }
+  const { query, body, url } = adapterRequest
   const request: PageRequest<TParam> = { pageParam, limit, query, signal }
   if (body !== undefined) request.body = body
   if (url !== undefined) request.url = url
@@ -200,7 +212,13 @@ export function assertAdapterShape(
   if (adapter.kind === 'offset' && typeof adapter.pageParamAt !== 'function') {
     fail('pageParamAt', 'a function: an offset adapter reaches page N directly', adapter.pageParamAt)
   }
-  for (const method of ['getPreviousPageParam', 'getTotal', 'pageParamAt'] as const) {
+  for (const method of [
+    'getPreviousPageParam',
+    'getTotal',
+    'pageParamAt',
+    'sortParams',
+    'withListParams',
+  ] as const) {
     if (adapter[method] !== undefined && typeof adapter[method] !== 'function') {
       fail(method, 'a function or absent', adapter[method])
     }

@@ -118,7 +118,37 @@ export interface PaginationAdapter<TResponse, TItem, TParam> {
   getTotal?(response: TResponse, pageParam?: TParam): number | undefined
   /** The param of page `pageIndex` (0-based) for random access. Offset adapters only. */
   pageParamAt?(pageIndex: number, limit: number): TParam
+  /**
+   * The params that ask the API for `sort`, in its own syntax: `{ _order_by: '-date_created' }` for Close lists,
+   * `{ sort_by: 'add_time', sort_direction: 'desc' }` for Pipedrive v2. They go with every page of a sorted list, where
+   * its filter goes (see `withListParams`). Absent when the API cannot sort: a list given a `sort` is then refused with
+   * `InvalidOptionError` naming the adapter, before any request.
+   */
+  sortParams?(sort: SortDescriptor): Record<string, unknown>
+  /**
+   * Adds a list's filter and sort params to a page's request. Absent: into the JSON body when the request has one,
+   * else into the query string (numbers and booleans as text, arrays comma-separated); the page's own params win.
+   * A request with a `url` (a page the API pointed to) gets none: that URL already carries them.
+   */
+  withListParams?(request: AdapterRequest, params: Record<string, unknown>): AdapterRequest
 }
+
+/** How a list is sorted: one column and a direction (React Aria's `SortDescriptor`). */
+export interface SortDescriptor {
+  /** The field to sort by, as the API names it: `'date_created'`, `'add_time'`. */
+  column: string
+  /** Smallest or oldest first (`'ascending'`), or largest or newest first (`'descending'`). */
+  direction: 'ascending' | 'descending'
+}
+
+/** One filter value: sent as text in a query string (arrays comma-separated), as it is in a JSON body. */
+export type ListFilterValue = string | number | boolean | readonly string[] | undefined
+
+/**
+ * Provider params that narrow a list, such as `{ status_id: 'stat_1', query: 'acme' }`: part of the query key and of
+ * every page's request. `undefined` entries are left out, so a cleared filter and no filter are the same list.
+ */
+export type ListFilter = Readonly<Record<string, ListFilterValue>>
 
 /** Any adapter, whatever its type parameters. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

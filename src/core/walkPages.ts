@@ -1,6 +1,7 @@
 import { CursorLoopError } from './errors'
 import { pageRequest, readListPage, resolveLimit } from './listPage'
 import type { ListPage } from './listPage'
+import type { ListShape } from './listShape'
 import type { FetchPage, PaginationAdapter } from './types'
 
 /** One page met while walking a list: what the adapter read from it, with where it sits. */
@@ -17,6 +18,8 @@ export interface WalkPagesOptions {
   limit?: number
   /** Stops the walk and aborts the request in flight. */
   signal?: AbortSignal
+  /** The list's sort and filter, sent with every page. */
+  shape?: ListShape
 }
 
 /**
@@ -39,7 +42,7 @@ export async function* walkPages<TResponse, TItem, TParam>(
     const key = typeof pageParam === 'object' && pageParam !== null ? JSON.stringify(pageParam) : pageParam
     if (requested.has(key)) throw new CursorLoopError(adapter.id, 'repeated-param', pageParam)
     requested.add(key)
-    const response = await fetchPage(pageRequest(adapter, pageParam, limit, signal))
+    const response = await fetchPage(pageRequest(adapter, pageParam, limit, signal, options.shape))
     const page: ListPage<TItem, TParam> = readListPage(adapter, response, pageParam)
     yield { ...page, pageParam, pageIndex: requested.size - 1 }
     pageParam = page.nextPageParam

@@ -11,6 +11,7 @@ import { createFetcher } from '../http/createFetcher'
 import type { ListPage } from '../core/listPage'
 import type { ListData, PaginatedListOptions } from './listOptions'
 import { paginatedListOptions } from './paginatedListOptions'
+import type { ListKeyPart } from './paginatedListOptions'
 import { usePagedList } from './usePagedList'
 import { usePaginatedList } from './usePaginatedList'
 import { useSuspensePaginatedList } from './useSuspensePaginatedList'
@@ -291,7 +292,7 @@ describe('paginatedListOptions', () => {
 
   it('keeps the caller key at the front of the list key', () => {
     expectTypeOf(leadsOptions.queryKey[0]).toEqualTypeOf<'close'>()
-    expectTypeOf(leadsOptions.queryKey[2]).toEqualTypeOf<{ adapter: string; pageSize: number }>()
+    expectTypeOf(leadsOptions.queryKey[2]).toEqualTypeOf<ListKeyPart>()
   })
 
   it('is accepted by prefetchInfiniteQuery and fetchInfiniteQuery', () => {

@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryKey, UseInfiniteQueryOptions } from '@tanstack/react-query'
 import type { GetItemId } from '../core/itemFlattener'
 import type { ListPage } from '../core/listPage'
-import type { FetchPage, PaginationAdapter } from '../core/types'
+import type { FetchPage, ListFilter, PaginationAdapter, SortDescriptor } from '../core/types'
 
 /** What `refetch()` loads again. */
 export type RefetchMode =
@@ -51,6 +51,20 @@ export interface ListSource<TResponse, TItem, TParam, TQueryKey extends QueryKey
    * @default adapter.defaultLimit
    */
   pageSize?: number
+  /**
+   * How the list is sorted; the adapter writes it in its provider's syntax (`_order_by=-date_created` for Close,
+   * `sort_by` and `sort_direction` for Pipedrive v2) on every page. Part of the query key: each sort is cached on its
+   * own, and while a new one loads the previous rows stay on screen (`isPlaceholderData`). An adapter whose API cannot
+   * sort (Close events, Stripe) refuses it at once with `InvalidOptionError`.
+   * @example { column: 'date_created', direction: 'descending' }
+   */
+  sort?: SortDescriptor | undefined
+  /**
+   * Provider params that narrow the list (`{ status_id: 'stat_1', query: 'acme' }`), sent with every page: in the
+   * query string, or in the JSON body of a POST search. Part of the query key; `undefined` entries are left out, so a
+   * cleared filter and no filter share one cache entry. While a new filter loads, the previous rows stay on screen.
+   */
+  filter?: ListFilter | undefined
 }
 
 /** Options of `paginatedListOptions`, `usePaginatedList` and `useSuspensePaginatedList`. */

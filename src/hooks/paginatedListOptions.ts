@@ -14,6 +14,9 @@ import {
   resolveLimit,
 } from '../core/listPage'
 import type { ListPage, ResolvedLimit } from '../core/listPage'
+import { listShape } from '../core/listShape'
+import type { ListShape } from '../core/listShape'
+import type { ListFilter, SortDescriptor } from '../core/types'
 import { defaultRetry, defaultRetryDelay } from '../core/retryPolicy'
 import { warnOnce } from '../core/warnOnce'
 import type { ListData, PaginatedListOptions } from './listOptions'
@@ -24,21 +27,26 @@ export interface ListKeyPart {
   adapter: string
   /** The page size requested, after clamping. */
   pageSize: number
+  /** The list's sort, when it has one. */
+  sort?: SortDescriptor
+  /** The list's filter, without `undefined` entries; absent when none is left. */
+  filter?: ListFilter
 }
 
 /** The query key of a list: the caller's key, then `{ adapter, pageSize }`, so a prefix of the caller's key matches it. */
 export type ListQueryKey<TQueryKey extends QueryKey> = readonly [...TQueryKey, ListKeyPart]
 
 /**
- * The caller's key plus the adapter id and page size: two page sizes or two adapters never share cached pages, and
- * `invalidateQueries({ queryKey: callerKey })` still reaches every one of them.
+ * The caller's key plus the adapter id, page size, sort and filter: two page sizes, sorts or filters never share cached
+ * pages, and `invalidateQueries({ queryKey: callerKey })` still reaches every one of them.
  */
 export function listQueryKey<TQueryKey extends QueryKey>(
   queryKey: TQueryKey,
   adapterId: string,
   pageSize: number,
+  shape?: ListShape,
 ): ListQueryKey<TQueryKey> {
-  return [...queryKey, { adapter: adapterId, pageSize }] as const
+  return [...queryKey, { adapter: adapterId, pageSize, ...shape }] as const
 }
 
 /**
@@ -99,12 +107,15 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
     adapter,
     fetchPage,
     pageSize,
+    sort,
+    filter,
     getItemId: _getItemId,
     refetchMode: _refetchMode,
     ...passThrough
   } = options
   assertAdapterShape(adapter, owner)
   const limit = resolveLimit(adapter, pageSize)
+  const shape = listShape(adapter, { sort, filter }, owner)
   if (process.env.NODE_ENV !== 'production' && limit.clamped) {
     warnOnce(
       `clamp:${adapter.id}:${pageSize}`,
@@ -115,13 +126,13 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
   const queryOptions = {
     ...retryDefaults(client),
     ...passThrough,
-    queryKey: listQueryKey(queryKey, adapter.id, limit.limit),
+    queryKey: listQueryKey(queryKey, adapter.id, limit.limit, shape),
     queryFn: async ({ pageParam, signal }: { pageParam: TParam; signal: AbortSignal }) => {
       // StrictMode mounts, unmounts and mounts again in one task, and TanStack Query cancels the first mount's
       // fetch then: yielding once lets that cancellation land before any request goes out.
       await Promise.resolve()
       signal.throwIfAborted()
-      const response = await fetchPage(pageRequest(adapter, pageParam, limit.limit, signal))
+      const response = await fetchPage(pageRequest(adapter, pageParam, limit.limit, signal, shape))
       return readListPage(adapter, response, pageParam)
     },
     initialPageParam: adapter.initialPageParam,

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { hashKey } from '@tanstack/react-query'
 import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { ItemFlattener } from '../core/itemFlattener'
 import type { GetItemId } from '../core/itemFlattener'
@@ -48,6 +49,16 @@ export interface PaginatedListFields<TResponse, TItem, TParam> {
   isFetchingPreviousPage: boolean
   /** A background refetch of loaded pages is running. */
   isRefetching: boolean
+  /**
+   * `items` are the previous sort's, filter's or page size's records, kept on screen while the list's new first page
+   * loads (or after it failed: then `status` is `'error'`). `false` once the list's own records are shown.
+   */
+  isPlaceholderData: boolean
+  /**
+   * Names the query whose records `items` holds (a hash of its key): it changes when a new sort, filter or page size
+   * is shown, not while the previous one stands in. A table scrolls back to the top when it changes.
+   */
+  listKey: string
   /** There are more records after the loaded ones. `false` at the end, and after a page that loops. */
   hasNextPage: boolean
   /** There are records before the loaded ones (APIs that can page backwards). */
@@ -80,6 +91,8 @@ export interface ListResultInput<TResponse, TItem, TParam> {
   adapter: PaginationAdapter<TResponse, TItem, TParam>
   /** The list's full query key (with pagewise's part). */
   queryKey: QueryKey
+  /** The caller's key: lists under one caller key stand in for each other while a new one loads. */
+  callerKey: QueryKey
   limit: ResolvedLimit
   getItemId?: GetItemId<TItem> | undefined
   refetchMode?: RefetchMode | undefined
@@ -93,7 +106,18 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
 ): PaginatedList<TResponse, TItem, TParam> {
   const { adapter, limit, client } = input
   const [flattener] = useState(() => new ItemFlattener<ListPage<TItem, TParam>, TItem>())
-  const pages = query.data?.pages
+  const listKey = hashKey(input.queryKey)
+  const caller = hashKey(input.callerKey)
+  // The list last shown, so that a new sort or filter (a new query under the same caller key) keeps its records on
+  // screen until the new first page lands, and after that page failed. Its key only: the records stay in the cache.
+  const [shown, setShown] = useState({ caller, listKey, queryKey: input.queryKey })
+  if (query.data && shown.listKey !== listKey) setShown({ caller, listKey, queryKey: input.queryKey })
+  const standIn =
+    !query.data && shown.caller === caller && shown.listKey !== listKey
+      ? client.getQueryData<ListData<TItem, TParam>>(shown.queryKey)
+      : undefined
+  const data = query.data ?? standIn
+  const pages = data?.pages
   let items: TItem[] = []
   let readError: Error | undefined
   try {
@@ -102,7 +126,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     // Only pages put in the cache by someone else (setQueryData with another shape) get here.
     readError = error as Error
   }
-  const stuck = readError ?? listLoopError(adapter.id, pages, query.data?.pageParams)
+  const stuck = readError ?? listLoopError(adapter.id, pages, data?.pageParams)
   const { fetchNextPage, fetchPreviousPage, refetch } = query
   const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
   const previousPage = useCallback(() => fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage])
@@ -116,7 +140,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
   const retryPreviousPage = !stuck && query.isFetchPreviousPageError
   const retry = () => (retryNextPage ? nextPage() : retryPreviousPage ? previousPage() : refetchList())
   return {
-    ...listState(query.error ?? stuck, query.status === 'pending'),
+    ...listState(query.error ?? stuck, query.status === 'pending' && !standIn),
     items,
     total: pages?.[pages.length - 1]?.total,
     pageSize: limit.limit,
@@ -125,6 +149,8 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     isFetchingNextPage: query.isFetchingNextPage,
     isFetchingPreviousPage: query.isFetchingPreviousPage,
     isRefetching: query.isRefetching,
+    isPlaceholderData: standIn !== undefined,
+    listKey: standIn ? shown.listKey : listKey,
     hasNextPage: query.hasNextPage,
     hasPreviousPage: query.hasPreviousPage,
     fetchNextPage: nextPage,

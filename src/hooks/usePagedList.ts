@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react'
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { hashKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { resolveLimit } from '../core/listPage'
+import type { ListPage } from '../core/listPage'
 import type { AdapterKind, PaginationAdapter } from '../core/types'
 import type { PagedListOptions } from './listOptions'
 import { cursorPageView, offsetPageOptions, offsetPageView } from './pagedListView'
 import type { PageViewInput } from './pagedListView'
 import { buildListOptions } from './paginatedListOptions'
+import type { ListKeyPart } from './paginatedListOptions'
 import { listState } from './paginatedListResult'
 import type { ListState } from './paginatedListResult'
 import { useControllableState } from './useControllableState'
@@ -112,7 +114,22 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     client,
   )
   const { kind } = adapter
-  const [pageIndex, setPage] = useControllableState(controlledPage, defaultPage, onPageChange)
+  const [currentPage, setPage] = useControllableState(controlledPage, defaultPage, onPageChange)
+  // A new sort or filter starts at the first page: at once for the requests, then for the caller (onPageChange).
+  const { sort, filter } = listOptions.queryKey[listOptions.queryKey.length - 1] as ListKeyPart
+  const shapeKey = hashKey([sort ?? null, filter ?? null])
+  const [shapeSeen, setShapeSeen] = useState(shapeKey)
+  const [resetFrom, setResetFrom] = useState<number | null>(null)
+  if (shapeSeen !== shapeKey) {
+    setShapeSeen(shapeKey)
+    setResetFrom(currentPage === 0 ? null : currentPage)
+  } else if (resetFrom !== null && currentPage !== resetFrom) {
+    setResetFrom(null)
+  }
+  const pageIndex = shapeSeen !== shapeKey || resetFrom === currentPage ? 0 : currentPage
+  useEffect(() => {
+    if (resetFrom !== null) setPage(0)
+  }, [resetFrom, setPage])
 
   // One query, of the list's kind: a page of its own for offsets, the list's cursor history for cursors.
   const input: PageViewInput<TResponse, TItem, TParam> = {
@@ -136,8 +153,20 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loadKey])
 
-  const items = view.page?.items ?? NO_ITEMS
-  const { total } = view
+  // The last page that landed stands in while another sort, filter or page size loads, and after its first page
+  // failed. Kept as state: it changes when a page lands, which re-renders a pager anyway.
+  const listKey = hashKey(listOptions.queryKey)
+  const caller = hashKey(queryKey)
+  const [shown, setShown] = useState<{ caller: string; listKey: string; page?: ListPage<TItem, unknown> }>({
+    caller,
+    listKey,
+  })
+  const landed = view.isPlaceholderData ? undefined : view.page
+  if (landed && landed !== shown.page) setShown({ caller, listKey, page: landed })
+  const standIn = !view.page && shown.caller === caller && shown.listKey !== listKey ? shown.page : undefined
+  const page = view.page ?? standIn
+  const items = page?.items ?? NO_ITEMS
+  const total = view.total ?? standIn?.total
   const pageCount = total === undefined ? undefined : Math.ceil(total / limit.limit)
   const lastIndex = pageCount !== undefined ? Math.max(pageCount, 1) - 1 : view.endIndex
   const { canReach, prepare } = view
@@ -187,8 +216,8 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     goToPage,
     canGoToPage,
     isFetching: view.isFetching,
-    isPlaceholderData: view.isPlaceholderData,
-    ...listState(view.error, view.page === undefined),
+    isPlaceholderData: view.isPlaceholderData || standIn !== undefined,
+    ...listState(view.error, page === undefined),
     retry: view.retry,
     refetch: () => query.refetch(),
     kind,

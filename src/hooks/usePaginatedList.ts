@@ -1,14 +1,17 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
-import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { hashKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { PaginatedListOptions } from './listOptions'
-import { buildListOptions } from './paginatedListOptions'
+import { buildListOptions, keepFirstPage } from './paginatedListOptions'
+import type { PaginatedListQueryOptions } from './paginatedListOptions'
 import { usePaginatedListResult } from './paginatedListResult'
 import type { PaginatedList } from './paginatedListResult'
 
 /**
  * An infinite list over any paginated API: TanStack Query's `useInfiniteQuery`, driven by an adapter. Records of
  * every loaded page come flattened and de-duplicated in `items`; a failed page keeps the loaded ones, and
- * `fetchNextPage()` (or `retry()`) resumes at the page that failed.
+ * `fetchNextPage()` (or `retry()`) resumes at the page that failed. A new `sort`, `filter` or `pageSize` keeps the
+ * previous records on screen (`isPlaceholderData`) until its first page lands.
  *
  * @example
  * const leads = usePaginatedList({
@@ -16,6 +19,7 @@ import type { PaginatedList } from './paginatedListResult'
  *   adapter: closeOffset<Lead>(),
  *   fetchPage: close('/lead/'),
  *   pageSize: 100,
+ *   sort: { column: 'date_created', direction: 'descending' },
  * })
  * leads.items // Lead[]
  */
@@ -25,6 +29,46 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
 ): PaginatedList<TResponse, TItem, TParam> {
   const client = useQueryClient(queryClient)
   const { queryOptions, limit } = buildListOptions(options, 'usePaginatedList', client)
+  // Before useInfiniteQuery: its own effect, which moves the query to a new key and refetches it, runs after this one.
+  useFirstPageOnReturn(client, queryOptions)
   const query = useInfiniteQuery(queryOptions, client)
-  return usePaginatedListResult(query, { ...options, queryKey: queryOptions.queryKey, limit, client })
+  return usePaginatedListResult(query, {
+    ...options,
+    queryKey: queryOptions.queryKey,
+    callerKey: options.queryKey,
+    limit,
+    client,
+  })
+}
+
+/**
+ * Going back to a sort or filter seen before shows its cached records at once and refetches its first page only,
+ * where TanStack Query would refetch every cached page in turn: when the key changes to a stale cached list of several
+ * pages, that list is trimmed to its first page before the refetch starts (the rest loads again as the user scrolls,
+ * and the table is back at the top). Not on mount: a list that comes back into view keeps its pages.
+ */
+function useFirstPageOnReturn<TItem, TParam, TQueryKey extends QueryKey>(
+  client: QueryClient,
+  options: PaginatedListQueryOptions<TItem, TParam, TQueryKey>,
+): void {
+  const key = hashKey(options.queryKey)
+  const previous = useRef(key)
+  useEffect(() => {
+    if (previous.current === key) return
+    previous.current = key
+    const query = client.getQueryCache().find({ queryKey: options.queryKey, exact: true }) as
+      Query | undefined
+    const pages = (query?.state.data as { pages?: unknown[] } | undefined)?.pages
+    if (!query || !pages || pages.length < 2) return
+    const { enabled, staleTime } = client.defaultQueryOptions(options as never) as {
+      enabled?: boolean | ((query: Query) => boolean)
+      staleTime?: number | 'static' | ((query: Query) => number | 'static')
+    }
+    const willRefetch =
+      (typeof enabled === 'function' ? enabled(query) : enabled) !== false &&
+      query.isStaleByTime(typeof staleTime === 'function' ? staleTime(query) : staleTime)
+    if (willRefetch) client.setQueryData(options.queryKey, keepFirstPage)
+    // The options are read when the key changes; a key names them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
 }

@@ -33,6 +33,7 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
   return usePaginatedListResult(query as UseInfiniteQueryResult<ListData<TItem, TParam>, Error>, {
     adapter,
     queryKey: queryOptions.queryKey,
+    callerKey: options.queryKey,
     limit,
     getItemId,
     refetchMode,
