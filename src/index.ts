@@ -20,6 +20,7 @@ export { useSuspensePaginatedList } from './hooks/useSuspensePaginatedList'
 export { usePagedList } from './hooks/usePagedList'
 export { paginatedListOptions, keepFirstPage } from './hooks/paginatedListOptions'
 export { useFetchAll } from './hooks/useFetchAll'
+export { useDebouncedValue } from './hooks/useDebouncedValue'
 
 // Components
 // <InfiniteTable>
@@ -27,7 +28,9 @@ export { InfiniteTable, defaultInfiniteTableLabels } from './components/Infinite
 // <Pager>
 export { Pager, PagerButton, defaultPagerLabels } from './components/Pager'
 export { usePagination } from './hooks/usePagination'
-export { usePageSearchParam } from './hooks/usePageSearchParam'
+// Sortable headers, in <InfiniteTable> and in a table of your own
+export { useSortableColumns, defaultSortLabels } from './components/shared/sorting'
+export { useListSearchParams, usePageSearchParam } from './hooks/useListSearchParams'
 export { paginationModel } from './core/paginationModel'
 
 // Core
@@ -133,6 +136,9 @@ export type {
   LoadMode,
 } from './components/InfiniteTable'
 
+// Sortable headers types
+export type { SortableColumns, SortableColumnsOptions, SortLabels } from './components/shared/sorting'
+
 // <Pager> types
 export type {
   PagerProps,
@@ -151,7 +157,13 @@ export type {
   PaginationStepControl,
   UsePaginationOptions,
 } from './hooks/usePagination'
-export type { PageSearchParam, PageSearchParamOptions } from './hooks/usePageSearchParam'
+export type {
+  ListSearchParams,
+  ListSearchParamsOptions,
+  PageSearchParam,
+  PageSearchParamOptions,
+  SearchParamsHistory,
+} from './hooks/useListSearchParams'
 export type {
   PaginationEllipsisItem,
   PaginationItem,

@@ -15,7 +15,7 @@ import { CLOSE_MOCK_BASE_URL, createCloseMock, createPipedriveMock, PIPEDRIVE_MO
 import type { CloseOpportunity, PipedriveDeal } from '../mock'
 import { setupMockServer } from '../../test/mockServer'
 import { createTestClient } from '../../test/renderWithClient'
-import { usePageSearchParam } from './usePageSearchParam'
+import { useListSearchParams, usePageSearchParam } from './useListSearchParams'
 
 const { serve } = setupMockServer()
 beforeEach(() => window.history.replaceState(null, '', '/deals'))
@@ -173,5 +173,87 @@ describe('usePageSearchParam', () => {
   it('throws InvalidOptionError for an empty name or an unknown history mode', () => {
     expect(() => renderHook(() => usePageSearchParam({ name: '' }))).toThrow(InvalidOptionError)
     expect(() => renderHook(() => usePageSearchParam({ history: 'pop' as never }))).toThrow(/"history"/)
+  })
+})
+
+describe('useListSearchParams', () => {
+  const byCreated = { column: 'date_created', direction: 'descending' } as const
+
+  it('reads page, sort, filters and search from the URL', () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/leads?page=3&sort=-date_created&status_id=stat_won&q=acme&other=1',
+    )
+    const { result } = renderHook(() => useListSearchParams({ filters: ['status_id', 'user_id'] }))
+    expect(result.current).toMatchObject({
+      page: 2,
+      sort: byCreated,
+      filter: { status_id: 'stat_won', user_id: undefined },
+      search: 'acme',
+    })
+    window.history.replaceState(null, '', '/leads?sort=name')
+    const ascending = renderHook(() => useListSearchParams()).result.current.sort
+    expect(ascending).toEqual({ column: 'name', direction: 'ascending' })
+  })
+
+  it('writes a new sort, filter or search and goes back to the first page; other params stay', () => {
+    window.history.replaceState(null, '', '/leads?page=4&keep=yes')
+    const { result } = renderHook(() => useListSearchParams({ filters: ['status_id'] }))
+    act(() => result.current.onSortChange(byCreated))
+    expect(window.location.search).toBe('?keep=yes&sort=-date_created')
+    expect(result.current).toMatchObject({ page: 0, sort: byCreated })
+
+    act(() => result.current.onPageChange(2))
+    act(() => result.current.onFilterChange({ status_id: 'stat_lost' }))
+    expect(window.location.search).toBe('?keep=yes&sort=-date_created&status_id=stat_lost')
+    expect(result.current.filter).toEqual({ status_id: 'stat_lost' })
+
+    act(() => result.current.onPageChange(1))
+    act(() => result.current.onSearchChange('  acme '))
+    expect(window.location.search).toBe('?keep=yes&sort=-date_created&status_id=stat_lost&q=acme')
+    act(() => result.current.onFilterChange({ status_id: '' }))
+    act(() => result.current.onSearchChange(''))
+    expect(window.location.search).toBe('?keep=yes&sort=-date_created')
+  })
+
+  it('keeps the default sort out of the URL', () => {
+    const { result } = renderHook(() => useListSearchParams({ defaultSort: byCreated }))
+    expect(result.current.sort).toEqual(byCreated)
+    act(() => result.current.onSortChange({ column: 'date_created', direction: 'ascending' }))
+    expect(window.location.search).toBe('?sort=date_created')
+    act(() => result.current.onSortChange(byCreated))
+    expect(window.location.search).toBe('')
+  })
+
+  it('pushes what the user does (Back restores the view before), and replaces search text', () => {
+    const { result } = renderHook(() => useListSearchParams({ filters: ['status_id'] }))
+    const entries = window.history.length
+    const button = document.createElement('button')
+    document.body.append(button)
+    const click = (action: () => void) => {
+      button.onclick = () => action()
+      act(() => button.click())
+    }
+    click(() => result.current.onSortChange(byCreated))
+    click(() => result.current.onFilterChange({ status_id: 'stat_won' }))
+    expect(window.history.length).toBe(entries + 2)
+    click(() => result.current.onSearchChange('ac'))
+    click(() => result.current.onSearchChange('acme'))
+    expect(window.history.length).toBe(entries + 2)
+    expect(window.location.search).toBe('?sort=-date_created&status_id=stat_won&q=acme')
+
+    // Back: what popstate brings is read again.
+    act(() => {
+      window.history.replaceState(null, '', '/deals?sort=-date_created')
+      window.dispatchEvent(new PopStateEvent('popstate'))
+    })
+    expect(result.current).toMatchObject({ sort: byCreated, filter: { status_id: undefined }, search: '' })
+    button.remove()
+  })
+
+  it('throws InvalidOptionError for empty names or filters', () => {
+    expect(() => renderHook(() => useListSearchParams({ names: { sort: '' } }))).toThrow(/"names.sort"/)
+    expect(() => renderHook(() => useListSearchParams({ filters: [''] }))).toThrow(InvalidOptionError)
   })
 })
