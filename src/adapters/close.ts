@@ -4,7 +4,6 @@ import { expectArray, expectBoolean, expectOptionalCount, readResponseObject } f
 import type { AnyPaginationAdapter, PaginationAdapter } from '../core/types'
 import { buildCursorAdapter } from './cursorAdapter'
 import type { CursorParam } from './cursorAdapter'
-import { withSort } from './sortSpec'
 
 /** A page of a Close list endpoint (`/lead/`, `/contact/`, `/opportunity/`, …). */
 export interface CloseListResponse<TItem> {
@@ -149,7 +148,9 @@ export function closeListAdapter<TItem>(
       expectOptionalCount(id, 'total_results', readResponseObject(id, response).total_results),
     pageParamAt: (pageIndex, limit) => pageIndex * limit,
     // `_order_by=-date_created`: Close's own clients write a descending sort with a leading `-`.
-    ...withSort({ param: '_order_by', descendingPrefix: '-' }, id),
+    sortParams: ({ column, direction }) => ({
+      _order_by: direction === 'descending' ? `-${column}` : column,
+    }),
   }
 }
 

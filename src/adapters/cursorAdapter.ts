@@ -4,8 +4,8 @@ import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
 import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
-import { withSort } from './sortSpec'
-import type { SortSpec } from './sortSpec'
+import { sortParamsOf } from './sortSpec'
+import type { SortParams, SortSpec } from './sortSpec'
 
 /** The page param of cursor adapters: the opaque cursor, or `null` for the first page. */
 export type CursorParam = string | null
@@ -62,7 +62,7 @@ export interface CursorAdapterSpec<TResponse, TItem> {
 export function cursorAdapter<TResponse = unknown, TItem = unknown>(
   spec: CursorAdapterSpec<TResponse, TItem>,
 ): PaginationAdapter<TResponse, TItem, CursorParam> {
-  return buildCursorAdapter(spec, 'cursorAdapter')
+  return buildCursorAdapter({ ...spec, sort: sortParamsOf(spec.sort, 'cursorAdapter') }, 'cursorAdapter')
 }
 
 /** `cursorAdapter` for pagewise's own factories; `owner` (such as `'pipedriveCursor'`) names them in option errors. */
@@ -104,7 +104,8 @@ export function buildCursorAdapter<TResponse, TItem>(
       },
       getPreviousPageParam: readPrevious,
       getTotal,
-      ...withSort(spec.sort, owner),
+      // Built-in factories pass their sort as a function (what `sortParamsOf` makes of a spec object).
+      ...(spec.sort && { sortParams: spec.sort as SortParams }),
     },
     owner,
   )

@@ -8,8 +8,7 @@ import { pageSizes } from './fieldSpec'
 import { buildOffsetAdapter } from './offsetAdapter'
 import { throwIfErrors } from './responseErrors'
 import { pageUrlRequest, resolvePageUrl } from './pageUrlRequest'
-import { withSort } from './sortSpec'
-import type { SortSpec } from './sortSpec'
+import type { SortParams } from './sortSpec'
 
 /** A JSON:API link: a URL, or (JSON:API 1.1) a link object whose `href` is the URL. */
 export type JsonApiLink = string | { href: string; [member: string]: unknown }
@@ -168,7 +167,7 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
         limitParam: sizeParam,
         unit: 'page',
         ...sizes,
-        sort: JSON_API_SORT,
+        sort: jsonApiSort,
       },
       'jsonApiAdapter',
     )
@@ -188,11 +187,13 @@ export function jsonApiAdapter<TItem = JsonApiResource>(
       },
       getPreviousPageParam: (page) => link(page, 'prev'),
       getTotal,
-      ...withSort(JSON_API_SORT, 'jsonApiAdapter'),
+      sortParams: jsonApiSort,
     },
     'jsonApiAdapter',
   )
 }
 
 /** JSON:API's sort: `sort=created`, `sort=-created` for descending. */
-const JSON_API_SORT: SortSpec = { param: 'sort', descendingPrefix: '-' }
+const jsonApiSort: SortParams = ({ column, direction }) => ({
+  sort: direction === 'descending' ? `-${column}` : column,
+})

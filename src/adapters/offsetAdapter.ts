@@ -4,8 +4,8 @@ import type { PaginationAdapter } from '../core/types'
 import { checkedAdapter } from './defineAdapter'
 import { fieldName, fieldReader, itemReaders, pageSizes, placeParams } from './fieldSpec'
 import type { FieldSpec, ParamPlacement } from './fieldSpec'
-import { withSort } from './sortSpec'
-import type { SortSpec } from './sortSpec'
+import { sortParamsOf } from './sortSpec'
+import type { SortParams, SortSpec } from './sortSpec'
 
 /** Describes an offset-paginated API (`?offset=200&limit=100`, `?page=3&per_page=50`, …) for `offsetAdapter`. */
 export interface OffsetAdapterSpec<TResponse, TItem> {
@@ -76,7 +76,7 @@ export interface OffsetAdapterSpec<TResponse, TItem> {
 export function offsetAdapter<TResponse = unknown, TItem = unknown>(
   spec: OffsetAdapterSpec<TResponse, TItem>,
 ): PaginationAdapter<TResponse, TItem, number> {
-  return buildOffsetAdapter(spec, 'offsetAdapter')
+  return buildOffsetAdapter({ ...spec, sort: sortParamsOf(spec.sort, 'offsetAdapter') }, 'offsetAdapter')
 }
 
 /** `offsetAdapter` for pagewise's own factories; `owner` (such as `'pipedriveOffset'`) names them in option errors. */
@@ -153,7 +153,8 @@ export function buildOffsetAdapter<TResponse, TItem>(
       },
       pageParamAt: (pageIndex, limit) => (byPage ? firstPage + pageIndex : pageIndex * limit),
       getTotal,
-      ...withSort(spec.sort, owner),
+      // Built-in factories pass their sort as a function (what `sortParamsOf` makes of a spec object).
+      ...(spec.sort && { sortParams: spec.sort as SortParams }),
     },
     owner,
   )

@@ -73,7 +73,7 @@ export function pipedriveOffset<TItem>(
       defaultLimit: options.defaultLimit,
       maxLimit: options.maxLimit ?? 500,
       // v1 lists: `sort=add_time DESC`.
-      sort: { param: 'sort', directionSuffix: [' ASC', ' DESC'] },
+      sort: ({ column, direction }) => ({ sort: `${column} ${direction === 'ascending' ? 'ASC' : 'DESC'}` }),
     },
     'pipedriveOffset',
   )
@@ -102,7 +102,10 @@ export function pipedriveCursor<TItem>(
       defaultLimit: options.defaultLimit,
       maxLimit: options.maxLimit ?? 500,
       // v2 lists: `sort_by=add_time&sort_direction=desc` (v2 sorts by `id`, `update_time` or `add_time`).
-      sort: { param: 'sort_by', directionParam: 'sort_direction' },
+      sort: ({ column, direction }) => ({
+        sort_by: column,
+        sort_direction: direction === 'ascending' ? 'asc' : 'desc',
+      }),
     },
     'pipedriveCursor',
   )

@@ -35,11 +35,11 @@ export type SortSpec =
   /** Any other syntax: the params (query or body) that ask for `sort`. */
   | ((sort: SortDescriptor) => Record<string, unknown>)
 
+/** An adapter's `sortParams`: the params that ask its API for a sort. */
+export type SortParams = (sort: SortDescriptor) => Record<string, unknown>
+
 /** The adapter's `sortParams` for `spec`; `undefined` without one (the API cannot sort). */
-function sortWriter(
-  spec: SortSpec | undefined,
-  owner: string,
-): ((sort: SortDescriptor) => Record<string, unknown>) | undefined {
+export function sortParamsOf(spec: SortSpec | undefined, owner: string): SortParams | undefined {
   if (spec === undefined || typeof spec === 'function') return spec
   if (
     process.env.NODE_ENV !== 'production' &&
@@ -66,10 +66,7 @@ function sortWriter(
 }
 
 /** `{ sortParams }` for an adapter whose API writes sorts as `spec` says; `{}` without a spec. */
-export function withSort(
-  spec: SortSpec | undefined,
-  owner: string,
-): { sortParams?: (sort: SortDescriptor) => Record<string, unknown> } {
-  const sortParams = sortWriter(spec, owner)
+export function withSort(spec: SortSpec | undefined, owner: string): { sortParams?: SortParams } {
+  const sortParams = sortParamsOf(spec, owner)
   return sortParams ? { sortParams } : {}
 }

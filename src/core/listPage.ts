@@ -1,6 +1,6 @@
 import { CursorLoopError, InvalidOptionError, PagewiseError } from './errors'
 import { isNonNegativeInteger } from './readField'
-import { addListParams, listParams } from './listShape'
+import { addListParams } from './listShape'
 import type { ListShape } from './listShape'
 import type { AnyPaginationAdapter, PageRequest, PaginationAdapter } from './types'
 
@@ -75,8 +75,9 @@ export function pageRequest<TResponse, TItem, TParam>(
 ): PageRequest<TParam> {
   let adapterRequest = adapter.toRequest(pageParam, limit)
   // A page URL the API pointed to already carries the list's params.
-  const params = adapterRequest.url === undefined ? listParams(adapter, shape) : undefined
-  if (params) {
+  if (adapterRequest.url === undefined && (shape?.sort || shape?.filter)) {
+    // The filter, then the sort in the adapter's syntax (the sort wins a name both use).
+    const params = { ...shape.filter, ...(shape.sort && adapter.sortParams?.(shape.sort)) }
     adapterRequest = adapter.withListParams
       ? adapter.withListParams(adapterRequest, params)
       : addListParams(adapterRequest, params)

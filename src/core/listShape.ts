@@ -18,9 +18,9 @@ export interface ListShapeOptions {
 }
 
 /**
- * The `ListShape` of `options`, checked against the adapter: a sort on an adapter whose API cannot sort, or one it
- * refuses (`closeKeysetOffset` sorts by its keyset field alone), is an `InvalidOptionError` at once, before any
- * request, in every build: rows in the wrong order under a sorted header would be worse than an error.
+ * The `ListShape` of `options`. In development it is checked against the adapter, at once, before any request: a sort
+ * on an adapter whose API cannot sort, or one it refuses (`closeKeysetOffset` sorts by its keyset field alone), is an
+ * `InvalidOptionError`, as every option error is.
  */
 export function listShape(
   adapter: Pick<PaginationAdapter<unknown, unknown, unknown>, 'id' | 'sortParams'>,
@@ -28,30 +28,12 @@ export function listShape(
   owner: string,
 ): ListShape {
   const { sort, filter } = options
-  if (process.env.NODE_ENV !== 'production') checkShape(sort, filter, owner)
+  if (process.env.NODE_ENV !== 'production') checkShape(adapter, sort, filter, owner)
   const shape: ListShape = {}
-  if (sort) {
-    if (!adapter.sortParams) {
-      throw new InvalidOptionError(adapter.id, 'sort', 'absent: this API has no sort parameter', sort)
-    }
-    adapter.sortParams(sort)
-    shape.sort = { column: sort.column, direction: sort.direction }
-  }
+  if (sort) shape.sort = { column: sort.column, direction: sort.direction }
   const entries = Object.entries(filter ?? {}).filter(([, value]) => value !== undefined)
   if (entries.length) shape.filter = Object.fromEntries(entries)
   return shape
-}
-
-/**
- * The params a shaped list adds to a page's request: its filter, then its sort in the adapter's syntax (the sort wins
- * a name both use). `undefined` for a list with neither.
- */
-export function listParams(
-  adapter: Pick<PaginationAdapter<unknown, unknown, unknown>, 'sortParams'>,
-  shape: ListShape | undefined,
-): Record<string, unknown> | undefined {
-  if (!shape?.sort && !shape?.filter) return undefined
-  return { ...shape.filter, ...(shape.sort && adapter.sortParams?.(shape.sort)) }
 }
 
 /**
@@ -69,7 +51,12 @@ export function addListParams(request: AdapterRequest, params: Record<string, un
 }
 
 /** Development only: the sort and filter are the developer's own options. */
-function checkShape(sort: unknown, filter: unknown, owner: string): void {
+function checkShape(
+  adapter: Pick<PaginationAdapter<unknown, unknown, unknown>, 'id' | 'sortParams'>,
+  sort: SortDescriptor | undefined,
+  filter: unknown,
+  owner: string,
+): void {
   if (
     sort !== undefined &&
     !(
@@ -85,6 +72,13 @@ function checkShape(sort: unknown, filter: unknown, owner: string): void {
       "{ column: 'a field name', direction: 'ascending' | 'descending' } or absent",
       sort,
     )
+  }
+  if (sort) {
+    if (!adapter.sortParams) {
+      throw new InvalidOptionError(adapter.id, 'sort', 'absent: this API has no sort parameter', sort)
+    }
+    // The adapter refuses a sort it cannot send (closeKeysetOffset: any but its keyset field, newest first).
+    adapter.sortParams(sort)
   }
   if (filter === undefined) return
   if (!isObject(filter))

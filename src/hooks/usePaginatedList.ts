@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { hashKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query'
-import type { PaginatedListOptions } from './listOptions'
+import type { ListData, PaginatedListOptions } from './listOptions'
 import { buildListOptions, keepFirstPage } from './paginatedListOptions'
 import type { PaginatedListQueryOptions } from './paginatedListOptions'
 import { usePaginatedListResult } from './paginatedListResult'
@@ -56,19 +56,21 @@ function useFirstPageOnReturn<TItem, TParam, TQueryKey extends QueryKey>(
   useEffect(() => {
     if (previous.current === key) return
     previous.current = key
-    const query = client.getQueryCache().find({ queryKey: options.queryKey, exact: true }) as
-      Query | undefined
-    const pages = (query?.state.data as { pages?: unknown[] } | undefined)?.pages
-    if (!query || !pages || pages.length < 2) return
-    const { enabled, staleTime } = client.defaultQueryOptions(options as never) as {
-      enabled?: boolean | ((query: Query) => boolean)
-      staleTime?: number | 'static' | ((query: Query) => number | 'static')
+    const query = client
+      .getQueryCache()
+      .find<ListData<TItem, TParam>>({ queryKey: options.queryKey, exact: true })
+    const { staleTime } = client.defaultQueryOptions(options as never)
+    const pages = query?.state.data?.pages.length ?? 0
+    if (pages > 1 && query!.isStaleByTime(resolveStaleTime(staleTime, query!))) {
+      client.setQueryData(options.queryKey, keepFirstPage)
+      // Setting data makes it fresh: marked stale again, the query refetches the page it now holds.
+      query!.invalidate()
     }
-    const willRefetch =
-      (typeof enabled === 'function' ? enabled(query) : enabled) !== false &&
-      query.isStaleByTime(typeof staleTime === 'function' ? staleTime(query) : staleTime)
-    if (willRefetch) client.setQueryData(options.queryKey, keepFirstPage)
     // The options are read when the key changes; a key names them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 }
+
+/** A `staleTime` option's value for `query` (the option may be a function of the query). */
+const resolveStaleTime = (staleTime: unknown, query: Query): number | 'static' | undefined =>
+  typeof staleTime === 'function' ? staleTime(query) : (staleTime as number | 'static' | undefined)

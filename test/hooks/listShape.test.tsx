@@ -219,6 +219,40 @@ describe('usePaginatedList with sort and filter', () => {
     expect(result.current.hasNextPage).toBe(true)
   })
 
+  it('keeps every page of a fresh list it goes back to, and refetches the first page of an invalidated one', async () => {
+    const api = fakeClose()
+    const { result, rerender, client } = renderWithClient(
+      (shape: { filter?: ListFilter }) =>
+        usePaginatedList({
+          queryKey: ['close', 'leads'],
+          adapter: closeOffset<Lead>(),
+          fetchPage: api.fetchPage,
+          pageSize: 10,
+          staleTime: 60_000,
+          ...shape,
+        }),
+      { initialProps: { filter: { status: 'lost' } } as { filter?: ListFilter } },
+    )
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    await act(() => result.current.fetchNextPage())
+    await waitFor(() => expect(result.current.items).toHaveLength(20))
+    rerender({ filter: { status: 'won' } })
+    await waitFor(() => expect(result.current.isPlaceholderData).toBe(false))
+    const before = api.requests.length
+    rerender({ filter: { status: 'lost' } })
+    await waitFor(() => expect(result.current.items).toHaveLength(20))
+    expect(api.requests).toHaveLength(before)
+
+    rerender({ filter: { status: 'won' } })
+    await act(() => client.invalidateQueries({ queryKey: ['close', 'leads'], refetchType: 'none' }))
+    rerender({ filter: { status: 'lost' } })
+    await waitFor(() => expect(result.current.isFetching).toBe(false))
+    expect(api.requests.slice(before).map((request) => request.query)).toEqual([
+      { status: 'lost', _skip: '0', _limit: '10' },
+    ])
+    expect(result.current.items).toHaveLength(10)
+  })
+
   it('refuses a sort on an adapter whose API cannot sort, before any request', () => {
     const fetchPage = vi.fn()
     const render = () =>
