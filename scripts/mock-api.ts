@@ -1,10 +1,12 @@
 /**
- * Serves the Close and Pipedrive mocks over real HTTP on 127.0.0.1, for curl, demos outside Storybook and benchmarks.
+ * Serves the mock APIs over real HTTP on 127.0.0.1, for curl, demos outside Storybook and benchmarks.
  *
  *   tsx scripts/mock-api.ts [--port 4010] [--seed 1] [--leads 2500] [--latency 200[:jitter]] [--rate-limit 10/2000]
  *                           [--failure-rate 0.1] [--drift 5:3] [--malformed-on 7]
  *
- * Close answers under http://127.0.0.1:<port>/close/api/v1/…, Pipedrive under http://127.0.0.1:<port>/pipedrive/api/….
+ * Close answers under http://127.0.0.1:<port>/close/api/v1/…, Pipedrive under http://127.0.0.1:<port>/pipedrive/api/…,
+ * GitHub under /github/repos/pagewise/pagewise/issues, HubSpot under /hubspot/crm/v3/objects/contacts and JSON:API
+ * under /jsonapi/articles. Each sorts and filters as its provider does (see `pagewise/mock`), faults apply to all.
  */
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -12,8 +14,22 @@ import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { getResponse } from 'msw'
-import { createCloseMock, createPipedriveMock } from '../src/mock'
-import type { CloseDataset, MockApi, MockFaults, PipedriveDataset } from '../src/mock'
+import {
+  createCloseMock,
+  createGithubMock,
+  createHubspotMock,
+  createJsonApiMock,
+  createPipedriveMock,
+} from '../src/mock'
+import type {
+  CloseDataset,
+  GithubMock,
+  HubspotDataset,
+  JsonApiMockDataset,
+  MockApi,
+  MockFaults,
+  PipedriveDataset,
+} from '../src/mock'
 
 /** Options of `startMockServer`. */
 export interface MockServerOptions {
@@ -37,8 +53,17 @@ export interface RunningMockServer {
   closeBaseUrl: string
   /** Base URL of the Pipedrive mock (`${url}/pipedrive`); `/api/v1/notes`, `/api/v2/deals` follow. */
   pipedriveBaseUrl: string
+  /** Base URL of the GitHub mock (`${url}/github`); `/repos/pagewise/pagewise/issues` follows. */
+  githubBaseUrl: string
+  /** Base URL of the HubSpot mock (`${url}/hubspot`); `/crm/v3/objects/contacts` follows. */
+  hubspotBaseUrl: string
+  /** Base URL of the JSON:API mock (`${url}/jsonapi`); `/articles` follows. */
+  jsonApiBaseUrl: string
   closeMock: MockApi<CloseDataset>
   pipedriveMock: MockApi<PipedriveDataset>
+  githubMock: GithubMock
+  hubspotMock: MockApi<HubspotDataset>
+  jsonApiMock: MockApi<JsonApiMockDataset>
   close(): Promise<void>
 }
 
@@ -47,7 +72,7 @@ const CORS_HEADERS = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type, x-api-token',
   'access-control-expose-headers':
-    'ratelimit, ratelimit-reset, retry-after, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset',
+    'link, ratelimit, ratelimit-reset, retry-after, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset',
 }
 
 async function readBody(message: IncomingMessage): Promise<ArrayBuffer | undefined> {
@@ -95,7 +120,7 @@ async function answer(
 }
 
 /**
- * Starts both mocks on 127.0.0.1.
+ * Starts the mocks on 127.0.0.1.
  *
  * @example
  * const server = await startMockServer({ port: 0 })
@@ -125,13 +150,28 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     apiKey: options.closeApiKey,
   })
   const pipedriveMock = createPipedriveMock({ ...common, baseUrl: `${origin}/pipedrive` })
-  handlers = [...closeMock.handlers, ...pipedriveMock.handlers]
+  const githubMock = createGithubMock({ ...common, baseUrl: `${origin}/github` })
+  const hubspotMock = createHubspotMock({ ...common, baseUrl: `${origin}/hubspot` })
+  const jsonApiMock = createJsonApiMock({ ...common, baseUrl: `${origin}/jsonapi` })
+  handlers = [
+    ...closeMock.handlers,
+    ...pipedriveMock.handlers,
+    ...githubMock.handlers,
+    ...hubspotMock.handlers,
+    ...jsonApiMock.handlers,
+  ]
   return {
     url: origin,
     closeBaseUrl: `${origin}/close`,
     pipedriveBaseUrl: `${origin}/pipedrive`,
+    githubBaseUrl: `${origin}/github`,
+    hubspotBaseUrl: `${origin}/hubspot`,
+    jsonApiBaseUrl: `${origin}/jsonapi`,
     closeMock,
     pipedriveMock,
+    githubMock,
+    hubspotMock,
+    jsonApiMock,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)))
@@ -197,10 +237,22 @@ async function main(): Promise<void> {
   console.log(
     `  Close:     ${server.closeBaseUrl}/api/v1/  (lead/, contact/, opportunity/, event/, data/search/)`,
   )
-  console.log(`  Pipedrive: ${server.pipedriveBaseUrl}/api/  (v2/deals, v2/persons, v1/notes, v1/leads)`)
-  console.log(`Try: curl '${server.closeBaseUrl}/api/v1/lead/?_limit=2&_fields=id,display_name'`)
   console.log(
-    `     curl '${server.pipedriveBaseUrl}/api/v2/deals?limit=2&sort_by=update_time&sort_direction=desc'`,
+    `  Pipedrive: ${server.pipedriveBaseUrl}/api/  (v2/deals, v2/persons, v2/deals/search, v2/persons/search, ` +
+      'v1/notes, v1/leads)',
+  )
+  console.log(`  GitHub:    ${server.githubBaseUrl}/repos/pagewise/pagewise/issues`)
+  console.log(`  HubSpot:   ${server.hubspotBaseUrl}/crm/v3/objects/contacts  (and /search, POST)`)
+  console.log(`  JSON:API:  ${server.jsonApiBaseUrl}/articles`)
+  console.log(
+    `Try: curl '${server.closeBaseUrl}/api/v1/lead/?_limit=2&_fields=id,display_name&_order_by=-date_updated'`,
+  )
+  console.log(
+    `     curl '${server.pipedriveBaseUrl}/api/v2/deals?limit=2&sort_by=update_time&sort_direction=desc&status=won'`,
+  )
+  console.log(`     curl '${server.pipedriveBaseUrl}/api/v2/deals/search?term=renewal&limit=2'`)
+  console.log(
+    `     curl -i '${server.githubBaseUrl}/repos/pagewise/pagewise/issues?sort=comments&direction=desc&labels=bug'`,
   )
   process.once('SIGINT', () => {
     console.log('\nStopping the mock APIs')

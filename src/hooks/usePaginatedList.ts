@@ -61,7 +61,7 @@ function useFirstPageOnReturn<TItem, TParam, TQueryKey extends QueryKey>(
       .find<ListData<TItem, TParam>>({ queryKey: options.queryKey, exact: true })
     const { staleTime } = client.defaultQueryOptions(options as never)
     const pages = query?.state.data?.pages.length ?? 0
-    if (pages > 1 && query!.isStaleByTime(resolveStaleTime(staleTime, query!))) {
+    if (pages > 1 && query!.isStaleByTime(resolveStaleTime(staleTime, query as Query))) {
       client.setQueryData(options.queryKey, keepFirstPage)
       // Setting data makes it fresh: marked stale again, the query refetches the page it now holds.
       query!.invalidate()

@@ -12,8 +12,10 @@ import {
   closeEqualityFilter,
   closeLeadFilter,
   closeListAnswer,
-  withDateCreatedRange,
+  closeOrderFields,
+  withDateRanges,
 } from './closeListHandler'
+import type { CloseOrderFields } from './closeListHandler'
 import { closeProfile } from './closeResponses'
 import { closeSearchAnswer } from './closeSearchHandler'
 import type { CloseContact, CloseDataset, CloseLead, CloseOpportunity } from './closeTypes'
@@ -56,11 +58,53 @@ export interface CloseMockOptions extends MockCommonOptions, CloseDatasetOptions
   maxSkip?: number
 }
 
+/** `_order_by` fields of `/lead/`: Close's lead list does not list them; these are the lead's own sortable fields. */
+const LEAD_ORDER = closeOrderFields<CloseLead>([
+  'date_created',
+  'date_updated',
+  'display_name',
+  'name',
+  'status_label',
+  'status_id',
+  'id',
+])
+const CONTACT_ORDER = closeOrderFields<CloseContact>(['date_created', 'date_updated', 'name', 'title', 'id'])
+
+/** Monthly values count 12 times a year; one-time and annual ones once (Close's `annualized_value`). */
+const annualized = (o: CloseOpportunity): number => o.value * (o.value_period === 'monthly' ? 12 : 1)
+
+/**
+ * `_order_by` fields of `/opportunity/`, as Close's opportunity list documents them: `date_won`, `date_updated`,
+ * `date_created`, `confidence`, `user_name`, `value`, `annualized_value`, `annualized_expected_value`.
+ */
+const OPPORTUNITY_ORDER: CloseOrderFields<CloseOpportunity> = {
+  ...closeOrderFields<CloseOpportunity>([
+    'date_won',
+    'date_updated',
+    'date_created',
+    'confidence',
+    'user_name',
+    'value',
+  ]),
+  annualized_value: annualized,
+  annualized_expected_value: (o) => (annualized(o) * o.confidence) / 100,
+}
+
 /**
  * A mock of Close's REST API for MSW: `GET /lead/`, `/contact/`, `/opportunity/` (offset), `GET /event/` (cursor)
  * and `POST /data/search/` (cursor in the body), with Close's envelopes, limits and errors. The offset lists take
  * `date_created__lt` / `__lte` / `__gt` / `__gte` range filters (leads and opportunities come newest first by
- * `date_created`, so keyset windows past `maxSkip` work on them; contacts follow their leads' order).
+ * `date_created`, so keyset windows past `maxSkip` work on them; contacts follow their leads' order), and
+ * `date_updated__…` too.
+ *
+ * Sort and filter: `_order_by=field` / `_order_by=-field` on every offset list (leads: `date_created`,
+ * `date_updated`, `display_name`, `name`, `status_label`, `status_id`, `id`; contacts: `date_created`,
+ * `date_updated`, `name`, `title`, `id`; opportunities: Close's documented `date_won`, `date_updated`,
+ * `date_created`, `confidence`, `user_name`, `value`, `annualized_value`, `annualized_expected_value`), another field
+ * is a 400 `{"error": …}`. Leads filter by `query` (`status:"Potential"` tokens and a name substring), `status_id`,
+ * `status_label`; contacts by `lead_id`; opportunities by `lead_id`, `status_id`, `status_label`, `status_type`,
+ * `user_id`, `value_period` (comma-separated for several) and `date_won__…`. Other parameters are ignored, as Close
+ * ignores them. The search sorts by its body's `sort`, and its cursors are bound to that sort.
  *
  * Drift (`faults.drift`) counts answered requests per list endpoint; leads and contacts drift by new leads with
  * one contact each, opportunities and events by new records. All are newer than every generated record, so they
@@ -86,7 +130,8 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
           ...list,
           records: () => build.dataset.leads,
           maxLimit: limits.lead,
-          filter: withDateCreatedRange<CloseLead>(closeLeadFilter),
+          filter: withDateRanges<CloseLead>(['date_created', 'date_updated'], closeLeadFilter),
+          orderBy: LEAD_ORDER,
         }),
         malformed: closeListMalformed,
         drift: (count) => insertCloseLeads(build, counters, count),
@@ -99,7 +144,11 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
           ...list,
           records: () => build.dataset.contacts,
           maxLimit: limits.contact,
-          filter: withDateCreatedRange(closeEqualityFilter<CloseContact>(['lead_id'])),
+          filter: withDateRanges<CloseContact>(
+            ['date_created', 'date_updated'],
+            closeEqualityFilter<CloseContact>(['lead_id']),
+          ),
+          orderBy: CONTACT_ORDER,
         }),
         malformed: closeListMalformed,
         drift: (count) => insertCloseLeads(build, counters, count),
@@ -113,9 +162,18 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
           alwaysTotal: true,
           records: () => build.dataset.opportunities,
           maxLimit: limits.opportunity,
-          filter: withDateCreatedRange(
-            closeEqualityFilter<CloseOpportunity>(['lead_id', 'status_type', 'user_id']),
+          filter: withDateRanges<CloseOpportunity>(
+            ['date_created', 'date_updated', 'date_won'],
+            closeEqualityFilter<CloseOpportunity>([
+              'lead_id',
+              'status_id',
+              'status_label',
+              'status_type',
+              'user_id',
+              'value_period',
+            ]),
           ),
+          orderBy: OPPORTUNITY_ORDER,
         }),
         malformed: closeListMalformed,
         drift: (count) => insertCloseOpportunities(build, counters, count),

@@ -115,8 +115,9 @@ const COMPARE: Record<'created' | 'updated' | 'comments', (a: GithubIssue, b: Gi
 }
 
 /**
- * Answers `GET /repos/{owner}/{repo}/issues`: `state`, `sort`, `direction`, `per_page`, `page`, with the `Link`
- * header of the page.
+ * Answers `GET /repos/{owner}/{repo}/issues`: `state`, `labels`, `creator`, `sort`, `direction`, `per_page`, `page`,
+ * with the `Link` header of the page. Every link is the request's own URL with another `page`, so it carries the
+ * sort, direction and filters on, as GitHub's do.
  */
 function issuesAnswer(
   records: () => GithubDataset,
@@ -148,8 +149,19 @@ function issuesAnswer(
     }
     const perPage = Math.min(100, positive(query.per_page, 30))
     const page = positive(query.page, 1)
+    // `labels`: comma-separated names, an issue needs all of them (names compare case-insensitively on GitHub).
+    const labels = (query.labels ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== '')
+    const creator = query.creator?.toLowerCase()
     const matching = issues
-      .filter((issue) => state === 'all' || issue.state === state)
+      .filter(
+        (issue) =>
+          (state === 'all' || issue.state === state) &&
+          (creator === undefined || issue.user.login.toLowerCase() === creator) &&
+          labels.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)),
+      )
       .sort((a, b) => sign * compare(a, b))
     const lastPage = Math.max(1, Math.ceil(matching.length / perPage))
     const pageUrl = (number: number, origin?: string): string => {
@@ -183,8 +195,9 @@ function githubMalformed(body: unknown, listUrl: string): Response {
  *
  * - `per_page` (default 30, at most 100: larger values are served as 100) and `page` (1-based). `state`
  *   (`open` by default, `closed`, `all`), `sort` (`created` by default, `updated`, `comments`), `direction` (`desc`
- *   by default): issues come newest first. The mock answers an unknown `state`, `sort` or `direction` with
- *   422 `Validation Failed`.
+ *   by default): issues come newest first; ties go by number. `labels` (comma-separated names, all required) and
+ *   `creator` (a login) narrow the list. The mock answers an unknown `state`, `sort` or `direction` with 422
+ *   `Validation Failed`; an unknown label or creator gives an empty list.
  * - The body is the array of issues. The `link` header lists absolute URLs with `rel="prev"`, `"next"`, `"last"` and
  *   `"first"`, each the request's URL with another `page`; page 1 has no `prev` and `first`, the last page no
  *   `next` and `last`, and a list that fits on one page has no `link` header at all. (GitHub's own links use the

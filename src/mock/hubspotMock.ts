@@ -236,7 +236,15 @@ function searchFilter(groups: unknown): (contact: HubspotContact) => boolean {
   return (contact) => tests.length === 0 || tests.some((group) => group.every((test) => test(contact)))
 }
 
-/** `sorts`: one sort at most, `{ propertyName, direction }` or a property name (`-name` descending). */
+/** The properties a mock contact has: sorting by another is a 400, as HubSpot refuses a property that does not exist. */
+const KNOWN_PROPERTIES = new Set<string>([...DEFAULT_PROPERTIES, 'company'])
+
+/**
+ * `sorts`: one sort at most, `{ propertyName, direction: 'ASCENDING' | 'DESCENDING' }` or a property name (`-name`
+ * descending). Ties go by id; `hs_object_id` sorts as a number. An unknown property or direction is a 400
+ * `VALIDATION_ERROR`. The search's `after` is an offset into the sorted results (HubSpot's is too), so it is not tied
+ * to a sort: a client that changes the sort must start again without it.
+ */
 function searchOrder(sorts: unknown): (a: HubspotContact, b: HubspotContact) => number {
   const byId = (a: HubspotContact, b: HubspotContact) => Number(a.id) - Number(b.id)
   if (sorts === undefined || (Array.isArray(sorts) && sorts.length === 0)) return byId
@@ -246,13 +254,18 @@ function searchOrder(sorts: unknown): (a: HubspotContact, b: HubspotContact) => 
     typeof sort === 'string'
       ? sort.replace(/^-/, '')
       : (sort as Filter & { propertyName?: unknown })?.propertyName
-  const descending =
-    typeof sort === 'string'
-      ? sort.startsWith('-')
-      : (sort as { direction?: unknown })?.direction === 'DESCENDING'
+  const direction = typeof sort === 'string' ? undefined : (sort as { direction?: unknown })?.direction
   if (typeof name !== 'string' || name === '') invalid('Each sort needs a propertyName.')
-  const value = (contact: HubspotContact) =>
-    (contact.properties as unknown as Record<string, string | null | undefined>)[name] ?? null
+  if (!KNOWN_PROPERTIES.has(name))
+    invalid(`Property "${name}" does not exist on contacts: cannot sort by it.`)
+  if (direction !== undefined && direction !== 'ASCENDING' && direction !== 'DESCENDING') {
+    invalid(`direction must be ASCENDING or DESCENDING, got ${JSON.stringify(direction)}.`)
+  }
+  const descending = typeof sort === 'string' ? sort.startsWith('-') : direction === 'DESCENDING'
+  const value = (contact: HubspotContact) => {
+    const text = (contact.properties as unknown as Record<string, string | null | undefined>)[name] ?? null
+    return name === 'hs_object_id' && text !== null ? Number(text) : text
+  }
   return (a, b) => (descending ? -1 : 1) * compareValues(value(a), value(b)) || byId(a, b)
 }
 

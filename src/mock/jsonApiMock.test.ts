@@ -111,7 +111,7 @@ describe('JSON:API mock: GET /articles', () => {
       status: '400',
       source: { parameter: 'page[cursor]' },
     })
-    expect((await get('?sort=title')).status).toBe(400)
+    expect((await get('?sort=body')).status).toBe(400)
     // createFetcher reads the error document's detail into HttpError's message.
     const adapter = jsonApiAdapter({ maxLimit: 200 })
     const failing = fetchAll({ adapter, fetchPage: articles, retry: false })

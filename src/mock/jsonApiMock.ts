@@ -173,6 +173,62 @@ function pageParam(query: Record<string, string>, name: string, fallback: number
   return Number(raw)
 }
 
+/** What each sortable field of an article sorts by (`id` as a number: `'10'` comes after `'9'`). */
+const SORT_FIELDS: Readonly<Record<string, (article: JsonApiArticle) => string | number>> = {
+  publishedAt: (article) => article.attributes.publishedAt,
+  title: (article) => article.attributes.title,
+  author: (article) => article.attributes.author,
+  id: (article) => Number(article.id),
+}
+
+/**
+ * Reads a JSON:API `sort` (`title,-publishedAt`: fields in order of precedence, `-` for descending) into a
+ * comparator; ties go by id, newest first. A field the server cannot sort by is a 400, as the specification requires
+ * ("If the server does not support sorting as specified in the query parameter sort, it MUST return 400 Bad Request").
+ */
+function articleOrder(raw: string): (a: JsonApiArticle, b: JsonApiArticle) => number {
+  const keys = raw.split(',').map((part) => {
+    const descending = part.startsWith('-')
+    const field = descending ? part.slice(1) : part
+    const key = Object.hasOwn(SORT_FIELDS, field) ? SORT_FIELDS[field] : undefined
+    if (key === undefined) {
+      throw new MockBadRequest(
+        `Sorting by "${field}" is not supported: use ${Object.keys(SORT_FIELDS).join(', ')}, each with an optional "-".`,
+        'sort',
+      )
+    }
+    return { key, sign: descending ? -1 : 1 }
+  })
+  return (a, b) => {
+    for (const { key, sign } of keys) {
+      const left = key(a)
+      const right = key(b)
+      if (left !== right) return sign * (left < right ? -1 : 1)
+    }
+    return Number(b.id) - Number(a.id)
+  }
+}
+
+/**
+ * The `filter` family, whose meaning JSON:API leaves to the server: `filter[author]` (the exact name) and
+ * `filter[title]` (a case-insensitive substring). Another `filter[…]` is a 400 naming it, as for `page[…]`.
+ */
+function articleFilter(query: Record<string, string>): (article: JsonApiArticle) => boolean {
+  for (const name of Object.keys(query)) {
+    if (name.startsWith('filter') && name !== 'filter[author]' && name !== 'filter[title]') {
+      throw new MockBadRequest(
+        `${name} is not supported: this server filters by filter[author] and filter[title].`,
+        name,
+      )
+    }
+  }
+  const author = query['filter[author]']
+  const title = query['filter[title]']?.toLowerCase()
+  return (article) =>
+    (author === undefined || article.attributes.author === author) &&
+    (title === undefined || article.attributes.title.toLowerCase().includes(title))
+}
+
 /** The `malformedOnRequest` answer: the normal document with `links.next` as a page number instead of a URL. */
 function malformedDocument(body: unknown): Response {
   const normal = isObject(body) ? body : { data: [] }
@@ -191,9 +247,11 @@ function malformedDocument(body: unknown): Response {
  * top-level `links`, as absolute URLs, `null` when unavailable (`prev` on page 1, `next` on the last page); the
  * `page` query family reserved for pagination (`page[number]` from 1, `page[size]`, default 20, at most 100); a
  * 400 error document `{ errors: [{ status: '400', title, detail, source: { parameter } }] }` for a bad parameter,
- * an unsupported `page[…]` parameter (such as `page[cursor]`) or an unsupported `sort`. The total is in
+ * an unsupported `page[…]` parameter (such as `page[cursor]`), an unsupported `sort` or `filter[…]`. The total is in
  * `meta.page.total` (the Laravel / Spatie convention: `meta` is free-form in the specification).
- * `sort=publishedAt` lists oldest first; `-publishedAt` (the default) newest first.
+ * `sort` takes `publishedAt`, `title`, `author` and `id`, comma-separated, each with an optional `-` for descending
+ * (`-publishedAt`, newest first, by default); `filter[author]` (exact) and `filter[title]` (substring) narrow the
+ * list. The pagination links are the request's URL with another page, so they carry `sort` and `filter` on.
  *
  * Faults: latency, 401 (with `apiToken`), 429 with `Retry-After` and `RateLimit-*` headers, 502 / 503, drift (new
  * articles at the head, so page-number pages shift), and a malformed 200 whose `links.next` is a page number.
@@ -226,14 +284,9 @@ export function createJsonApiMock(options: JsonApiMockOptions = {}): MockApi<Jso
       if (size > maxSize)
         throw new MockBadRequest(`page[size] must be at most ${maxSize}, got ${size}.`, SIZE)
       const number = pageParam(query, NUMBER, 1)
-      const sort = query.sort ?? '-publishedAt'
-      if (sort !== '-publishedAt' && sort !== 'publishedAt') {
-        throw new MockBadRequest(
-          `Sorting by "${sort}" is not supported: use publishedAt or -publishedAt.`,
-          'sort',
-        )
-      }
-      const articles = sort === 'publishedAt' ? dataset.articles.slice().reverse() : dataset.articles
+      const compare = articleOrder(query.sort ?? '-publishedAt')
+      const accept = articleFilter(query)
+      const articles = dataset.articles.filter(accept).sort(compare)
       const total = articles.length
       const last = Math.max(1, Math.ceil(total / size))
       const link = (page: number): string => {

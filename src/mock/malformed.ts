@@ -40,6 +40,12 @@ export function pipedriveCursorMalformed(body: unknown): Response {
   return HttpResponse.json({ success: true, data, additional_data: { next_cursor: data.length } })
 }
 
+/** Pipedrive v2 search: the matches as they were, `next_cursor` as a number. */
+export function pipedriveSearchMalformed(body: unknown): Response {
+  const { data = null } = asRecord(body)
+  return HttpResponse.json({ success: true, data, additional_data: { next_cursor: 1 } })
+}
+
 /** Pipedrive v1 notes: the pagination without `data`. */
 export function pipedriveNotesMalformed(body: unknown): Response {
   const { additional_data = null } = asRecord(body)

@@ -1,15 +1,29 @@
 import { http } from 'msw'
-import { pipedriveCursorMalformed, pipedriveLeadsMalformed, pipedriveNotesMalformed } from './malformed'
+import {
+  pipedriveCursorMalformed,
+  pipedriveLeadsMalformed,
+  pipedriveNotesMalformed,
+  pipedriveSearchMalformed,
+} from './malformed'
 import { assembleMockApi, trimBaseUrl } from './mockApi'
 import type { MockApi, MockCommonOptions } from './mockTypes'
 import { idFilter, MockBadRequest } from './params'
+import { organizationAt } from './pipedriveContext'
 import { pipedriveCursorAnswer } from './pipedriveCursorHandler'
 import { buildPipedriveDataset } from './pipedriveDataset'
-import type { PipedriveDatasetOptions } from './pipedriveDataset'
+import type { PipedriveDatasetBuild, PipedriveDatasetOptions } from './pipedriveDataset'
+import { STAGES_PER_PIPELINE } from './pipedriveDeals'
 import { insertPipedriveRecords, pipedriveDriftCounters } from './pipedriveDrift'
 import { pipedriveOffsetAnswer } from './pipedriveOffsetHandler'
 import { pipedriveProfile } from './pipedriveResponses'
-import type { PipedriveDataset, PipedriveLead, PipedriveNote } from './pipedriveTypes'
+import { pipedriveSearchAnswer } from './pipedriveSearchHandler'
+import type {
+  PipedriveDataset,
+  PipedriveDeal,
+  PipedriveLead,
+  PipedriveNote,
+  PipedrivePerson,
+} from './pipedriveTypes'
 import { createMockRuntime } from './runtime'
 
 /**
@@ -30,6 +44,8 @@ export interface PipedriveMaxLimits {
   notes?: number
   /** `GET /api/v1/leads`. @default 500 */
   leads?: number
+  /** `GET /api/v2/deals/search` and `/api/v2/persons/search`. @default 500 */
+  search?: number
 }
 
 /** Options of `createPipedriveMock`. */
@@ -72,10 +88,73 @@ function leadFilter(query: Record<string, string>): (lead: PipedriveLead) => boo
     (archived === 'all' || lead.is_archived === (archived === 'archived'))
 }
 
+/** A new company's default deal stages, repeated in each pipeline. */
+const STAGE_NAMES = ['Qualified', 'Contact Made', 'Demo Scheduled', 'Proposal Made', 'Negotiations Started']
+
+/** The organization `{ id, name, address }` of a search item, or `null`. */
+function searchOrganization(build: PipedriveDatasetBuild, orgId: number | null) {
+  if (orgId === null) return null
+  return { id: orgId, name: organizationAt(build.ctx, orgId - 1).name, address: null }
+}
+
+/** A person by id: persons are stored by id ascending, from 1, with drift appending the next ids. */
+function personById(build: PipedriveDatasetBuild, id: number): PipedrivePerson | undefined {
+  const persons = build.dataset.persons
+  const at = persons[id - 1]
+  return at?.id === id ? at : persons.find((person) => person.id === id)
+}
+
+/** A deal as `/api/v2/deals/search` lists it: a summary, not the full deal. */
+function dealSearchItem(build: PipedriveDatasetBuild, deal: PipedriveDeal): Record<string, unknown> {
+  const person = deal.person_id === null ? undefined : personById(build, deal.person_id)
+  return {
+    id: deal.id,
+    type: 'deal',
+    title: deal.title,
+    value: deal.value,
+    currency: deal.currency,
+    status: deal.status,
+    visible_to: 3,
+    owner: { id: deal.owner_id },
+    stage: { id: deal.stage_id, name: STAGE_NAMES[(deal.stage_id - 1) % STAGES_PER_PIPELINE] },
+    person: person === undefined ? null : { id: person.id, name: person.name },
+    organization: searchOrganization(build, deal.org_id),
+    custom_fields: [],
+    notes: [],
+    is_archived: false,
+  }
+}
+
+/** A person as `/api/v2/persons/search` lists it. */
+function personSearchItem(build: PipedriveDatasetBuild, person: PipedrivePerson): Record<string, unknown> {
+  return {
+    id: person.id,
+    type: 'person',
+    name: person.name,
+    phones: person.phones.map((phone) => phone.value),
+    emails: person.emails.map((email) => email.value),
+    visible_to: 3,
+    owner: { id: person.owner_id },
+    organization: searchOrganization(build, person.org_id),
+    custom_fields: [],
+    notes: [],
+  }
+}
+
+const nothing = (): readonly string[] => []
+
 /**
  * A mock of Pipedrive's REST API for MSW: v2 cursor lists `GET /api/v2/deals` and `/api/v2/persons`, v1 offset lists
- * `GET /api/v1/notes` and `/api/v1/leads`, with Pipedrive's envelopes, limits and errors. Note contents are HTML
- * and include hostile samples (`<script>`, `onerror=`) on purpose.
+ * `GET /api/v1/notes` and `/api/v1/leads`, v2 searches `GET /api/v2/deals/search` and `/api/v2/persons/search`,
+ * with Pipedrive's envelopes, limits and errors. Note contents are HTML and include hostile samples (`<script>`,
+ * `onerror=`) on purpose.
+ *
+ * Sort and filter: v1 `sort=add_time DESC, id ASC` on the lists' first-level fields; v2 `sort_by` (`id`,
+ * `update_time`, `add_time`) and `sort_direction` (`asc`, `desc`), anything else a 400, and a v2 cursor used with
+ * another sort is a 400; v2 filters `owner_id`, `person_id`, `org_id`, `pipeline_id`, `stage_id`, `status` (deals),
+ * `owner_id`, `org_id` (persons), `ids`, `updated_since`, `updated_until`. Searches take `term` (at least 2
+ * characters), `fields`, `exact_match`, `person_id`, `organization_id`, `status` (deals) or `organization_id`
+ * (persons), best match first (a title or name equal to the term, then starting with it, then containing it).
  *
  * Drift (`faults.drift`) counts answered requests per list endpoint and adds records with the next ids and the
  * newest times: the head of `sort_by=update_time&sort_direction=desc`, the end of the default id order.
@@ -86,13 +165,47 @@ function leadFilter(query: Record<string, string>): (lead: PipedriveLead) => boo
  */
 export function createPipedriveMock(options: PipedriveMockOptions = {}): MockApi<PipedriveDataset> {
   const base = trimBaseUrl(options.baseUrl ?? PIPEDRIVE_MOCK_BASE_URL)
-  const limits = { deals: 500, persons: 500, notes: 500, leads: 500, ...options.maxLimit }
+  const limits = { deals: 500, persons: 500, notes: 500, leads: 500, search: 500, ...options.maxLimit }
   let build = buildPipedriveDataset(options)
   let counters = pipedriveDriftCounters()
   const runtime = createMockRuntime(pipedriveProfile(options.apiToken), options)
   const drift = (kind: 'deals' | 'persons' | 'notes' | 'leads') => (count: number) =>
     insertPipedriveRecords(build, counters, kind, count)
   const handlers = [
+    http.get(
+      `${base}/api/v2/deals/search`,
+      runtime.endpoint({
+        answer: pipedriveSearchAnswer<PipedriveDeal>({
+          records: () => build.dataset.deals,
+          maxLimit: limits.search,
+          // Pipedrive's deal search fields; the mock's deals have no custom fields and their notes are not indexed.
+          fields: { title: (deal) => [deal.title], notes: nothing, custom_fields: nothing },
+          idFilters: { person_id: (deal) => deal.person_id, organization_id: (deal) => deal.org_id },
+          choiceFilters: { status: { values: ['open', 'won', 'lost'], of: (deal) => deal.status } },
+          item: (deal) => dealSearchItem(build, deal),
+        }),
+        malformed: pipedriveSearchMalformed,
+      }),
+    ),
+    http.get(
+      `${base}/api/v2/persons/search`,
+      runtime.endpoint({
+        answer: pipedriveSearchAnswer<PipedrivePerson>({
+          records: () => build.dataset.persons,
+          maxLimit: limits.search,
+          fields: {
+            name: (person) => [person.name],
+            email: (person) => person.emails.map((email) => email.value),
+            phone: (person) => person.phones.map((phone) => phone.value),
+            notes: nothing,
+            custom_fields: nothing,
+          },
+          idFilters: { organization_id: (person) => person.org_id },
+          item: (person) => personSearchItem(build, person),
+        }),
+        malformed: pipedriveSearchMalformed,
+      }),
+    ),
     http.get(
       `${base}/api/v2/deals`,
       runtime.endpoint({

@@ -33,6 +33,37 @@ describe('node mock server (scripts/mock-api.ts)', () => {
     ])
   })
 
+  it('sorts, filters and searches over HTTP, on every mock it serves', async () => {
+    running = await startMockServer({ port: 0, leads: 200 })
+    const close = await fetch(`${running.closeBaseUrl}/api/v1/lead/?_order_by=display_name&_limit=200`)
+    const names = ((await close.json()) as { data: { display_name: string }[] }).data.map(
+      (l) => l.display_name,
+    )
+    expect(names).toEqual([...names].sort())
+    const search = await fetch(`${running.pipedriveBaseUrl}/api/v2/deals/search?term=for&limit=2`)
+    expect(await search.json()).toMatchObject({
+      success: true,
+      data: { items: [{ item: { type: 'deal' } }, { item: { type: 'deal' } }] },
+      additional_data: { next_cursor: expect.any(String) },
+    })
+    const issues = await fetch(
+      `${running.githubBaseUrl}/repos/pagewise/pagewise/issues?sort=comments&direction=asc`,
+    )
+    expect(issues.status).toBe(200)
+    const next = /<([^>]*)>; rel="next"/.exec(issues.headers.get('link') ?? '')?.[1]
+    expect(next).toBe(
+      `${running.githubBaseUrl}/repos/pagewise/pagewise/issues?sort=comments&direction=asc&page=2`,
+    )
+    const articles = await fetch(`${running.jsonApiBaseUrl}/articles?sort=title&page[size]=3`)
+    expect(articles.status).toBe(200)
+    const contacts = await fetch(`${running.hubspotBaseUrl}/crm/v3/objects/contacts/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sorts: [{ propertyName: 'lastname', direction: 'ASCENDING' }], limit: 2 }),
+    })
+    expect(contacts.status).toBe(200)
+  })
+
   it('answers 404 JSON for unknown paths and CORS preflights', async () => {
     running = await startMockServer({ port: 0 })
     const missing = await fetch(`${running.url}/close/api/v1/nothing/`)
