@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import type { VirtualizerOptions } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef } from 'react'
+import { useRef } from 'react'
 
 /** TanStack Virtual's options the table sets itself, plus the three this hook adds. */
 export interface TableVirtualizerOptions extends Pick<
@@ -30,10 +30,9 @@ export function useTableVirtualizer({
   ...options
 }: TableVirtualizerOptions) {
   const reported = useRef<number | null>(null)
-  // The first row in view at the last range, and whether the view had jumped past the overscan to get there.
-  const lastRange = useRef({ start: 0, fast: false })
-  // The virtualizer itself, for the range extractor, which is not handed it: whether the view is scrolling now.
-  const instance = useRef<{ isScrolling: boolean } | null>(null)
+  // The first row in view at the last range, the jump that got there when it passed three times the overscan (else
+  // 0), and how far ahead to render while the view keeps jumping (see the range extractor).
+  const lastRange = useRef({ start: 0, jump: 0, ahead: 0 })
 
   // TanStack Virtual hands back one mutable instance by design; the table re-renders through its onChange.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -48,31 +47,36 @@ export function useTableVirtualizer({
       // overscan since the last range (a fling, or a slow device where each frame moves by dozens of rows), the next
       // frame will jump past them too: they would be mounted for nobody and make that frame longer, so only one row
       // either side is rendered until the view slows down or stops (TanStack Virtual re-renders when scrolling ends).
+      // When two such jumps in a row went the same way, the view is flinging: by the time this render is painted it
+      // has moved on by about as much again, so the rows are rendered there (by the smaller of the two jumps: a fling
+      // slows down), not where the view was when the scroll event fired. A single jump (Home, the scrollbar) renders
+      // where it landed.
       // Decided once per range: the extractor runs on every render.
+      const { startIndex: start, endIndex: end, count, overscan } = range
       const last = lastRange.current
-      if (range.startIndex !== last.start) {
-        lastRange.current = {
-          start: range.startIndex,
-          fast: Math.abs(range.startIndex - last.start) > 3 * range.overscan,
-        }
+      if (start !== last.start) {
+        const jump = Math.abs(start - last.start) > 3 * overscan ? start - last.start : 0
+        const ahead = jump * last.jump > 0 ? (Math.abs(jump) < Math.abs(last.jump) ? jump : last.jump) : 0
+        lastRange.current = { start, jump, ahead }
       }
+      const { jump, ahead } = lastRange.current
+      // Not while a row holds keyboard focus: keys move the view by scrolling to rows, and the rows rendered ahead
+      // there would bring the next page in sooner than the rows in view call for.
+      const shift = keepIndex === null ? Math.max(-start, Math.min(ahead, count - 1 - end)) : 0
       const indexes = defaultRangeExtractor(
-        lastRange.current.fast && instance.current?.isScrolling
-          ? { ...range, overscan: Math.min(1, range.overscan) }
+        // The virtualizer itself (the extractor is not handed it, and runs only once it exists): scrolling now?
+        jump && virtualizer.isScrolling
+          ? { ...range, startIndex: start + shift, endIndex: end + shift, overscan: Math.min(1, overscan) }
           : range,
       )
-      if (keepIndex === null || keepIndex >= options.count || indexes.includes(keepIndex)) return indexes
+      if (keepIndex === null || keepIndex >= count || indexes.includes(keepIndex)) return indexes
       return keepIndex < (indexes[0] ?? 0) ? [keepIndex, ...indexes] : [...indexes, keepIndex]
     },
     onChange: ({ scrollOffset }) => {
-      if (onScrollOffsetChange === undefined || scrollOffset === null || scrollOffset === reported.current)
-        return
+      if (scrollOffset === null || scrollOffset === reported.current) return
       reported.current = scrollOffset
-      onScrollOffsetChange(scrollOffset)
+      onScrollOffsetChange?.(scrollOffset)
     },
   })
-  useLayoutEffect(() => {
-    instance.current = virtualizer
-  }, [virtualizer])
   return virtualizer
 }
