@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { hashKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ListData, PaginatedListOptions } from './listOptions'
@@ -53,7 +53,8 @@ function useFirstPageOnReturn<TItem, TParam, TQueryKey extends QueryKey>(
 ): void {
   const key = hashKey(options.queryKey)
   const previous = useRef(key)
-  useEffect(() => {
+  // A layout effect: before the effects of the components below, which may ask for the next page of the list shown.
+  useLayoutEffectOnClient(() => {
     if (previous.current === key) return
     previous.current = key
     const query = client
@@ -70,6 +71,9 @@ function useFirstPageOnReturn<TItem, TParam, TQueryKey extends QueryKey>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 }
+
+/** `useLayoutEffect` in the browser; on the server, where it never runs, `useEffect` (React 18 warns of the other). */
+const useLayoutEffectOnClient = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
 /** A `staleTime` option's value for `query` (the option may be a function of the query). */
 const resolveStaleTime = (staleTime: unknown, query: Query): number | 'static' | undefined =>

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react'
 import type { CSSProperties } from 'react'
 import {
+  closeOffset,
+  InfiniteTable,
   Pager,
   pipedriveCursor,
   pipedriveSearchCursor,
   useDebouncedValue,
   useListSearchParams,
   usePagedList,
+  usePaginatedList,
   useSortableColumns,
 } from '../../src'
-import type { CursorParam, PaginationAdapter, SortDescriptor } from '../../src'
-import type { PipedriveDeal } from '../../src/mock'
+import type { CursorParam, InfiniteTableColumn, PaginationAdapter, SortDescriptor } from '../../src'
+import type { CloseLead, CloseLeadStatusLabel, PipedriveDeal } from '../../src/mock'
 import { useApis } from '../support/dataSource'
 
 // Typed by what both share, so that one list can switch between them: records of one type, cursors as params.
@@ -165,6 +168,95 @@ export function PagedDealsDemo({ pageSize, searchDelayMs = 300, sortable = SORTA
       ) : null}
       {sorting.liveRegion}
       <Pager list={deals} aria-label="Deal pages" />
+    </section>
+  )
+}
+
+type ShapedLead = Pick<CloseLead, 'id' | 'display_name' | 'status_label' | 'date_created'>
+
+const leadsAdapter = closeOffset<ShapedLead>()
+const LEAD_STATUSES: CloseLeadStatusLabel[] = ['Potential', 'Qualified', 'Customer', 'Bad Fit']
+const leadDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+const leadColumns: InfiniteTableColumn<ShapedLead>[] = [
+  { id: 'display_name', header: 'Lead', cell: (lead) => lead.display_name, allowsSorting: true },
+  {
+    id: 'status_label',
+    header: 'Status',
+    cell: (lead) => lead.status_label,
+    width: 140,
+    allowsSorting: true,
+  },
+  {
+    id: 'date_created',
+    header: 'Created',
+    cell: (lead) => leadDay.format(new Date(lead.date_created)),
+    width: 150,
+    align: 'end',
+    allowsSorting: true,
+  },
+]
+
+export interface LeadsDemoProps {
+  /** Leads per request (Close allows up to 200). */
+  pageSize: number
+  /** Milliseconds of quiet before the search text is sent. */
+  searchDelayMs?: number
+  /** Height of the table, in pixels. */
+  height?: number
+  /** The sort to start with. */
+  initialSort?: SortDescriptor
+}
+
+/**
+ * Close leads in an `<InfiniteTable>` the user shapes: sortable headers (`_order_by`), a status filter and a search
+ * box (Close's `query`, `status:"Potential"` in its search language), kept in the component's state.
+ */
+export function CloseLeadsDemo({
+  pageSize,
+  searchDelayMs = 300,
+  height = 400,
+  initialSort = { column: 'date_created', direction: 'descending' },
+}: LeadsDemoProps) {
+  const { source, close } = useApis()
+  const [sort, setSort] = useState<SortDescriptor>(initialSort)
+  const [status, setStatus] = useState('')
+  const [text, setText] = useState('')
+  const term = useDebouncedValue(text.trim(), searchDelayMs)
+  const query = [status && `status:"${status}"`, term].filter(Boolean).join(' ')
+  const leads = usePaginatedList({
+    queryKey: ['close', source, 'leads', 'shaped'],
+    adapter: leadsAdapter,
+    fetchPage: close('/lead/', { query: { _fields: 'id,display_name,status_label,date_created' } }),
+    pageSize,
+    sort,
+    filter: { query: query || undefined },
+  })
+  return (
+    <section style={{ fontFamily: 'var(--pw-font)', color: 'var(--pw-fg)', maxWidth: 860 }}>
+      <div style={bar}>
+        <label style={field}>
+          Search leads
+          <input type="search" value={text} onChange={(event) => setText(event.target.value)} />
+        </label>
+        <label style={field}>
+          Status
+          <select value={status} onChange={(event) => setStatus(event.target.value)}>
+            <option value="">Any</option>
+            {LEAD_STATUSES.map((label) => (
+              <option key={label}>{label}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <InfiniteTable
+        list={leads}
+        columns={leadColumns}
+        aria-label="Close leads"
+        itemName={{ one: 'lead', other: 'leads' }}
+        height={height}
+        sortDescriptor={sort}
+        onSortChange={setSort}
+      />
     </section>
   )
 }

@@ -85,7 +85,7 @@ function renderList(
         pageSize: 10,
         ...shape,
       }),
-    { initialProps: initial },
+    { initialProps: initial, strict: true },
   )
 }
 

@@ -1,7 +1,8 @@
-import { forwardRef, useCallback, useEffect, useId, useRef } from 'react'
+import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react'
 import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
 import { classNames, useLiveRegion } from '../shared/parts'
+import { useSortableColumns } from '../shared/sorting'
 import { checkInfiniteTableProps } from './checkProps'
 import type { InfiniteTableProps } from './infiniteTableTypes'
 import { columnStyle, firstLoadRows, headerRow, RecordRow } from './rows'
@@ -33,6 +34,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     initialScrollOffset,
     onScrollOffsetChange,
     onRowAction,
+    sortDescriptor,
+    onSortChange,
     className,
     style,
     'aria-label': ariaLabel,
@@ -50,7 +53,20 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   const loaded = items.length
   const [state, statusKind] = tableStateOf(list, loadMode)
   const statusText = texts.statusRow(statusKind, loaded, list.error)
-  const rowCount = statusKind === null ? 0 : loaded + 1
+  // A new sort or filter failed: its error goes above the previous rows (where the user pressed the header), not after
+  // them, and no status row follows them.
+  const failedRefresh = list.isPlaceholderData === true && list.status === 'error'
+  const rowCount = statusKind === null ? 0 : failedRefresh ? loaded : loaded + 1
+  const sorting = useSortableColumns({
+    sortDescriptor,
+    onSortChange,
+    columnName: (id) => {
+      const { header } = columns.find((column) => column.id === id) ?? {}
+      return typeof header === 'string' ? header : id
+    },
+    labels,
+    pending: list.isPlaceholderData,
+  })
   const viewportHeight = typeof height === 'number' ? Math.max(0, height - headerHeight) : undefined
 
   // Enter on a record's row acts as a click on it (`onBodyClick`); on the status row, it presses its button.
@@ -83,6 +99,14 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   const virtualRows = virtualizer.getVirtualItems()
   const range = virtualizer.range
 
+  // Another sort, filter or page size is shown: its first row at the top, not the previous list's scroll position.
+  const shownKey = useRef(list.listKey)
+  useLayoutEffect(() => {
+    if (shownKey.current === list.listKey) return
+    shownKey.current = list.listKey
+    virtualizer.scrollToOffset(0)
+  }, [list.listKey, virtualizer])
+
   // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
   // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
   // scroll event comes when there is nothing to scroll). Never while a fetch is in flight, nor after an error: the
@@ -96,11 +120,17 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     !list.isFetching &&
     range !== null &&
     range.endIndex + threshold >= loaded - 1
-  const { fetchNextPage } = list
+  const { fetchNextPage, listKey } = list
+  const loadedKey = useRef(listKey)
   useEffect(() => {
-    if (loadDue) void fetchNextPage()
-    // `loaded` re-arms the check after a page that left the viewport still short of rows.
-  }, [loadDue, loaded, fetchNextPage])
+    // In the render that shows another list the range is still the previous list's scroll position (it is scrolled
+    // back to the top in this commit): wait for the range of the list shown.
+    const sameList = loadedKey.current === listKey
+    loadedKey.current = listKey
+    if (loadDue && sameList) void fetchNextPage()
+    // `loaded` re-arms the check after a page that left the viewport still short of rows; the range's end, after the
+    // scroll back to the top.
+  }, [loadDue, loaded, fetchNextPage, listKey, range?.endIndex])
   // What the live region says when rows arrive or a fetch fails, and only then: re-renders from scrolling announce
   // nothing. Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
   const error = list.status === 'error' ? list.error : null
@@ -156,6 +186,14 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
       >
         {labels.skipTable}
       </a>
+      {failedRefresh ? (
+        <div className="pw-infinite-table__refresh-error">
+          <span className="pw-infinite-table__status-text">{statusText}</span>
+          <button type="button" className="pw-infinite-table__retry" onClick={() => void list.retry()}>
+            {labels.retry}
+          </button>
+        </div>
+      ) : null}
       <div
         ref={gridRef}
         role="grid"
@@ -176,7 +214,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         style={{ height }}
         {...focusHandlers(virtualizer)}
       >
-        {headerRow(columns)}
+        {headerRow(columns, sorting)}
         {statusKind === null ? (
           firstLoadRows(
             columns,
@@ -227,7 +265,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
                     aria-colspan={columns.length}
                     className="pw-infinite-table__status-cell"
                   >
-                    {statusKind === 'loading' ? (
+                    {statusKind === 'loading' || statusKind === 'refreshing' ? (
                       <span
                         role="progressbar"
                         aria-label={statusText}
@@ -254,6 +292,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         )}
       </div>
       {liveRegion}
+      {sorting.liveRegion}
       <span ref={afterRef} id={afterId} tabIndex={-1} className="pw-infinite-table__after" />
     </div>
   )

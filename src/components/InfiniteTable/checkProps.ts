@@ -52,6 +52,16 @@ export function checkInfiniteTableProps<TItem>(props: InfiniteTableProps<TItem>)
   if (loadMode !== undefined && loadMode !== 'auto' && loadMode !== 'button') {
     throw invalid('loadMode', '"auto" or "button"', loadMode)
   }
+  const sortable = columns.some((column) => column.allowsSorting)
+  if (sortable && props.onSortChange !== undefined && typeof props.onSortChange !== 'function') {
+    throw invalid('onSortChange', 'a function', props.onSortChange)
+  }
+  if (sortable && props.onSortChange === undefined) {
+    warnOnce(
+      'InfiniteTable:sort',
+      `[pagewise] ${OWNER}: columns allow sorting but there is no onSortChange: their headers cannot sort.`,
+    )
+  }
   if (typeof height === 'number' && !(height > 0))
     throw invalid('height', 'a positive number of pixels', height)
   if (!props['aria-label'] && !props['aria-labelledby']) {

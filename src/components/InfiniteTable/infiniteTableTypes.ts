@@ -1,5 +1,7 @@
 import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react'
+import type { SortDescriptor } from '../../core/types'
 import type { PaginatedList } from '../../hooks/paginatedListResult'
+import type { SortLabels } from '../shared/sorting'
 
 /**
  * What `<InfiniteTable>` reads from a list: the fields of a `usePaginatedList` (or `useSuspensePaginatedList`)
@@ -17,7 +19,7 @@ export type InfiniteTableList<TItem> = Pick<
   | 'fetchNextPage'
   | 'retry'
 > &
-  Partial<Pick<PaginatedList<unknown, TItem, unknown>, 'pageSize'>>
+  Partial<Pick<PaginatedList<unknown, TItem, unknown>, 'pageSize' | 'isPlaceholderData' | 'listKey'>>
 
 /** How the table loads the next page: when the user scrolls near the end, or when they press "Load more". */
 export type LoadMode = 'auto' | 'button'
@@ -27,7 +29,8 @@ export type LoadMode = 'auto' | 'button'
  * `loading` (first page), `loading-more`, `error` (loaded rows stay), `empty`, `complete` (every row loaded) or
  * `idle` (more to load, nothing in flight).
  */
-export type InfiniteTableState = 'loading' | 'loading-more' | 'error' | 'empty' | 'complete' | 'idle'
+export type InfiniteTableState =
+  'loading' | 'loading-more' | 'refreshing' | 'error' | 'empty' | 'complete' | 'idle'
 
 /** One column of an `<InfiniteTable>`. */
 export interface InfiniteTableColumn<TItem> {
@@ -45,10 +48,18 @@ export interface InfiniteTableColumn<TItem> {
   width?: number | string
   /** Horizontal alignment of the header and the cells (`end` for numbers and money). @default 'start' */
   align?: 'start' | 'center' | 'end'
+  /**
+   * The header is a button that sorts the list by this column's `id` (ascending, then flipped), through the table's
+   * `onSortChange`. Use the field name the API sorts by as the `id`. @default false
+   */
+  allowsSorting?: boolean
 }
 
 /** The parts of a column that do not depend on the record type: enough for the header and the layout. */
-export type ColumnHead = Pick<InfiniteTableColumn<never>, 'id' | 'header' | 'width' | 'align'>
+export type ColumnHead = Pick<
+  InfiniteTableColumn<never>,
+  'id' | 'header' | 'width' | 'align' | 'allowsSorting'
+>
 
 /** Props of `<InfiniteTable>`. Other `<div>` props (`id`, `data-*`, event handlers) go to the root element. */
 export interface InfiniteTableProps<TItem> extends Omit<
@@ -106,6 +117,17 @@ export interface InfiniteTableProps<TItem> extends Omit<
   className?: string | ((state: InfiniteTableState) => string | undefined)
   /** Style of the root element; `--pw-*` custom properties restyle one table. */
   style?: CSSProperties
+  /**
+   * The list's sort, shown on the header of its column (`aria-sort`, an arrow). Pass the list's own `sort`.
+   * @example { column: 'date_created', direction: 'descending' }
+   */
+  sortDescriptor?: SortDescriptor
+  /**
+   * Called with the new sort when the header of a column with `allowsSorting` is pressed (click, Enter or Space). Hand
+   * it to the list's `sort`: the rows shown stay, marked as refreshing, until the new sort's first page lands, then the
+   * table scrolls to the top and announces "Sorted by Created, descending".
+   */
+  onSortChange?: (sort: SortDescriptor) => void
 }
 
 /** Singular and plural name of what a row is: `{ one: 'lead', other: 'leads' }`. */
@@ -127,7 +149,7 @@ export interface LabelWords {
 }
 
 /** Every text `<InfiniteTable>` shows or announces. Functions receive formatted counts and the agreeing row name. */
-export interface InfiniteTableLabels {
+export interface InfiniteTableLabels extends SortLabels {
   /** Label of the first-load progress indicator. @default "Loading leads" */
   loading: (words: LabelWords) => string
   /** Text of the loading row. @default "Loading more leads" */

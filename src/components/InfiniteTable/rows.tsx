@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { ReactNode } from 'react'
+import type { SortableColumns } from '../shared/sorting'
 import type { ColumnHead, InfiniteTableColumn } from './infiniteTableTypes'
 
 // The rows of <InfiniteTable>'s grid: the header, the first-load skeleton and the cells of a record's row (the status
@@ -30,14 +31,26 @@ function cell(column: ColumnHead, role: string | undefined, className: string, c
 
 // ── Header ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The sticky header: one `columnheader` per column, in the grid's first row (`aria-rowindex="1"`). */
-export function headerRow(columns: readonly ColumnHead[]) {
+/**
+ * The sticky header: one `columnheader` per column, in the grid's first row (`aria-rowindex="1"`); a sortable column's
+ * holds its sort button, and the sorted one carries `aria-sort`.
+ */
+export function headerRow(columns: readonly ColumnHead[], sorting: SortableColumns) {
   return (
     <div role="rowgroup" className="pw-infinite-table__head">
       <div role="row" aria-rowindex={1} className="pw-infinite-table__header-row">
-        {columns.map((column) =>
-          cell(column, 'columnheader', 'pw-infinite-table__header-cell', column.header),
-        )}
+        {columns.map((column) => (
+          <div
+            key={column.id}
+            role="columnheader"
+            className="pw-infinite-table__header-cell"
+            data-column={column.id}
+            data-align={column.align}
+            {...sorting.headerProps(column.id)}
+          >
+            {column.allowsSorting ? sorting.button(column.id, column.header) : column.header}
+          </div>
+        ))}
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
 import { errorText, formatCount, isOne } from '../shared/format'
+import { defaultSortLabels } from '../shared/sorting'
 import type {
   InfiniteTableLabels,
   InfiniteTableList,
@@ -22,16 +23,18 @@ export const defaultInfiniteTableLabels: InfiniteTableLabels = {
   retry: 'Retry',
   loadMore: 'Load more',
   skipTable: 'Skip table',
+  ...defaultSortLabels,
 }
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
  * The row after the loaded records:
- * `loading` (the next page is on its way, or will be as soon as it comes near in `auto` mode), `load-more` (the
- * button of `loadMode="button"`), `error` (with Retry), `end` or `empty`.
+ * `loading` (the next page is on its way, or will be as soon as it comes near in `auto` mode), `refreshing` (a new sort
+ * or filter is loading behind the previous rows), `load-more` (the button of `loadMode="button"`), `error` (with
+ * Retry), `end` or `empty`.
  */
-export type StatusRowKind = 'loading' | 'load-more' | 'error' | 'end' | 'empty'
+export type StatusRowKind = 'loading' | 'refreshing' | 'load-more' | 'error' | 'end' | 'empty'
 
 /**
  * The table's state from its list's (see `InfiniteTableState`), and which status row follows the loaded rows: `null`
@@ -43,6 +46,8 @@ export function tableStateOf(
 ): [InfiniteTableState, StatusRowKind | null] {
   if (list.status === 'pending') return ['loading', null]
   if (list.status === 'error') return ['error', 'error']
+  // The previous sort's or filter's rows, while the new one loads: a progress row after them.
+  if (list.isPlaceholderData) return ['refreshing', 'refreshing']
   if (list.isFetchingNextPage) return ['loading-more', 'loading']
   if (list.hasNextPage) return ['idle', loadMode === 'button' ? 'load-more' : 'loading']
   return list.items.length === 0 ? ['empty', 'empty'] : ['complete', 'end']
