@@ -68,7 +68,6 @@ function useFirstPageOnReturn<TItem, TParam, TQueryKey extends QueryKey>(
       query!.invalidate()
     }
     // The options are read when the key changes; a key names them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 }
 
