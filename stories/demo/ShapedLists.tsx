@@ -196,6 +196,12 @@ const leadColumns: InfiniteTableColumn<ShapedLead>[] = [
   },
 ]
 
+/** The columns and one more, sortable, on a field Close does not know. */
+const leadColumnsWithUnknown: InfiniteTableColumn<ShapedLead>[] = [
+  ...leadColumns,
+  { id: 'missing_field', header: 'Unknown field', cell: () => '—', width: 150, allowsSorting: true },
+]
+
 export interface LeadsDemoProps {
   /** Leads per request (Close allows up to 200). */
   pageSize: number
@@ -205,6 +211,8 @@ export interface LeadsDemoProps {
   height?: number
   /** The sort to start with. */
   initialSort?: SortDescriptor
+  /** Adds a sortable column whose id Close cannot sort by, to show what a refused sort looks like. */
+  withUnsortableColumn?: boolean
 }
 
 /**
@@ -216,6 +224,7 @@ export function CloseLeadsDemo({
   searchDelayMs = 300,
   height = 400,
   initialSort = { column: 'date_created', direction: 'descending' },
+  withUnsortableColumn = false,
 }: LeadsDemoProps) {
   const { source, close } = useApis()
   const [sort, setSort] = useState<SortDescriptor>(initialSort)
@@ -250,7 +259,7 @@ export function CloseLeadsDemo({
       </div>
       <InfiniteTable
         list={leads}
-        columns={leadColumns}
+        columns={withUnsortableColumn ? leadColumnsWithUnknown : leadColumns}
         aria-label="Close leads"
         itemName={{ one: 'lead', other: 'leads' }}
         height={height}
