@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { crmMocks } from './support/crmMocks'
 import { Dashboard } from './demo/Dashboard'
+import { DEAL_PARAMS } from './demo/ShapedLists'
 import type { DashboardProps } from './demo/Dashboard'
 
 type DashboardArgs = DashboardProps & {
@@ -10,6 +11,13 @@ type DashboardArgs = DashboardProps & {
 }
 
 const mocks = crmMocks({ leads: 2_500, events: 1_000 }, { deals: 600 })
+
+/** The deals keep their view in the URL: a story starts without the one before's. */
+function clearDealParams() {
+  const url = new URL(window.location.href)
+  for (const name of [...Object.values(DEAL_PARAMS), 'status']) url.searchParams.delete(name)
+  window.history.replaceState(window.history.state, '', url)
+}
 const { closeMock } = mocks
 
 /**
@@ -45,7 +53,11 @@ const meta: Meta<DashboardArgs> = {
   render: ({ leadsPageSize, dealsPageSize, eventsPageSize }) => (
     <Dashboard leadsPageSize={leadsPageSize} dealsPageSize={dealsPageSize} eventsPageSize={eventsPageSize} />
   ),
-  beforeEach: ({ args }) => mocks.reset(args.latencyMs),
+  beforeEach: ({ args }) => {
+    mocks.reset(args.latencyMs)
+    clearDealParams()
+    return clearDealParams
+  },
 }
 
 export default meta
@@ -89,6 +101,18 @@ export const CrmDashboard: Story = {
       await waitFor(() => expect(next).not.toHaveAttribute('data-disabled'), TIMEOUT)
       await userEvent.click(next)
       await waitFor(() => expect(within(deals).getByText('11–20 of many')).toBeVisible(), TIMEOUT)
+    })
+
+    await step('the deals filter by status, and come back when it is cleared', async () => {
+      const status = canvas.getAllByRole('combobox', { name: 'Status' }).at(-1)!
+      await userEvent.selectOptions(status, 'won')
+      const dealRows = () =>
+        [...canvas.getByRole('table', { name: 'Pipedrive deals' }).querySelectorAll('tbody tr')].map(
+          (row) => row.children[2]!.textContent,
+        )
+      await waitFor(() => expect(new Set(dealRows())).toEqual(new Set(['won'])), TIMEOUT)
+      await userEvent.selectOptions(status, '')
+      await waitFor(() => expect(new Set(dealRows()).size).toBeGreaterThan(1), TIMEOUT)
     })
 
     // The story is what `npm start` opens on: leave it as a visitor first sees it, every list at its start.

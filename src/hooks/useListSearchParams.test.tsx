@@ -217,6 +217,16 @@ describe('useListSearchParams', () => {
     expect(window.location.search).toBe('?keep=yes&sort=-date_created')
   })
 
+  it('writing what the URL already says changes nothing, not even the page', () => {
+    window.history.replaceState(null, '', '/leads?page=3&q=acme&status_id=won')
+    const { result } = renderHook(() => useListSearchParams({ filters: ['status_id'] }))
+    act(() => result.current.onSearchChange('acme'))
+    act(() => result.current.onFilterChange({ status_id: 'won' }))
+    act(() => result.current.onSortChange(undefined))
+    expect(window.location.search).toBe('?page=3&q=acme&status_id=won')
+    expect(result.current.page).toBe(2)
+  })
+
   it('keeps the default sort out of the URL', () => {
     const { result } = renderHook(() => useListSearchParams({ defaultSort: byCreated }))
     expect(result.current.sort).toEqual(byCreated)

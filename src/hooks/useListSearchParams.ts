@@ -145,8 +145,9 @@ export function useListSearchParams(options: ListSearchParamsOptions = {}): List
       const url = new URL(window.location.href)
       const before = url.search
       change(url.searchParams)
-      if (restart) url.searchParams.delete(names.page)
+      // Writing what the URL already says changes nothing, not even the page.
       if (url.search === before) return
+      if (restart) url.searchParams.delete(names.page)
       // The entry's state belongs to the app or its router: keep it.
       if (!replace && mode === 'push' && handlingUserEvent())
         window.history.pushState(window.history.state, '', url)

@@ -1,7 +1,7 @@
 import { ReactQueryDevtools } from '@tanstack/react-query-devtools'
 import type { CSSProperties, ReactNode } from 'react'
-import { PipedriveDealsPager } from './PagerDemos'
-import { CloseEventsTable, CloseLeadsTable } from './TableDemos'
+import { CloseLeadsDemo, PagedDealsDemo } from './ShapedLists'
+import { CloseEventsTable } from './TableDemos'
 
 export interface DashboardProps {
   /** Close leads per request in the leads table (Close allows up to 200). */
@@ -62,22 +62,19 @@ export function Dashboard({ leadsPageSize, dealsPageSize, eventsPageSize }: Dash
         <h1 style={{ fontSize: 24, margin: '0 0 4px' }}>CRM dashboard</h1>
         <p style={{ margin: 0, maxWidth: '75ch', lineHeight: 1.5 }}>
           Three lists, each paging its API its own way: scroll the Close leads (offset) or the activity log
-          (cursor) to load more, and use the pager for the Pipedrive deals (cursor, with Previous). The data
-          comes from mock APIs in your browser; with <code>npm start</code>, the toolbar&apos;s Data menu
-          switches to your own Close and Pipedrive accounts.
+          (cursor) to load more, and use the pager for the Pipedrive deals (cursor, with Previous). Sort the
+          leads and deals by their headers, filter them by status, or search them: each request goes out in
+          its API&apos;s own syntax, and the rows on screen stay until the new ones land. The data comes from
+          mock APIs in your browser; with <code>npm start</code>, the toolbar&apos;s Data menu switches to
+          your own Close and Pipedrive accounts.
         </p>
       </header>
       <div style={grid}>
         <Panel id="dashboard-leads" title="Leads (Close, _skip/_limit)" wide>
-          <CloseLeadsTable pageSize={leadsPageSize} loadMode="auto" height={360} />
+          <CloseLeadsDemo pageSize={leadsPageSize} height={360} />
         </Panel>
-        <Panel id="dashboard-deals" title="Deals (Pipedrive v2, cursor)">
-          <PipedriveDealsPager
-            pageSize={dealsPageSize}
-            pageSizeOptions={[10, 25, 50]}
-            variant="full"
-            embedded
-          />
+        <Panel id="dashboard-deals" title="Deals (Pipedrive v2, cursor)" wide>
+          <PagedDealsDemo pageSize={dealsPageSize} />
         </Panel>
         <Panel id="dashboard-events" title="Activity (Close events, _cursor)">
           <CloseEventsTable pageSize={eventsPageSize} loadMode="auto" height={420} />

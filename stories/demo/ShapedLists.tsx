@@ -167,7 +167,7 @@ export function PagedDealsDemo({ pageSize, searchDelayMs = 300, sortable = SORTA
         <p>No deals match.</p>
       ) : null}
       {sorting.liveRegion}
-      <Pager list={deals} aria-label="Deal pages" />
+      <Pager list={deals} aria-label="Pipedrive deals pages" />
     </section>
   )
 }
