@@ -27,16 +27,22 @@ export const ENFORCE_TARGETS = false
  * size measured when it was set plus about 3%, a ratchet: lower it when the size drops.
  */
 export const SIZE_BUDGETS: Readonly<Record<string, number>> = {
-  /** 9,787 B measured with 10 adapters (2026-11-24); 7,832 B with 13 adapter factories (2026-12-06). */
-  'hooks + adapters': 8_070,
-  /** 23,611 B measured before issue 15, 19,454 B (2026-12-06). */
-  'full (JS + CSS)': 20_050,
-  /** The typical import: 9,229 B measured before issue 15, 4,965 B (2026-12-06, one chunk per layer). */
-  'usePaginatedList + closeOffset + createFetcher': 5_000,
-  /** What a typical infinite list pays: 5,329 B measured (2026-11-24), 3,047 B (2026-12-06). */
-  'usePaginatedList + closeOffset': 3_140,
-  /** What a typical pager pays: 4,964 B measured (2026-11-24), 4,031 B (2026-12-06). */
-  'usePagedList + pipedriveCursor': 4_150,
+  /**
+   * 9,787 B measured with 10 adapters (2026-11-24); 7,832 B with 13 adapter factories (2026-12-06); 9,073 B with sort,
+   * filter, the previous rows kept while a new query loads, useListSearchParams and pipedriveSearchCursor (issue 16).
+   */
+  'hooks + adapters': 9_350,
+  /** 23,611 B measured before issue 15, 19,454 B (2026-12-06), 22,135 B with issue 16 (sortable headers and all). */
+  'full (JS + CSS)': 22_800,
+  /**
+   * The typical import: 9,229 B measured before issue 15, 4,965 B (2026-12-06, one chunk per layer), 5,537 B with sort
+   * and filter on the list path (issue 16: +572 B; the goal above is missed until that is won back).
+   */
+  'usePaginatedList + closeOffset + createFetcher': 5_700,
+  /** What a typical infinite list pays: 5,329 B measured (2026-11-24), 3,047 B (2026-12-06), 3,641 B (issue 16). */
+  'usePaginatedList + closeOffset': 3_750,
+  /** What a typical pager pays: 4,964 B measured (2026-11-24), 4,031 B (2026-12-06), 4,554 B (issue 16). */
+  'usePagedList + pipedriveCursor': 4_690,
   /** Tree-shaking works: importing one small function must not pull in the components (336 B measured). */
   'defaultItemId alone': 1_000,
 }
