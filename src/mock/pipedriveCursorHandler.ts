@@ -80,18 +80,7 @@ export function pipedriveCursorAnswer<T extends Row>(
 ): (call: MockCall) => Response {
   return ({ query }) => {
     try {
-      const limit = integerParam(
-        query,
-        'limit',
-        100,
-        1,
-        (name) => `Validation failed: ${name}: must be a positive integer`,
-      )
-      if (limit > spec.maxLimit) {
-        throw new MockBadRequest(
-          `Validation failed: limit: Number must be less than or equal to ${spec.maxLimit}`,
-        )
-      }
+      const limit = v2Limit(query, spec.maxLimit)
       const field: SortField = oneOf(
         query,
         'sort_by',
@@ -125,4 +114,19 @@ export function pipedriveCursorAnswer<T extends Row>(
       throw error
     }
   }
+}
+
+/** A v2 `limit`: 100 when absent, a positive integer up to `maxLimit`, else Pipedrive's 400. Lists and searches share it. */
+export function v2Limit(query: Record<string, string>, maxLimit: number): number {
+  const limit = integerParam(
+    query,
+    'limit',
+    100,
+    1,
+    (name) => `Validation failed: ${name}: must be a positive integer`,
+  )
+  if (limit > maxLimit) {
+    throw new MockBadRequest(`Validation failed: limit: Number must be less than or equal to ${maxLimit}`)
+  }
+  return limit
 }

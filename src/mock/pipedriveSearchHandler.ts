@@ -3,7 +3,8 @@ import { decodeJsonBase64Url, encodeJsonBase64Url } from './base64url'
 import { checksum } from './closeCursor'
 import { selectPage } from './keyset'
 import type { Compare } from './keyset'
-import { integerParam, MockBadRequest } from './params'
+import { MockBadRequest } from './params'
+import { v2Limit } from './pipedriveCursorHandler'
 import { pipedriveError } from './pipedriveResponses'
 import type { MockCall } from './requestRecord'
 
@@ -115,18 +116,7 @@ export function pipedriveSearchAnswer<T extends { id: number }>(
 ): (call: MockCall) => Response {
   return ({ query }) => {
     try {
-      const limit = integerParam(
-        query,
-        'limit',
-        100,
-        1,
-        (name) => `Validation failed: ${name}: must be a positive integer`,
-      )
-      if (limit > spec.maxLimit) {
-        throw new MockBadRequest(
-          `Validation failed: limit: Number must be less than or equal to ${spec.maxLimit}`,
-        )
-      }
+      const limit = v2Limit(query, spec.maxLimit)
       const exactRaw = query.exact_match?.toLowerCase()
       if (exactRaw !== undefined && !BOOLEAN_VALUES.includes(exactRaw)) {
         throw new MockBadRequest('Validation failed: exact_match: must be a boolean')
