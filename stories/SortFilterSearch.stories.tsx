@@ -51,7 +51,7 @@ const settled = (canvas: ReturnType<typeof within>) =>
 export const SortFilterAndSearch: Story = {
   decorators: [
     intro(
-      'Pipedrive v2 deals, 10 a page. Press a header (Id, Added, Updated) to sort, pick a status, or type 2 letters to search: the request goes out in Pipedrive’s syntax (sort_by, sort_direction, status, /deals/search?term=), the previous rows stay dimmed until the new ones land, the pager goes back to page 1, and the URL keeps the view (try Back).',
+      'Pipedrive v2 deals, 10 a page. Press a header (Id, Added, Updated) to sort, pick a status or an owner, or type 2 letters to search: the request goes out in Pipedrive’s syntax (sort_by, sort_direction, status, owner_id, /deals/search?term=), the previous rows stay dimmed until the new ones land, the pager goes back to page 1, and the URL keeps the view (try Back).',
     ),
   ],
   play: async ({ canvasElement }) => {
@@ -83,6 +83,18 @@ export const SortFilterAndSearch: Story = {
     await expect(listRequests().at(-1)).toMatchObject({ status: 'won', sort_by: 'add_time' })
     await expect(rowsOf(canvas).every((row) => row[2] === 'won')).toBe(true)
 
+    const owner = canvas.getByRole('combobox', { name: 'Owner' })
+    await waitFor(() => expect(owner.querySelectorAll('option').length).toBeGreaterThan(1), {
+      timeout: 10_000,
+    })
+    const [, first] = [...owner.querySelectorAll('option')]
+    await userEvent.selectOptions(owner, first!.value)
+    await settled(canvas)
+    await expect(listRequests().at(-1)).toMatchObject({ status: 'won', owner_id: first!.value })
+    await expect(rowsOf(canvas).every((row) => row[2] === 'won' && row[3] === first!.textContent)).toBe(true)
+    await userEvent.selectOptions(owner, '')
+    await settled(canvas)
+
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search deals' }), 'hardware')
     await waitFor(() => expect(canvas.getByText('Best matches for “hardware”')).toBeInTheDocument(), {
       timeout: 10_000,
@@ -92,6 +104,8 @@ export const SortFilterAndSearch: Story = {
     // Debounced: one search for the whole word, not one per letter.
     await expect(searches.map((request) => request.query.term)).toEqual(['hardware'])
     await expect(rowsOf(canvas).every((row) => /hardware/i.test(row[1]!) && row[2] === 'won')).toBe(true)
+    // Pipedrive's search filters by status, not by owner: the owner filter waits for the search to be cleared.
+    await expect(canvas.getByRole('combobox', { name: 'Owner' })).toBeDisabled()
   },
 }
 

@@ -1,4 +1,4 @@
-import { http } from 'msw'
+import { HttpResponse, http } from 'msw'
 import {
   pipedriveCursorMalformed,
   pipedriveLeadsMalformed,
@@ -172,6 +172,18 @@ export function createPipedriveMock(options: PipedriveMockOptions = {}): MockApi
   const drift = (kind: 'deals' | 'persons' | 'notes' | 'leads') => (count: number) =>
     insertPipedriveRecords(build, counters, kind, count)
   const handlers = [
+    // The company's users, as `GET /api/v1/users` lists them (one answer, no pages): the owners a deal filter offers.
+    http.get(
+      `${base}/api/v1/users`,
+      runtime.endpoint({
+        answer: () =>
+          HttpResponse.json({
+            success: true,
+            data: build.ctx.users.map((user) => ({ ...user, active_flag: true, is_admin: 0 })),
+          }),
+        malformed: () => HttpResponse.json({ success: true, data: 'users' }),
+      }),
+    ),
     http.get(
       `${base}/api/v2/deals/search`,
       runtime.endpoint({

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import type { CSSProperties } from 'react'
 import {
   closeOffset,
@@ -28,11 +29,22 @@ const STATUSES = ['open', 'won', 'lost'] as const
 /** The date of a timestamp; a search match (Pipedrive's summary of a deal) has none. */
 const day = (time: string | undefined) => time?.slice(0, 10) ?? '—'
 
+/** The owner of a deal, by name once the users have loaded: a list deal has `owner_id`, a search match `owner.id`. */
+const ownerName = (deal: PipedriveDeal & { owner?: { id: number } }, names: ReadonlyMap<number, string>) => {
+  const id = deal.owner_id ?? deal.owner?.id
+  return names.get(id) ?? String(id)
+}
+
 /** The table's columns: a record field, its header, and its text. */
-const DEAL_COLUMNS: { id: string; header: string; cell: (deal: PipedriveDeal) => string }[] = [
+const DEAL_COLUMNS: {
+  id: string
+  header: string
+  cell: (deal: PipedriveDeal, owners: ReadonlyMap<number, string>) => string
+}[] = [
   { id: 'id', header: 'Id', cell: (deal) => String(deal.id) },
   { id: 'title', header: 'Deal', cell: (deal) => deal.title },
   { id: 'status', header: 'Status', cell: (deal) => deal.status },
+  { id: 'owner', header: 'Owner', cell: ownerName },
   { id: 'add_time', header: 'Added', cell: (deal) => day(deal.add_time) },
   { id: 'update_time', header: 'Updated', cell: (deal) => day(deal.update_time) },
 ]
@@ -69,7 +81,13 @@ export interface PagedDealsDemoProps {
  */
 export function PagedDealsDemo({ pageSize, searchDelayMs = 300, sortable = SORTABLE }: PagedDealsDemoProps) {
   const { source, pipedrive } = useApis()
-  const url = useListSearchParams({ filters: ['status'], names: DEAL_PARAMS, defaultSort: DEFAULT_SORT })
+  const url = useListSearchParams({
+    filters: ['status', 'owner_id'],
+    names: DEAL_PARAMS,
+    defaultSort: DEFAULT_SORT,
+  })
+  const owners = useOwners()
+  const ownerNames = new Map(owners.map((owner) => [owner.id, owner.name]))
   const [text, setText] = useState(url.search)
   const term = useDebouncedValue(text.trim(), searchDelayMs)
   const searching = term.length >= 2
@@ -85,6 +103,7 @@ export function PagedDealsDemo({ pageSize, searchDelayMs = 300, sortable = SORTA
     adapter: searching ? dealSearchAdapter : dealsAdapter,
     fetchPage: pipedrive(searching ? '/v2/deals/search' : '/v2/deals'),
     sort: searching ? undefined : url.sort,
+    // Pipedrive's search filters by status but not by owner.
     filter: searching ? { term, status: url.filter.status } : url.filter,
   })
   const sorting = useSortableColumns({
@@ -109,12 +128,27 @@ export function PagedDealsDemo({ pageSize, searchDelayMs = 300, sortable = SORTA
           Status
           <select
             value={url.filter.status ?? ''}
-            onChange={(event) => url.onFilterChange({ status: event.target.value })}
+            onChange={(event) => url.onFilterChange({ ...url.filter, status: event.target.value })}
           >
             <option value="">Any</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {status}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label style={field}>
+          Owner
+          <select
+            value={url.filter.owner_id ?? ''}
+            disabled={searching}
+            onChange={(event) => url.onFilterChange({ ...url.filter, owner_id: event.target.value })}
+          >
+            <option value="">Anyone</option>
+            {owners.map((owner) => (
+              <option key={owner.id} value={owner.id}>
+                {owner.name}
               </option>
             ))}
           </select>
@@ -156,7 +190,7 @@ export function PagedDealsDemo({ pageSize, searchDelayMs = 300, sortable = SORTA
             <tr key={deal.id}>
               {DEAL_COLUMNS.map((column) => (
                 <td key={column.id} style={cell}>
-                  {column.cell(deal)}
+                  {column.cell(deal, ownerNames)}
                 </td>
               ))}
             </tr>
@@ -268,4 +302,21 @@ export function CloseLeadsDemo({
       />
     </section>
   )
+}
+
+/** The Pipedrive company's users (`GET /v1/users`, one answer): the owners the deals filter by. */
+function useOwners(): { id: number; name: string }[] {
+  const { source, pipedrive } = useApis()
+  const users = useQuery({
+    queryKey: ['pipedrive', source, 'users'],
+    queryFn: ({ signal }) =>
+      pipedrive('/v1/users')<{ data: { id: number; name: string }[] }>({
+        pageParam: null,
+        limit: 500,
+        query: {},
+        signal,
+      }),
+    staleTime: Infinity,
+  })
+  return users.data?.data ?? []
 }

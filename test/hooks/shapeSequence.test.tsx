@@ -49,7 +49,7 @@ describe('sort, sort back, filter, clear filter', () => {
   it.each(providers)(
     '$name: one request per step, for page 1 of the list shown; no render without rows',
     async (provider) => {
-      const mock = serve(provider.mock() as MockApi)
+      const mock = serve(provider.mock() as MockApi<unknown>)
       const seen: { blank: boolean; standIn: boolean }[] = []
       const { result, rerender } = renderWithClient(
         (shape: Shape) => {
