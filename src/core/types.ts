@@ -121,8 +121,8 @@ export interface PaginationAdapter<TResponse, TItem, TParam> {
   /**
    * The params that ask the API for `sort`, in its own syntax: `{ _order_by: '-date_created' }` for Close lists,
    * `{ sort_by: 'add_time', sort_direction: 'desc' }` for Pipedrive v2. They go with every page of a sorted list, where
-   * its filter goes (see `withListParams`). Absent when the API cannot sort: a list given a `sort` is then refused with
-   * `InvalidOptionError` naming the adapter, before any request.
+   * its filter goes (see `withListParams`). Absent when the API cannot sort: a list given a `sort` is then refused in
+   * development with `InvalidOptionError` naming the adapter, before any request, as every option error is.
    */
   sortParams?(sort: SortDescriptor): Record<string, unknown>
   /**

@@ -55,7 +55,7 @@ export interface ListSource<TResponse, TItem, TParam, TQueryKey extends QueryKey
    * How the list is sorted; the adapter writes it in its provider's syntax (`_order_by=-date_created` for Close,
    * `sort_by` and `sort_direction` for Pipedrive v2) on every page. Part of the query key: each sort is cached on its
    * own, and while a new one loads the previous rows stay on screen (`isPlaceholderData`). An adapter whose API cannot
-   * sort (Close events, Stripe) refuses it at once with `InvalidOptionError`.
+   * sort (Close events, Stripe) refuses it at once with `InvalidOptionError` (a development check, as every option's).
    * @example { column: 'date_created', direction: 'descending' }
    */
   sort?: SortDescriptor | undefined
