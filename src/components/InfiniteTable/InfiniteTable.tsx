@@ -292,7 +292,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         )}
       </div>
       {liveRegion}
-      {sorting.liveRegion}
+      {/* Only a table that sorts has the second live region: one less for screen readers to track otherwise. */}
+      {columns.some((column) => column.allowsSorting) ? sorting.liveRegion : null}
       <span ref={afterRef} id={afterId} tabIndex={-1} className="pw-infinite-table__after" />
     </div>
   )
