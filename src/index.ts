@@ -20,7 +20,20 @@ export { useSuspensePaginatedList } from './hooks/useSuspensePaginatedList'
 export { usePagedList } from './hooks/usePagedList'
 export { paginatedListOptions, keepFirstPage } from './hooks/paginatedListOptions'
 export { useFetchAll } from './hooks/useFetchAll'
+export { useBulkAction } from './hooks/useBulkAction'
 export { useDebouncedValue } from './hooks/useDebouncedValue'
+// Edits and selection across pages
+export { listCache } from './hooks/listCache'
+export {
+  emptySelection,
+  allSelection,
+  isSelected,
+  isSelectionEmpty,
+  withKeys,
+  toggleKey,
+  selectedCount,
+  resolveSelection,
+} from './core/selection'
 
 // Components
 // <InfiniteTable>
@@ -46,6 +59,7 @@ export {
 export { defaultRetry, defaultRetryDelay, isRetryableError } from './core/retryPolicy'
 export { defaultItemId } from './core/itemFlattener'
 export { fetchAll } from './core/fetchAll'
+export { runBulkAction, retryBulkAction } from './core/bulkAction'
 
 // HTTP
 export { createFetcher } from './http/createFetcher'
@@ -82,6 +96,14 @@ export type { PagedList, PagedListFields } from './hooks/usePagedList'
 export type { PagedListOptions, PagedQueryOptions } from './hooks/listOptions'
 export type { ListKeyPart, ListQueryKey } from './hooks/paginatedListOptions'
 export type { ListPage } from './core/listPage'
+export type {
+  InsertItemOptions,
+  InvalidateListOptions,
+  ListCache,
+  ListCacheOptions,
+  Undo,
+} from './hooks/listCache'
+export type { ListSelection, ResolveSelectionOptions, SelectionKey } from './core/selection'
 export type { GetItemId } from './core/itemFlattener'
 export type { CursorLoopReason } from './core/errors'
 export type {
@@ -117,6 +139,17 @@ export type {
   FetchAllRetryDelay,
 } from './core/fetchAll'
 export type { FetchAllRun, FetchAllStatus } from './hooks/useFetchAll'
+export type {
+  BulkAction,
+  BulkActionContext,
+  BulkActionControls,
+  BulkActionOptions,
+  BulkActionPause,
+  BulkActionProgress,
+  BulkActionResult,
+  BulkItemOutcome,
+} from './core/bulkAction'
+export type { BulkActionRun, BulkActionStatus, UseBulkActionOptions } from './hooks/useBulkAction'
 export type { OffsetAdapterSpec } from './adapters/offsetAdapter'
 export type { CursorAdapterSpec, CursorParam } from './adapters/cursorAdapter'
 export type { FieldSpec, ParamPlacement } from './adapters/fieldSpec'

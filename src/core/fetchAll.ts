@@ -1,7 +1,8 @@
 import { appendUnique } from './itemFlattener'
 import type { GetItemId } from './itemFlattener'
 import { assertAdapterShape } from './listPage'
-import { defaultRetry, defaultRetryDelay, isAbortError } from './retryPolicy'
+import { defaultRetry } from './retryPolicy'
+import { retrying } from './retrying'
 import { listShape } from './listShape'
 import type { FetchPage, ListFilter, PageRequest, PaginationAdapter, SortDescriptor } from './types'
 import { walkPages } from './walkPages'
@@ -83,7 +84,10 @@ export async function fetchAll<TResponse, TItem, TParam>(
   const shape = listShape(adapter, options, 'fetchAll')
   const { signal = new AbortController().signal, onProgress } = controls
   signal.throwIfAborted()
-  const fetchPage = retrying(options.fetchPage, options.retry ?? defaultRetry, options.retryDelay)
+  const { retry = defaultRetry, retryDelay } = options
+  // Each page is tried again on its own (the count starts over after a page loads), as TanStack Query does.
+  const fetchPage: FetchPage<TResponse, TParam> = (request: PageRequest<TParam>) =>
+    retrying(() => options.fetchPage(request), { retry, retryDelay, signal: request.signal })
   const limit = options.pageSize ?? adapter.maxLimit
   const records: TItem[] = []
   const seen = new Set<unknown>()
@@ -97,47 +101,4 @@ export async function fetchAll<TResponse, TItem, TParam>(
     )
   }
   return records
-}
-
-/** `fetchPage` that tries a failed page again, as TanStack Query's retryer does (same `failureCount` meaning). */
-function retrying<TResponse, TParam>(
-  fetchPage: FetchPage<TResponse, TParam>,
-  retry: FetchAllRetry,
-  retryDelay: FetchAllRetryDelay = defaultRetryDelay,
-): FetchPage<TResponse, TParam> {
-  return async (request: PageRequest<TParam>) => {
-    for (let failureCount = 0; ; failureCount += 1) {
-      try {
-        return await fetchPage(request)
-      } catch (error) {
-        if (isAbortError(error, request.signal)) throw error
-        const again =
-          retry === true ||
-          (typeof retry === 'number' && failureCount < retry) ||
-          (typeof retry === 'function' && retry(failureCount, error))
-        if (!again) throw error
-        const delayMs = typeof retryDelay === 'function' ? retryDelay(failureCount, error) : retryDelay
-        await sleep(delayMs, request.signal)
-      }
-    }
-  }
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted()
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    const timer = setTimeout(
-      () => {
-        signal.removeEventListener('abort', onAbort)
-        resolve()
-      },
-      Math.max(0, ms),
-    )
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }
