@@ -175,3 +175,49 @@ describe('createFetcher: method, body, headers, signal', () => {
     expect(sent(fetch).url).toBe('https://api.close.com/api/v1/lead/')
   })
 })
+
+describe('createFetcher: send (writes)', () => {
+  it('sends a PUT with its JSON body, the fetcher headers and the signal, and returns the JSON answer', async () => {
+    const fetch = stubFetch(() => Response.json({ id: 'lead_1', status_label: 'Won' }))
+    const close = createFetcher({ baseUrl: CLOSE, fetch, headers: { authorization: 'Basic a2V5Og==' } })
+    const controller = new AbortController()
+    const lead = await close.send('/lead/lead_1/', {
+      method: 'PUT',
+      body: { status_label: 'Won' },
+      signal: controller.signal,
+    })
+    expect(lead).toEqual({ id: 'lead_1', status_label: 'Won' })
+    const request = sent(fetch)
+    expect(request).toMatchObject({
+      url: `${CLOSE}/lead/lead_1/`,
+      method: 'PUT',
+      body: { status_label: 'Won' },
+    })
+    expect(request.headers.get('authorization')).toBe('Basic a2V5Og==')
+    expect(request.headers.get('content-type')).toBe('application/json')
+    expect(request.signal).toBe(controller.signal)
+  })
+
+  it('sends a DELETE without a body', async () => {
+    const fetch = stubFetch(() => Response.json({}))
+    await createFetcher({ baseUrl: CLOSE, fetch }).send('/lead/lead_1/', { method: 'DELETE' })
+    expect(sent(fetch)).toMatchObject({ method: 'DELETE', body: undefined })
+    expect(sent(fetch).headers.has('content-type')).toBe(false)
+  })
+
+  it('a 429 is an HttpError with the wait the server asked for', async () => {
+    const fetch = stubFetch(
+      () => new Response('{"error":"Too many requests"}', { status: 429, headers: { 'retry-after': '3' } }),
+    )
+    const error = await createFetcher({ baseUrl: CLOSE, fetch })
+      .send('/lead/lead_1/', { method: 'PATCH', body: { name: 'x' } })
+      .catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'HttpError', status: 429, retryAfterMs: 3000, method: 'PATCH' })
+  })
+
+  it('refuses a method it does not know, naming the option', () => {
+    const close = createFetcher({ baseUrl: CLOSE, fetch: stubFetch() })
+    expect(() => close('/lead/', { method: 'TRACE' as never })).toThrow(InvalidOptionError)
+    expect(() => close('/lead/', { method: 'TRACE' as never })).toThrow(/defaults\.method/)
+  })
+})

@@ -15,14 +15,53 @@ export interface FetcherOptions {
   fetch?: typeof fetch
 }
 
+/** The methods a fetcher sends: GET and POST for pages, PUT, PATCH and DELETE for writes. */
+export type FetcherMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+const METHODS: readonly unknown[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] satisfies FetcherMethod[]
+
+/** Options of `fetcher.send`: one request that is not a page. */
+export interface SendOptions {
+  /** @default 'POST' when there is a body, else 'GET' */
+  method?: FetcherMethod
+  /** Query-string parameters. */
+  query?: Record<string, string>
+  /** JSON body. */
+  body?: Record<string, unknown>
+  /** Headers for this request, sent over the fetcher's own. */
+  headers?: HeadersInit
+  /** Aborts the request (a bulk action's cancel). */
+  signal?: AbortSignal
+}
+
+/** What `createFetcher` returns: endpoints that load pages, and `send` for any other request. */
+export interface Fetcher {
+  /** A `fetchPage` for the endpoint at `path`. */
+  (
+    path: string,
+    defaults?: EndpointDefaults,
+  ): <TResponse = unknown>(request: PageRequest<unknown>) => Promise<TResponse>
+  /**
+   * One request that is not a page, such as a write (`PUT`, `PATCH`, `DELETE`) or a single record, with the same
+   * headers, origin checks and errors as pages: `HttpError` with the provider's message and `retryAfterMs`, so a
+   * bulk action waits out a 429 the way lists do.
+   * @example const lead = await close.send<Lead>(`/lead/${id}/`, { method: 'PUT', body: { status_id }, signal })
+   */
+  send: <TResponse = unknown>(path: string, options?: SendOptions) => Promise<TResponse>
+}
+
 /** Per-endpoint settings, the second argument of the function `createFetcher` returns. */
 export interface EndpointDefaults {
   /** Query parameters sent with every page (filters, `_fields`, …); the page's own parameters win. */
   query?: Record<string, string>
   /** JSON body fields sent with every page of a POST search; the page's own body fields win. */
   body?: Record<string, unknown>
-  /** Request method. Default: `'POST'` when there is a body, else `'GET'`. */
-  method?: 'GET' | 'POST'
+  /**
+   * Request method. `'PUT'`, `'PATCH'` and `'DELETE'` are for writes (a bulk action's one request per record), which
+   * get the same headers, errors and `retryAfterMs` as pages do.
+   * @default 'POST' when there is a body, else 'GET'
+   */
+  method?: FetcherMethod
   /** Headers for this endpoint, sent over the fetcher's own. */
   headers?: HeadersInit
 }
@@ -82,8 +121,8 @@ function checkEndpoint(baseUrl: string, path: string, defaults: EndpointDefaults
   if (!isRecord(defaults)) throw invalid('defaults', 'an object', defaults)
   if (query !== undefined && !isRecord(query)) throw invalid('defaults.query', 'an object of strings', query)
   if (body !== undefined && !isRecord(body)) throw invalid('defaults.body', 'an object', body)
-  if (method !== undefined && method !== 'GET' && method !== 'POST') {
-    throw invalid('defaults.method', '"GET" or "POST"', method)
+  if (method !== undefined && !METHODS.includes(method)) {
+    throw invalid('defaults.method', '"GET", "POST", "PUT", "PATCH" or "DELETE"', method)
   }
   if (method === 'GET' && body !== undefined) throw invalid('defaults.method', '"POST" for a body', method)
   assertNoCredentials('path', new URLSearchParams(path.split('?')[1]?.split('#')[0]).keys())
@@ -123,16 +162,11 @@ function checkLocation(baseUrl: string): void {
  * const fetchLeads = close('/lead/')
  * const search = close('/data/search/', { body: { query: { type: 'object_type', object_type: 'lead' } } })
  */
-export function createFetcher(
-  options: FetcherOptions,
-): (
-  path: string,
-  defaults?: EndpointDefaults,
-) => <TResponse = unknown>(request: PageRequest<unknown>) => Promise<TResponse> {
+export function createFetcher(options: FetcherOptions): Fetcher {
   if (process.env.NODE_ENV !== 'production') checkOptions(options)
   const { baseUrl, headers: sharedHeaders, fetch: customFetch } = options
 
-  return (path, defaults = {}) => {
+  const endpoint: Fetcher = (path, defaults = {}) => {
     if (process.env.NODE_ENV !== 'production') checkEndpoint(baseUrl, path, defaults)
 
     return async <TResponse = unknown>(request: PageRequest<unknown>): Promise<TResponse> => {
@@ -213,4 +247,13 @@ export function createFetcher(
       ) as TResponse
     }
   }
+  endpoint.send = (path, { method, query, body, headers, signal } = {}) =>
+    endpoint(path, { method, headers, query })({
+      pageParam: undefined,
+      limit: 0,
+      query: {},
+      signal: signal ?? new AbortController().signal,
+      ...(body !== undefined && { body }),
+    })
+  return endpoint
 }
