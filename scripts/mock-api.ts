@@ -7,6 +7,8 @@
  * Close answers under http://127.0.0.1:<port>/close/api/v1/…, Pipedrive under http://127.0.0.1:<port>/pipedrive/api/…,
  * GitHub under /github/repos/pagewise/pagewise/issues, HubSpot under /hubspot/crm/v3/objects/contacts and JSON:API
  * under /jsonapi/articles. Each sorts and filters as its provider does (see `pagewise/mock`), faults apply to all.
+ * Close takes lead writes (POST /lead/, PUT and DELETE /lead/{id}/) and Pipedrive deal writes (POST /v2/deals, PATCH
+ * and DELETE /v2/deals/{id}); they last until the server stops. Restart it for the seeded data again.
  */
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -69,7 +71,8 @@ export interface RunningMockServer {
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  // Writes: Close POST / PUT / DELETE /lead/, Pipedrive POST / PATCH / DELETE /v2/deals.
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type, x-api-token',
   'access-control-expose-headers':
     'link, ratelimit, ratelimit-reset, retry-after, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset',
@@ -235,11 +238,12 @@ async function main(): Promise<void> {
   const server = await startMockServer(parseMockServerArgs(process.argv.slice(2), process.env))
   console.log(`pagewise mock APIs on ${server.url}`)
   console.log(
-    `  Close:     ${server.closeBaseUrl}/api/v1/  (lead/, contact/, opportunity/, event/, data/search/)`,
+    `  Close:     ${server.closeBaseUrl}/api/v1/  (lead/, contact/, opportunity/, event/, data/search/; ` +
+      'POST lead/, PUT and DELETE lead/{id}/)',
   )
   console.log(
     `  Pipedrive: ${server.pipedriveBaseUrl}/api/  (v2/deals, v2/persons, v2/deals/search, v2/persons/search, ` +
-      'v1/notes, v1/leads)',
+      'v1/notes, v1/leads, v1/users; POST v2/deals, PATCH and DELETE v2/deals/{id})',
   )
   console.log(`  GitHub:    ${server.githubBaseUrl}/repos/pagewise/pagewise/issues`)
   console.log(`  HubSpot:   ${server.hubspotBaseUrl}/crm/v3/objects/contacts  (and /search, POST)`)
@@ -251,6 +255,10 @@ async function main(): Promise<void> {
     `     curl '${server.pipedriveBaseUrl}/api/v2/deals?limit=2&sort_by=update_time&sort_direction=desc&status=won'`,
   )
   console.log(`     curl '${server.pipedriveBaseUrl}/api/v2/deals/search?term=renewal&limit=2'`)
+  console.log(
+    `     curl -X PATCH -H 'content-type: application/json' -d '{"status":"won"}' ` +
+      `'${server.pipedriveBaseUrl}/api/v2/deals/1'`,
+  )
   console.log(
     `     curl -i '${server.githubBaseUrl}/repos/pagewise/pagewise/issues?sort=comments&direction=desc&labels=bug'`,
   )

@@ -19,9 +19,16 @@ import type { CloseOrderFields } from './closeListHandler'
 import { closeProfile } from './closeResponses'
 import { closeSearchAnswer } from './closeSearchHandler'
 import type { CloseContact, CloseDataset, CloseLead, CloseOpportunity } from './closeTypes'
-import { closeEventsMalformed, closeListMalformed, closeSearchMalformed } from './malformed'
+import { closeLeadWrites } from './closeWrites'
+import {
+  closeEventsMalformed,
+  closeListMalformed,
+  closeSearchMalformed,
+  closeWriteMalformed,
+} from './malformed'
 import { assembleMockApi, trimBaseUrl } from './mockApi'
 import type { MockApi, MockCommonOptions } from './mockTypes'
+import type { MockCall } from './requestRecord'
 import { createMockRuntime } from './runtime'
 
 /**
@@ -91,9 +98,9 @@ const OPPORTUNITY_ORDER: CloseOrderFields<CloseOpportunity> = {
 }
 
 /**
- * A mock of Close's REST API for MSW: `GET /lead/`, `/contact/`, `/opportunity/` (offset), `GET /event/` (cursor)
- * and `POST /data/search/` (cursor in the body), with Close's envelopes, limits and errors. The offset lists take
- * `date_created__lt` / `__lte` / `__gt` / `__gte` range filters (leads and opportunities come newest first by
+ * A mock of Close's REST API for MSW: `GET /lead/`, `/contact/`, `/opportunity/` (offset), `GET /event/` (cursor),
+ * `POST /data/search/` (cursor in the body) and lead writes, with Close's envelopes, limits and errors. The offset
+ * lists take `date_created__lt` / `__lte` / `__gt` / `__gte` range filters (leads and opportunities come newest first by
  * `date_created`, so keyset windows past `maxSkip` work on them; contacts follow their leads' order), and
  * `date_updated__…` too.
  *
@@ -110,6 +117,12 @@ const OPPORTUNITY_ORDER: CloseOrderFields<CloseOpportunity> = {
  * one contact each, opportunities and events by new records. All are newer than every generated record, so they
  * land at the head of the default (newest first) order; cursor endpoints are keyset-based and are not shifted.
  *
+ * Writes: `POST /lead/` creates a lead (at the head of the list, newest first), `GET /lead/{id}/` reads one,
+ * `PUT /lead/{id}/` updates the fields given (a newer `date_updated`), `DELETE /lead/{id}/` answers `{}` and removes
+ * the lead with its contacts and opportunities. An unknown id is a 404 `{"error": "Empty query: Lead matching query
+ * does not exist."}`; a bad body a 400 `{"errors": [], "field-errors": {…}}` (see `CloseLeadWrite`). Writes change
+ * this mock's own data until `reset()`, and pass the same faults and rate limit as reads.
+ *
  * @example
  * const close = createCloseMock({ leads: 10_000, faults: { latency: { fixedMs: 150, jitterMs: 100 } } })
  * const server = setupServer(...close.handlers)
@@ -122,6 +135,9 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
   let counters = closeDriftCounters()
   const runtime = createMockRuntime(closeProfile(options.apiKey), options)
   const list = { maxSkip, alwaysTotal: false }
+  const leads = closeLeadWrites({ build: () => build, counters: () => counters })
+  const leadEndpoint = (answer: (call: MockCall) => Response) =>
+    runtime.endpoint({ answer, malformed: closeWriteMalformed })
   const handlers = [
     http.get(
       `${base}/lead/`,
@@ -137,6 +153,10 @@ export function createCloseMock(options: CloseMockOptions = {}): MockApi<CloseDa
         drift: (count) => insertCloseLeads(build, counters, count),
       }),
     ),
+    http.post(`${base}/lead/`, leadEndpoint(leads.create)),
+    http.get(`${base}/lead/:id/`, leadEndpoint(leads.read)),
+    http.put(`${base}/lead/:id/`, leadEndpoint(leads.update)),
+    http.delete(`${base}/lead/:id/`, leadEndpoint(leads.remove)),
     http.get(
       `${base}/contact/`,
       runtime.endpoint({

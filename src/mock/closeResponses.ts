@@ -8,9 +8,15 @@ export function closeError(status: number, message: string): Response {
   return HttpResponse.json({ error: message }, { status })
 }
 
-/** A Close validation answer: `{"errors": [], "field-errors": {…}}` with HTTP 400. */
-export function closeFieldErrors(fieldErrors: Record<string, string>): Response {
-  return HttpResponse.json({ errors: [], 'field-errors': fieldErrors }, { status: 400 })
+/**
+ * A Close validation answer with HTTP 400: `{"errors": […], "field-errors": {…}}`, per-field messages under
+ * `field-errors` and messages about the request as a whole under `errors` (the shape of Close's validator, cleancat).
+ */
+export function closeFieldErrors(
+  fieldErrors: Record<string, unknown>,
+  errors: readonly string[] = [],
+): Response {
+  return HttpResponse.json({ errors, 'field-errors': fieldErrors }, { status: 400 })
 }
 
 const rateLimitHeader = (state: RateLimitState): string =>

@@ -104,7 +104,7 @@ export interface CloseLogEvent {
 
 /**
  * The records behind a Close mock. Arrays are materialised on first access and are live: the drift fault inserts
- * into them, and you may edit them in a test. Array order is the default list order (newest first).
+ * into them, lead writes (`POST`, `PUT`, `DELETE /lead/`) change them, and you may edit them in a test. Array order is the default list order (newest first).
  */
 export interface CloseDataset {
   /** The seed the records were generated from. */

@@ -32,9 +32,16 @@
  *   best match first.
  * - GitHub issues: `sort`, `direction`, `state`, `labels`, `creator`, the `Link` URLs carrying them on. JSON:API
  *   articles: `sort=field,-other`, `filter[author]`, `filter[title]`. HubSpot contact search: `sorts`.
+ * - Writes. Close `POST /api/v1/lead/`, `GET`, `PUT` (only the fields given) and `DELETE /api/v1/lead/{id}/` (`{}`);
+ *   404 `{"error": "Empty query: Lead matching query does not exist."}`, 400 `{"errors": [], "field-errors": {…}}`
+ *   (`CloseLeadWrite`). Pipedrive `POST /api/v2/deals`, `GET`, `PATCH` and `DELETE /api/v2/deals/{id}`
+ *   (`{ success: true, data: { id } }`); 404 `Deal not found`, 400 `Validation failed: …` with
+ *   `code: 'ERR_SCHEMA_VALIDATION_FAILED'` or `Stage not found`-style errors (`PipedriveDealWrite`). A write changes
+ *   that mock's data until `reset()` (lists, sorts, filters and searches show it) and passes the same faults.
  *
- * Faults (`MockFaults`), applied in this order: latency → auth (401) → rate limit (429) → malformed 200 on the
- * Nth request → seeded 5xx (502 HTML gateway page or 503 provider JSON) → drift → answer. Malformed bodies:
+ * Faults (`MockFaults`), applied in this order to reads and writes alike: latency → auth (401) → rate limit (429) →
+ * malformed 200 on the Nth request → seeded 5xx (502 HTML gateway page or 503 provider JSON) → drift → answer. The
+ * rate limit is one window per mock, shared by all its endpoints and methods. Malformed bodies:
  * Close lists `has_more: "yes"`; Close events no `data`; Close search and Pipedrive v1 leads an HTML page with
  * `content-type: text/html`; Pipedrive v2 `next_cursor` as a number; Pipedrive v1 notes no `data`.
  *
@@ -56,6 +63,7 @@ export { GRAPHQL_MOCK_BASE_URL, createGraphqlMock } from './graphqlMock'
 
 export type { CloseMaxLimits, CloseMockOptions } from './closeMock'
 export type { CloseDatasetOptions } from './closeDataset'
+export type { CloseContactWrite, CloseLeadWrite } from './closeWrites'
 export type {
   CloseAddress,
   CloseContact,
@@ -70,6 +78,7 @@ export type {
 } from './closeTypes'
 export type { PipedriveMaxLimits, PipedriveMockOptions } from './pipedriveMock'
 export type { PipedriveDatasetOptions } from './pipedriveDataset'
+export type { PipedriveDealWrite } from './pipedriveWrites'
 export type {
   PipedriveContactPoint,
   PipedriveDataset,

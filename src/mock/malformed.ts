@@ -12,6 +12,8 @@ import { htmlInsteadOfJson } from './gatewayPages'
  * | Pipedrive GET /api/v2/deals, /persons | the normal body with `additional_data.next_cursor` as a number |
  * | Pipedrive GET /api/v1/notes       | `{ success: true, additional_data }` without `data`                |
  * | Pipedrive GET /api/v1/leads       | an HTML maintenance page, `content-type: text/html`                |
+ * | Close /lead/{id}/, POST /lead/    | an HTML maintenance page (a write is applied first, as when a proxy   |
+ * | Pipedrive /api/v2/deals/{id}, POST | mangles the answer of a server that did the write)                  |
  */
 
 const asRecord = (body: unknown): Record<string, unknown> =>
@@ -54,5 +56,15 @@ export function pipedriveNotesMalformed(body: unknown): Response {
 
 /** Pipedrive v1 leads: an HTML page instead of JSON. */
 export function pipedriveLeadsMalformed(): Response {
+  return htmlInsteadOfJson('Pipedrive')
+}
+
+/** Close lead writes and `GET /lead/{id}/`: an HTML page instead of JSON (the write itself was applied). */
+export function closeWriteMalformed(): Response {
+  return htmlInsteadOfJson('Close')
+}
+
+/** Pipedrive deal writes and `GET /api/v2/deals/{id}`: an HTML page instead of JSON (the write itself was applied). */
+export function pipedriveWriteMalformed(): Response {
   return htmlInsteadOfJson('Pipedrive')
 }

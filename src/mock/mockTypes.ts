@@ -62,7 +62,7 @@ export interface MockRequestRecord {
 export interface MockApi<TDataset> {
   /** MSW handlers, for `setupServer`, `setupWorker` or msw-storybook-addon. */
   readonly handlers: HttpHandler[]
-  /** The live, mutable records (drift inserts into them). A new object after `reset()`. */
+  /** The live, mutable records (drift and writes change them). A new object after `reset()`. */
   readonly dataset: TDataset
   /** Changes fault injection at run time; omitted keys keep their current value. */
   setFaults(faults: Partial<MockFaults>): void

@@ -11,6 +11,11 @@ export class MockBadRequest extends Error {
   }
 }
 
+/** Whether a parsed JSON body is an object (not an array, a string or `null`). */
+export function isJsonObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+}
+
 /**
  * An integer query parameter: `fallback` when absent, else digits only (no sign, no decimals) and `>= min`.
  * Throws `MockBadRequest` with `message(name)` otherwise.

@@ -6,7 +6,7 @@ import { generatePipedriveDeal } from './pipedriveDeals'
 import { generatePipedriveLead } from './pipedriveLeads'
 import { generatePipedriveNote } from './pipedriveNotes'
 import { generatePipedrivePerson } from './pipedrivePersons'
-import type { PipedriveDataset, PipedriveDeal } from './pipedriveTypes'
+import type { PipedriveDataset, PipedriveDeal, PipedrivePerson } from './pipedriveTypes'
 
 /** Sizes and seed of a generated Pipedrive dataset. */
 export interface PipedriveDatasetOptions {
@@ -57,6 +57,13 @@ export function buildPipedriveDataset(options: PipedriveDatasetOptions = {}): Pi
   defineLazy(dataset, 'notes', () => times(ctx.noteCount, (i) => generatePipedriveNote(ctx, source, i)))
   defineLazy(dataset, 'leads', () => times(ctx.leadCount, (i) => generatePipedriveLead(ctx, i)))
   return { dataset, ctx, source }
+}
+
+/** A person by id: persons are stored by id ascending, from 1, with drift appending the next ids. */
+export function personById(build: PipedriveDatasetBuild, id: number): PipedrivePerson | undefined {
+  const persons = build.dataset.persons
+  const at = persons[id - 1]
+  return at?.id === id ? at : persons.find((person) => person.id === id)
 }
 
 /**

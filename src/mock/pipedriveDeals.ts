@@ -13,6 +13,9 @@ const LOST_REASONS = ['Too expensive', 'Chose a competitor', 'No budget this yea
 /** Stages per pipeline: stage ids are `(pipeline_id - 1) * 5 + 1 … + 5`. */
 export const STAGES_PER_PIPELINE = 5
 
+/** Pipelines of the mock company: ids 1 and 2. */
+export const PIPELINES = 2
+
 /**
  * Deal `index` (id `index + 1`) as a pure function of (seed, index). `addMs` overrides the creation time
  * (drift inserts newer deals).
@@ -33,7 +36,7 @@ export function generatePipedriveDeal(ctx: PipedriveContext, index: number, addM
   const customer = orgIndex !== null ? organizationAt(ctx, orgIndex).name : identity?.person.full
   const roll = rng.next()
   const status = roll < 0.6 ? 'open' : roll < 0.85 ? 'won' : 'lost'
-  const pipeline = rng.int(1, 2)
+  const pipeline = rng.int(1, PIPELINES)
   const stage =
     (pipeline - 1) * STAGES_PER_PIPELINE + (status === 'won' ? STAGES_PER_PIPELINE : rng.int(1, 5))
   const added = addMs ?? addTimeOf(rng, index, ctx.dealCount)

@@ -5,13 +5,16 @@ import { generatePipedriveLead } from './pipedriveLeads'
 import { generatePipedriveNote } from './pipedriveNotes'
 import { generatePipedrivePerson } from './pipedrivePersons'
 
-/** Counters of records inserted by drift, so each new record gets the next id and a newer time. */
+/**
+ * Counters of records inserted by drift and by writes (`pipedriveWrites.ts`), so each new record gets the next id and
+ * a newer time, and a deal created by a write never shares its id with a drift deal.
+ */
 export interface PipedriveDriftCounters {
   deals: number
   persons: number
   notes: number
   leads: number
-  /** Shared clock: every drift record is one minute newer than the previous one (after the reference time). */
+  /** Shared clock: every new or changed record is one minute newer than the previous one (after the reference time). */
   serial: number
 }
 
@@ -21,6 +24,12 @@ export function pipedriveDriftCounters(): PipedriveDriftCounters {
 }
 
 type Kind = 'deals' | 'persons' | 'notes' | 'leads'
+
+/** The next tick of the shared clock: newer than every generated, drifted or written record so far. */
+export function nextPipedriveTime(counters: PipedriveDriftCounters): number {
+  counters.serial += 1
+  return REFERENCE_TIME_MS + counters.serial * MINUTE_MS
+}
 
 /**
  * Appends `count` new records of `kind`: the next ids, `add_time` = `update_time` = newer than everything. They are
@@ -36,8 +45,7 @@ export function insertPipedriveRecords(
   const { ctx, dataset, source } = build
   for (let i = 0; i < count; i += 1) {
     counters[kind] += 1
-    counters.serial += 1
-    const time = REFERENCE_TIME_MS + counters.serial * MINUTE_MS
+    const time = nextPipedriveTime(counters)
     const offset = counters[kind] - 1
     if (kind === 'deals') dataset.deals.push(generatePipedriveDeal(ctx, ctx.dealCount + offset, time))
     else if (kind === 'persons')

@@ -4,13 +4,14 @@ import {
   pipedriveLeadsMalformed,
   pipedriveNotesMalformed,
   pipedriveSearchMalformed,
+  pipedriveWriteMalformed,
 } from './malformed'
 import { assembleMockApi, trimBaseUrl } from './mockApi'
 import type { MockApi, MockCommonOptions } from './mockTypes'
 import { idFilter, MockBadRequest } from './params'
 import { organizationAt } from './pipedriveContext'
 import { pipedriveCursorAnswer } from './pipedriveCursorHandler'
-import { buildPipedriveDataset } from './pipedriveDataset'
+import { buildPipedriveDataset, personById } from './pipedriveDataset'
 import type { PipedriveDatasetBuild, PipedriveDatasetOptions } from './pipedriveDataset'
 import { STAGES_PER_PIPELINE } from './pipedriveDeals'
 import { insertPipedriveRecords, pipedriveDriftCounters } from './pipedriveDrift'
@@ -24,7 +25,9 @@ import type {
   PipedriveNote,
   PipedrivePerson,
 } from './pipedriveTypes'
+import type { MockCall } from './requestRecord'
 import { createMockRuntime } from './runtime'
+import { pipedriveDealWrites } from './pipedriveWrites'
 
 /**
  * Where the Pipedrive mock listens unless told otherwise: `${baseUrl}/api/v1/...` and `${baseUrl}/api/v2/...`.
@@ -97,13 +100,6 @@ function searchOrganization(build: PipedriveDatasetBuild, orgId: number | null) 
   return { id: orgId, name: organizationAt(build.ctx, orgId - 1).name, address: null }
 }
 
-/** A person by id: persons are stored by id ascending, from 1, with drift appending the next ids. */
-function personById(build: PipedriveDatasetBuild, id: number): PipedrivePerson | undefined {
-  const persons = build.dataset.persons
-  const at = persons[id - 1]
-  return at?.id === id ? at : persons.find((person) => person.id === id)
-}
-
 /** A deal as `/api/v2/deals/search` lists it: a summary, not the full deal. */
 function dealSearchItem(build: PipedriveDatasetBuild, deal: PipedriveDeal): Record<string, unknown> {
   const person = deal.person_id === null ? undefined : personById(build, deal.person_id)
@@ -146,7 +142,7 @@ const nothing = (): readonly string[] => []
 /**
  * A mock of Pipedrive's REST API for MSW: v2 cursor lists `GET /api/v2/deals` and `/api/v2/persons`, v1 offset lists
  * `GET /api/v1/notes` and `/api/v1/leads`, v2 searches `GET /api/v2/deals/search` and `/api/v2/persons/search`,
- * with Pipedrive's envelopes, limits and errors. Note contents are HTML and include hostile samples (`<script>`,
+ * `GET /api/v1/users` and v2 deal writes, with Pipedrive's envelopes, limits and errors. Note contents are HTML and include hostile samples (`<script>`,
  * `onerror=`) on purpose.
  *
  * Sort and filter: v1 `sort=add_time DESC, id ASC` on the lists' first-level fields; v2 `sort_by` (`id`,
@@ -158,6 +154,12 @@ const nothing = (): readonly string[] => []
  *
  * Drift (`faults.drift`) counts answered requests per list endpoint and adds records with the next ids and the
  * newest times: the head of `sort_by=update_time&sort_direction=desc`, the end of the default id order.
+ *
+ * Writes: `POST /api/v2/deals` creates a deal (the next id, the newest `add_time`), `GET /api/v2/deals/{id}` reads
+ * one, `PATCH /api/v2/deals/{id}` updates the fields given (a newer `update_time`), `DELETE /api/v2/deals/{id}`
+ * answers `{ success: true, data: { id } }` and removes it from every list and search. An unknown id is a 404
+ * `Deal not found`, a bad body a 400 in Pipedrive's error shape (see `PipedriveDealWrite`). Writes change this mock's
+ * own data until `reset()`, and pass the same faults and rate limit as reads.
  *
  * @example
  * const pipedrive = createPipedriveMock({ apiToken: 'demo', faults: { rateLimit: { requests: 20, windowMs: 2000 } } })
@@ -171,6 +173,9 @@ export function createPipedriveMock(options: PipedriveMockOptions = {}): MockApi
   const runtime = createMockRuntime(pipedriveProfile(options.apiToken), options)
   const drift = (kind: 'deals' | 'persons' | 'notes' | 'leads') => (count: number) =>
     insertPipedriveRecords(build, counters, kind, count)
+  const deals = pipedriveDealWrites({ build: () => build, counters: () => counters })
+  const dealEndpoint = (answer: (call: MockCall) => Response) =>
+    runtime.endpoint({ answer, malformed: pipedriveWriteMalformed })
   const handlers = [
     // The company's users, as `GET /api/v1/users` lists them (one answer, no pages): the owners a deal filter offers.
     http.get(
@@ -231,6 +236,11 @@ export function createPipedriveMock(options: PipedriveMockOptions = {}): MockApi
         drift: drift('deals'),
       }),
     ),
+    // After `/api/v2/deals/search`, which `:id` would otherwise take.
+    http.post(`${base}/api/v2/deals`, dealEndpoint(deals.create)),
+    http.get(`${base}/api/v2/deals/:id`, dealEndpoint(deals.read)),
+    http.patch(`${base}/api/v2/deals/:id`, dealEndpoint(deals.update)),
+    http.delete(`${base}/api/v2/deals/:id`, dealEndpoint(deals.remove)),
     http.get(
       `${base}/api/v2/persons`,
       runtime.endpoint({

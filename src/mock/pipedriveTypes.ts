@@ -94,7 +94,7 @@ export interface PipedriveLead {
 
 /**
  * The records behind a Pipedrive mock. Arrays are materialised on first access and are live (the drift fault
- * inserts into them). Deals, persons and notes are stored by id ascending, leads by `add_time` ascending.
+ * inserts into them, deal writes change them). Deals, persons and notes are stored by id ascending, leads by `add_time` ascending.
  */
 export interface PipedriveDataset {
   /** The seed the records were generated from. */

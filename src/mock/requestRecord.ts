@@ -6,6 +6,8 @@ export interface MockCall {
   url: URL
   query: Record<string, string>
   body: unknown
+  /** Path parameters of the route (`id` of `/lead/:id/`); a repeated one keeps its first value. */
+  params?: Record<string, string>
 }
 
 async function readBody(request: Request): Promise<unknown> {
@@ -20,13 +22,21 @@ async function readBody(request: Request): Promise<unknown> {
 }
 
 /** Reads a request once, for both the handler and the request log. */
-export async function readCall(request: Request): Promise<MockCall> {
+export async function readCall(
+  request: Request,
+  routeParams: Readonly<Record<string, string | readonly string[] | undefined>> = {},
+): Promise<MockCall> {
   const url = new URL(request.url)
   const query: Record<string, string> = {}
   url.searchParams.forEach((value, key) => {
     query[key] = value
   })
-  return { request, url, query, body: await readBody(request) }
+  const params: Record<string, string> = {}
+  for (const [name, value] of Object.entries(routeParams)) {
+    const first = typeof value === 'string' ? value : value?.[0]
+    if (first !== undefined) params[name] = first
+  }
+  return { request, url, query, body: await readBody(request), params }
 }
 
 /** The log entry of a call; `status` is filled in once the answer is known. */

@@ -96,8 +96,8 @@ export function createMockRuntime(profile: ProviderProfile, options: MockCommonO
   return {
     endpoint:
       (spec) =>
-      async ({ request }) => {
-        const call = await readCall(request)
+      async ({ request, params }) => {
+        const call = await readCall(request, params)
         const record = recordOf(call, now())
         requests.push(record)
         requestCount += 1

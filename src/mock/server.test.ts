@@ -74,6 +74,48 @@ describe('node mock server (scripts/mock-api.ts)', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-api-token')
   })
 
+  it('takes writes over HTTP after a CORS preflight that allows their methods, and later GETs show them', async () => {
+    running = await startMockServer({ port: 0, leads: 50 })
+    for (const [url, method] of [
+      [`${running.closeBaseUrl}/api/v1/lead/lead_x/`, 'PUT'],
+      [`${running.pipedriveBaseUrl}/api/v2/deals/1`, 'PATCH'],
+      [`${running.pipedriveBaseUrl}/api/v2/deals/1`, 'DELETE'],
+    ] as const) {
+      const preflight = await fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          'access-control-request-method': method,
+          'access-control-request-headers': 'content-type',
+        },
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers.get('access-control-allow-methods')?.split(', ')).toContain(method)
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type')
+    }
+    const json = { 'content-type': 'application/json' }
+    const lead = running.closeMock.dataset.leads[10]
+    const put = await fetch(`${running.closeBaseUrl}/api/v1/lead/${lead?.id}/`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ name: 'Over HTTP' }),
+    })
+    expect(put.status).toBe(200)
+    expect(put.headers.get('access-control-allow-origin')).toBe('*')
+    const latest = await fetch(`${running.closeBaseUrl}/api/v1/lead/?_order_by=-date_updated&_limit=1`)
+    expect(((await latest.json()) as { data: { id: string; name: string }[] }).data).toStrictEqual([
+      expect.objectContaining({ id: lead?.id, name: 'Over HTTP' }),
+    ])
+    const created = await fetch(`${running.pipedriveBaseUrl}/api/v2/deals`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ title: 'Over HTTP' }),
+    })
+    const { data } = (await created.json()) as { data: { id: number } }
+    const removed = await fetch(`${running.pipedriveBaseUrl}/api/v2/deals/${data.id}`, { method: 'DELETE' })
+    expect(await removed.json()).toStrictEqual({ success: true, data: { id: data.id } })
+    expect((await fetch(`${running.pipedriveBaseUrl}/api/v2/deals/${data.id}`)).status).toBe(404)
+  })
+
   it('reads fault flags', () => {
     expect(
       parseMockServerArgs(
