@@ -167,6 +167,7 @@ export type {
   ItemName,
   LabelWords,
   LoadMode,
+  SelectionMode,
 } from './components/InfiniteTable'
 
 // Sortable headers types

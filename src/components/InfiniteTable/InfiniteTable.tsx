@@ -1,13 +1,25 @@
 import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react'
-import type { CSSProperties, ForwardedRef, Key, MouseEvent, ReactElement, Ref } from 'react'
+import type {
+  CSSProperties,
+  ForwardedRef,
+  Key,
+  KeyboardEvent,
+  MouseEvent,
+  ReactElement,
+  ReactNode,
+  Ref,
+} from 'react'
 import { defaultItemId } from '../../core/itemFlattener'
+import { isSelected } from '../../core/selection'
+import type { SelectionKey } from '../../core/selection'
 import { classNames, useLiveRegion } from '../shared/parts'
 import { useSortableColumns } from '../shared/sorting'
 import { checkInfiniteTableProps } from './checkProps'
 import type { InfiniteTableProps } from './infiniteTableTypes'
-import { columnStyle, firstLoadRows, headerRow, RecordRow } from './rows'
-import { tableStateOf, tableTexts } from './tableTexts'
+import { columnStyle, firstLoadRows, headerRow, RecordRow, selectionHeaderCell } from './rows'
+import { defaultInfiniteTableLabels, tableStateOf, tableTexts } from './tableTexts'
 import { useRowFocus } from './useRowFocus'
+import { CHECKBOX_CLASS, useTableSelection } from './useTableSelection'
 import { useTableVirtualizer } from './useTableVirtualizer'
 
 function defaultRowId(item: unknown, index: number): Key {
@@ -36,6 +48,11 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     onRowAction,
     sortDescriptor,
     onSortChange,
+    selectionMode,
+    selectedKeys,
+    defaultSelectedKeys,
+    onSelectionChange,
+    getRowName,
     className,
     style,
     'aria-label': ariaLabel,
@@ -69,9 +86,43 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   })
   const viewportHeight = typeof height === 'number' ? Math.max(0, height - headerHeight) : undefined
 
+  // The list's total when the API says, or the loaded rows once every page is: for the selection's count.
+  const complete =
+    list.status === 'success' && !list.hasNextPage && !list.hasPreviousPage && !list.isPlaceholderData
+  const knownTotal = list.total ?? (complete ? loaded : undefined)
+  const selection = useTableSelection({
+    selectionMode,
+    selectedKeys,
+    defaultSelectedKeys,
+    onSelectionChange,
+    keyAt: (index) => getRowId(items[index]!, index) as SelectionKey,
+    loaded,
+    total: knownTotal,
+    listKey: list.listKey,
+    sortDescriptor,
+  })
+  const selectable = selection.mode !== null
+  // Stable while its inputs are, so that the memoised rows skip re-rendering (`labels` is a new object every render:
+  // the function is read from the caller's labels or the defaults).
+  const selectRow = labelOverrides?.selectRow ?? defaultInfiniteTableLabels.selectRow
+  const checkboxLabel = useCallback(
+    (item: TItem, index: number, firstCell: ReactNode) =>
+      selectRow({
+        name:
+          getRowName?.(item, index) ??
+          (typeof firstCell === 'string' || typeof firstCell === 'number'
+            ? String(firstCell)
+            : String(getRowId(item, index))),
+      }),
+    [selectRow, getRowName, getRowId],
+  )
+
   // Enter on a record's row acts as a click on it (`onBodyClick`); on the status row, it presses its button.
-  const [activeIndex, focusWithin, focusHandlers] = useRowFocus(gridRef, rowCount, (index, row) =>
-    (index < loaded ? row : row.querySelector('button'))?.click(),
+  const [activeIndex, focusWithin, focusHandlers] = useRowFocus(
+    gridRef,
+    rowCount,
+    (index, row) => (index < loaded ? row : row.querySelector('button'))?.click(),
+    selectable ? selection.onMove : undefined,
   )
   // Stable until the records change: the virtualizer re-measures every row when its key function changes.
   const getKey = useCallback(
@@ -151,11 +202,37 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     void (statusKind === 'error' ? list.retry() : list.fetchNextPage())
   }
   const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
-    if (!onRowAction || (event.target as HTMLElement).closest('button, a, input, select, textarea')) return
-    const index = Number((event.target as HTMLElement).closest<HTMLElement>('[role="row"]')?.dataset.index)
+    const target = event.target as HTMLElement
+    const checkbox = selectable && target.classList.contains(CHECKBOX_CLASS)
+    if (
+      (!onRowAction && !selectable) ||
+      (!checkbox && target.closest('button, a, input, select, textarea'))
+    ) {
+      return
+    }
+    const row = target.closest<HTMLElement>('[role="row"]')
+    const index = Number(row?.dataset.index)
     const item = items[index]
-    if (item !== undefined) onRowAction(item, index)
+    if (item === undefined) return
+    if (onRowAction && !checkbox) return onRowAction(item, index)
+    // Selection: a click on the checkbox, or on the row of a table without row actions, but not the end of a mouse
+    // drag that selected the row's text (Enter's click has `detail` 0). Keyboard focus goes to the row, where Space
+    // and the arrows go on.
+    const text = document.getSelection()
+    if (!checkbox && event.detail > 0 && text?.type === 'Range' && row && text.containsNode(row, true)) return
+    selection.toggleRow(index, event.shiftKey)
+    if (document.activeElement !== row) row?.focus({ preventScroll: true })
   }
+  // Shift+click selects a range of rows, not the text between two clicks.
+  const onBodyMouseDown = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.shiftKey) event.preventDefault()
+  }
+  const gridHandlers = focusHandlers(virtualizer)
+  const onGridKeyDown = selectable
+    ? (event: KeyboardEvent<HTMLDivElement>) => {
+        if (!selection.onKeyDown(event)) gridHandlers.onKeyDown(event)
+      }
+    : gridHandlers.onKeyDown
 
   return (
     <div
@@ -168,7 +245,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
       style={
         {
           ...style,
-          ...columnStyle(columns),
+          ...columnStyle(columns, selectable),
           '--pw-header-height': `${headerHeight}px`,
           '--pw-row-height': `${rowHeight}px`,
         } as CSSProperties
@@ -186,6 +263,20 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
       >
         {labels.skipTable}
       </a>
+      {selectable ? (
+        // Visible, and polite: a count that changes with every tick is heard once the user pauses.
+        <div
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          className="pw-infinite-table__selection"
+          data-state={selection.cleared ? 'cleared' : undefined}
+        >
+          {selection.cleared
+            ? labels.selectionCleared
+            : texts.selectionCount(selection.selection, knownTotal, loaded)}
+        </div>
+      ) : null}
       {failedRefresh ? (
         <div className="pw-infinite-table__refresh-error">
           <span className="pw-infinite-table__status-text">{statusText}</span>
@@ -208,19 +299,34 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
               ? loaded + 1
               : -1
         }
-        aria-colcount={columns.length}
+        aria-colcount={columns.length + (selectable ? 1 : 0)}
+        aria-multiselectable={selection.mode === 'multiple' || undefined}
         aria-busy={list.isFetching || undefined}
         className="pw-infinite-table__grid"
         style={{ height }}
-        {...focusHandlers(virtualizer)}
+        {...gridHandlers}
+        onKeyDown={onGridKeyDown}
       >
-        {headerRow(columns, sorting)}
+        {headerRow(
+          columns,
+          sorting,
+          selection.mode === null
+            ? null
+            : selectionHeaderCell(
+                selection.mode,
+                selection.headerState,
+                labels,
+                selection.toggleAll,
+                state === 'empty',
+              ),
+        )}
         {statusKind === null ? (
           firstLoadRows(
             columns,
             // Rows that fill the viewport, at most 20.
             skeletonRows ?? Math.min(20, Math.ceil((viewportHeight ?? 400) / rowHeight)),
             statusText,
+            selectable,
           )
         ) : (
           <div
@@ -228,6 +334,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
             className="pw-infinite-table__body"
             style={{ height: virtualizer.getTotalSize() }}
             onClick={onBodyClick}
+            onMouseDown={selectable ? onBodyMouseDown : undefined}
           >
             {virtualRows.map(({ key, index, start }) => {
               const item = items[index]
@@ -240,8 +347,10 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
                     start={start}
                     columns={columns}
                     tabbable={index === tabbableIndex}
-                    actionable={onRowAction !== undefined}
+                    actionable={onRowAction !== undefined || selectable}
                     measure={virtualizer.measureElement}
+                    selected={selectable ? isSelected(selection.selection, key as SelectionKey) : undefined}
+                    checkboxLabel={selectable ? checkboxLabel : undefined}
                   />
                 )
               }
@@ -262,7 +371,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
                 >
                   <div
                     role="gridcell"
-                    aria-colspan={columns.length}
+                    aria-colspan={columns.length + (selectable ? 1 : 0)}
                     className="pw-infinite-table__status-cell"
                   >
                     {statusKind === 'loading' || statusKind === 'refreshing' ? (
@@ -303,7 +412,9 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
  * A virtualized, accessible infinite-scroll table over a `usePaginatedList` result: only the rows in view (plus
  * `overscan`) are in the DOM, the next page loads as the end comes near (or on "Load more"), and loading, errors
  * (with Retry, loaded rows kept), the end and the empty list are rows of the grid. Keyboard users move between rows
- * with ↑ ↓ PageUp PageDown Home End, and can skip the table; a polite live region announces what loaded.
+ * with ↑ ↓ PageUp PageDown Home End, and can skip the table; a polite live region announces what loaded. With
+ * `selectionMode`, rows are selected by key (checkboxes, Space, Shift ranges, Ctrl/Cmd+A for every row of the list,
+ * loaded or not), and a visible count says how many.
  *
  * @example
  * const leads = usePaginatedList({ queryKey: ['leads'], adapter: closeOffset<Lead>(), fetchPage: close('/lead/') })

@@ -9,4 +9,5 @@ export type {
   InfiniteTableProps,
   InfiniteTableState,
   LoadMode,
+  SelectionMode,
 } from './infiniteTableTypes'

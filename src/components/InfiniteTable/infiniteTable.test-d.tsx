@@ -3,6 +3,7 @@ import { closeOffset } from '../../adapters/close'
 import { usePaginatedList } from '../../hooks/usePaginatedList'
 import { createFetcher } from '../../http/createFetcher'
 import { InfiniteTable } from './InfiniteTable'
+import type { ListSelection } from '../../core/selection'
 import type { InfiniteTableState } from './infiniteTableTypes'
 
 interface Lead {
@@ -63,5 +64,41 @@ describe('<InfiniteTable> types', () => {
       )
     }
     expectTypeOf(Wrong).toBeFunction()
+  })
+
+  test('selection: a ListSelection in, a ListSelection out; the mode is one of three words', () => {
+    function Selectable({ selection }: { selection: ListSelection }) {
+      const leads = usePaginatedList({
+        queryKey: ['leads'],
+        adapter: closeOffset<Lead>(),
+        fetchPage: close('/lead/'),
+      })
+      return (
+        <>
+          <InfiniteTable
+            list={leads}
+            columns={[{ id: 'name', header: 'Lead', cell: (lead) => lead.display_name }]}
+            aria-label="Leads"
+            selectionMode="multiple"
+            selectedKeys={selection}
+            onSelectionChange={(next) => expectTypeOf(next).toEqualTypeOf<ListSelection>()}
+            getRowName={(lead) => {
+              expectTypeOf(lead).toEqualTypeOf<Lead>()
+              return lead.display_name
+            }}
+          />
+          <InfiniteTable
+            list={leads}
+            columns={[{ id: 'name', header: 'Lead', cell: (lead) => lead.display_name }]}
+            aria-label="Leads"
+            // @ts-expect-error: 'none', 'single' or 'multiple'
+            selectionMode="many"
+            // @ts-expect-error: a ListSelection, not an array of keys
+            defaultSelectedKeys={['lead_1']}
+          />
+        </>
+      )
+    }
+    expectTypeOf(Selectable).toBeFunction()
   })
 })

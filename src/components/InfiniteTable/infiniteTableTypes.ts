@@ -1,4 +1,5 @@
 import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react'
+import type { ListSelection } from '../../core/selection'
 import type { SortDescriptor } from '../../core/types'
 import type { PaginatedList } from '../../hooks/paginatedListResult'
 import type { SortLabels } from '../shared/sorting'
@@ -19,7 +20,18 @@ export type InfiniteTableList<TItem> = Pick<
   | 'fetchNextPage'
   | 'retry'
 > &
-  Partial<Pick<PaginatedList<unknown, TItem, unknown>, 'pageSize' | 'isPlaceholderData' | 'listKey'>>
+  Partial<
+    Pick<
+      PaginatedList<unknown, TItem, unknown>,
+      'pageSize' | 'isPlaceholderData' | 'listKey' | 'hasPreviousPage'
+    >
+  >
+
+/**
+ * Whether rows can be selected: `'none'` (no checkbox column), `'single'` (one row at most) or `'multiple'` (ranges,
+ * select all).
+ */
+export type SelectionMode = 'none' | 'single' | 'multiple'
 
 /** How the table loads the next page: when the user scrolls near the end, or when they press "Load more". */
 export type LoadMode = 'auto' | 'button'
@@ -128,6 +140,31 @@ export interface InfiniteTableProps<TItem> extends Omit<
    * table scrolls to the top and announces "Sorted by Created, descending".
    */
   onSortChange?: (sort: SortDescriptor) => void
+  /**
+   * Whether rows can be selected. `'multiple'` and `'single'` add a checkbox column first, `aria-selected` on rows and
+   * a visible, polite count above the table ("3 selected"); `'multiple'` adds a "Select all" checkbox in the header,
+   * Shift ranges and Ctrl/Cmd+A. Keys are `getRowId`'s.
+   * @default 'none'
+   */
+  selectionMode?: SelectionMode
+  /**
+   * The selected rows, controlled: pass it with `onSelectionChange`. `{ type: 'some', keys }` or `{ type: 'all',
+   * except }` (every row the list's query matches, loaded or not). A new filter clears it, a new sort keeps it.
+   * @example { type: 'some', keys: new Set(['lead_1', 'lead_7']) }
+   */
+  selectedKeys?: ListSelection
+  /** The selection to start with when the table keeps it itself (uncontrolled). @default no row selected */
+  defaultSelectedKeys?: ListSelection
+  /**
+   * Called with the new selection on every change: a click, Space, a Shift range, Ctrl/Cmd+A, Escape, the header
+   * checkbox, and a new list (a new filter or page size: `listKey` changed while `sortDescriptor` did not) clearing it.
+   */
+  onSelectionChange?: (selection: ListSelection) => void
+  /**
+   * A row's name in words, for its checkbox's label ("Select Acme Corp"); keep the function stable.
+   * @default the first column's cell when it is text, else the row's `getRowId`
+   */
+  getRowName?: (item: TItem, index: number) => string
 }
 
 /** Singular and plural name of what a row is: `{ one: 'lead', other: 'leads' }`. */
@@ -170,4 +207,22 @@ export interface InfiniteTableLabels extends SortLabels {
   loadMore: string
   /** The link that moves keyboard focus past the table. @default "Skip table" */
   skipTable: string
+  /** Label of a row's checkbox; `name` is the row's (`getRowName`). @default "Select Acme Corp" */
+  selectRow: (words: { name: string }) => string
+  /** Label of the header checkbox of `selectionMode="multiple"`. @default "Select all" */
+  selectAll: string
+  /** The checkbox column's header in `selectionMode="single"`, for screen readers only. @default "Select" */
+  selectColumn: string
+  /** The count when no row is selected. @default "No leads selected" */
+  selectedNone: (words: LabelWords) => string
+  /** The number of selected rows; `total` is the list's total when known, else the loaded rows. @default "3 selected" */
+  selected: (words: LabelWords) => string
+  /** Every row selected, the list's total known (`count`). @default "All 2,500 selected" */
+  selectedAll: (words: LabelWords) => string
+  /** Every row selected while the list's total is unknown. @default "All selected" */
+  selectedAllUnknown: string
+  /** Every row but `count` unticked ones, the total unknown. @default "All but 3 selected" */
+  selectedAllBut: (words: LabelWords) => string
+  /** Shown and announced when a new filter (or page size) cleared the selection. @default "Selection cleared: the list changed" */
+  selectionCleared: string
 }

@@ -1,22 +1,33 @@
 import { memo } from 'react'
 import type { ReactNode } from 'react'
 import type { SortableColumns } from '../shared/sorting'
-import type { ColumnHead, InfiniteTableColumn } from './infiniteTableTypes'
+import type { ColumnHead, InfiniteTableColumn, InfiniteTableLabels } from './infiniteTableTypes'
+import { CHECKBOX_CLASS } from './useTableSelection'
+import type { HeaderCheckState } from './useTableSelection'
 
 // The rows of <InfiniteTable>'s grid: the header, the first-load skeleton and the cells of a record's row (the status
 // row is the table's own). Every row shares the grid tracks of `columnStyle`, set once on the root as `--pw-columns`.
+// With row selection, a checkbox column comes first.
+
+/** The checkbox column's track: `--pw-select-column-width` when set. */
+const SELECT_TRACK = 'var(--pw-select-column-width, 2.75rem)'
 
 /**
  * The root's custom properties for the columns: the CSS grid tracks shared by the header and every row (so columns
  * keep their widths while rows come and go), and the minimum width of a row, past which the table scrolls sideways.
+ * `selectable` puts the checkbox column first.
  */
-export function columnStyle(columns: readonly ColumnHead[]): Record<`--pw-${string}`, string> {
-  let minWidth = 0
+export function columnStyle(
+  columns: readonly ColumnHead[],
+  selectable = false,
+): Record<`--pw-${string}`, string> {
+  let minWidth = selectable ? 44 : 0
   const tracks = columns.map(({ width }) => {
     minWidth += typeof width === 'number' ? width : 96
     // A column without a width shares the free space, never narrower than 6rem (96px at 16px).
     return typeof width === 'number' ? `${width}px` : (width ?? 'minmax(6rem, 1fr)')
   })
+  if (selectable) tracks.unshift(SELECT_TRACK)
   return { '--pw-columns': tracks.join(' '), '--pw-row-min-width': `${minWidth}px` }
 }
 
@@ -35,10 +46,15 @@ function cell(column: ColumnHead, role: string | undefined, className: string, c
  * The sticky header: one `columnheader` per column, in the grid's first row (`aria-rowindex="1"`); a sortable column's
  * holds its sort button, and the sorted one carries `aria-sort`.
  */
-export function headerRow(columns: readonly ColumnHead[], sorting: SortableColumns) {
+export function headerRow(
+  columns: readonly ColumnHead[],
+  sorting: SortableColumns,
+  selectionHeader: ReactNode = null,
+) {
   return (
     <div role="rowgroup" className="pw-infinite-table__head">
       <div role="row" aria-rowindex={1} className="pw-infinite-table__header-row">
+        {selectionHeader}
         {columns.map((column) => (
           <div
             key={column.id}
@@ -56,22 +72,66 @@ export function headerRow(columns: readonly ColumnHead[], sorting: SortableColum
   )
 }
 
+/**
+ * The checkbox column's header: in `multiple` mode the "Select all" checkbox, checked, unchecked or indeterminate
+ * (`mixed`: some rows selected, or all but some); in `single` mode only a name for screen readers.
+ */
+export function selectionHeaderCell(
+  mode: 'single' | 'multiple',
+  state: HeaderCheckState,
+  labels: InfiniteTableLabels,
+  onToggle: () => void,
+  disabled: boolean,
+) {
+  const mixed = state === 'mixed'
+  return (
+    <div role="columnheader" className="pw-infinite-table__header-cell pw-infinite-table__select-cell">
+      {mode === 'multiple' ? (
+        <input
+          type="checkbox"
+          // `indeterminate` is a DOM property, not an attribute; assistive technology reads it as "mixed".
+          ref={(node) => {
+            if (node) node.indeterminate = mixed
+          }}
+          className={CHECKBOX_CLASS}
+          aria-label={labels.selectAll}
+          checked={state === 'checked'}
+          disabled={disabled}
+          onChange={onToggle}
+        />
+      ) : (
+        <span className="pw-infinite-table__select-name">{labels.selectColumn}</span>
+      )}
+    </div>
+  )
+}
+
 // ── First load ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
  * The first load: a row holding a labelled progress indicator ("Loading leads"), then `count` placeholder rows shaped
  * like the table's, hidden from assistive technology (the grid is `aria-busy` and the indicator says what happens).
  */
-export function firstLoadRows(columns: readonly ColumnHead[], count: number, label: string) {
+export function firstLoadRows(
+  columns: readonly ColumnHead[],
+  count: number,
+  label: string,
+  selectable = false,
+) {
   return (
     <div role="rowgroup" className="pw-infinite-table__body" data-state="loading">
       <div role="row" aria-rowindex={2} className="pw-infinite-table__status-row" data-state="loading-first">
-        <div role="gridcell" aria-colspan={columns.length} className="pw-infinite-table__status-cell">
+        <div
+          role="gridcell"
+          aria-colspan={columns.length + (selectable ? 1 : 0)}
+          className="pw-infinite-table__status-cell"
+        >
           <span role="progressbar" aria-label={label} className="pw-infinite-table__progress" />
         </div>
       </div>
       {Array.from({ length: count }, (_, row) => (
         <div key={row} aria-hidden="true" className="pw-infinite-table__skeleton-row">
+          {selectable ? <div className="pw-infinite-table__cell" /> : null}
           {columns.map((column) =>
             cell(
               column,
@@ -102,7 +162,14 @@ interface RecordRowProps<TItem> {
   actionable: boolean
   /** The virtualizer's measuring ref: real heights replace the estimate. */
   measure: (node: HTMLDivElement | null) => void
+  /** Whether the row is selected; `undefined` when rows cannot be selected (no checkbox, no `aria-selected`). */
+  selected?: boolean
+  /** The label of the row's checkbox, from its first cell's content: "Select Acme Corp". Keep it stable. */
+  checkboxLabel?: (item: TItem, index: number, firstCell: ReactNode) => string
 }
+
+/** A row checkbox's change: the table's click handler on the rows acts on it (one handler for every row). */
+function ignoreChange() {}
 
 function RecordRowView<TItem>({
   item,
@@ -112,7 +179,10 @@ function RecordRowView<TItem>({
   tabbable,
   actionable,
   measure,
+  selected,
+  checkboxLabel,
 }: RecordRowProps<TItem>) {
+  const contents = columns.map((column) => column.cell(item, index))
   // A grid row at its place in the virtual list: measured, focusable (roving tabindex), indexed for the virtualizer
   // and for ARIA (the header is row 1).
   return (
@@ -120,19 +190,33 @@ function RecordRowView<TItem>({
       ref={measure}
       role="row"
       aria-rowindex={index + 2}
+      aria-selected={selected}
       data-index={index}
       tabIndex={tabbable ? 0 : -1}
       style={{ transform: `translateY(${start}px)` }}
       className="pw-infinite-table__row"
       data-actionable={actionable || undefined}
     >
-      {columns.map((column) => cell(column, 'gridcell', 'pw-infinite-table__cell', column.cell(item, index)))}
+      {selected === undefined ? null : (
+        <div role="gridcell" className="pw-infinite-table__cell pw-infinite-table__select-cell">
+          {/* Out of the tab order: the row is the tab stop, and Space on it toggles. */}
+          <input
+            type="checkbox"
+            className={CHECKBOX_CLASS}
+            tabIndex={-1}
+            checked={selected}
+            onChange={ignoreChange}
+            aria-label={checkboxLabel?.(item, index, contents[0])}
+          />
+        </div>
+      )}
+      {columns.map((column, at) => cell(column, 'gridcell', 'pw-infinite-table__cell', contents[at]))}
     </div>
   )
 }
 
 /**
  * A record's row. Memoised: scrolling re-renders the table, but a row that stays on screen is skipped whole, so a
- * frame's work is the rows that came into view (and the one whose tab stop moved).
+ * frame's work is the rows that came into view (and the one whose tab stop moved); ticking a row re-renders that row.
  */
 export const RecordRow = /* @__PURE__ */ memo(RecordRowView) as typeof RecordRowView

@@ -1,3 +1,5 @@
+import { selectedCount } from '../../core/selection'
+import type { ListSelection } from '../../core/selection'
 import { errorText, formatCount, isOne } from '../shared/format'
 import { defaultSortLabels } from '../shared/sorting'
 import type {
@@ -23,6 +25,15 @@ export const defaultInfiniteTableLabels: InfiniteTableLabels = {
   retry: 'Retry',
   loadMore: 'Load more',
   skipTable: 'Skip table',
+  selectRow: ({ name }) => `Select ${name}`,
+  selectAll: 'Select all',
+  selectColumn: 'Select',
+  selectedNone: ({ items }) => `No ${items} selected`,
+  selected: ({ count }) => `${count} selected`,
+  selectedAll: ({ count }) => `All ${count} selected`,
+  selectedAllUnknown: 'All selected',
+  selectedAllBut: ({ count }) => `All but ${count} selected`,
+  selectionCleared: 'Selection cleared: the list changed',
   ...defaultSortLabels,
 }
 
@@ -69,6 +80,12 @@ export interface TableTexts {
    * 2,500 leads loaded" at the end); nothing when none did.
    */
   arrived: (added: number, loaded: number, atEnd: boolean) => string
+  /**
+   * The selection's count: "No leads selected", "3 selected", "All 2,500 selected" (the list's `total` known, nothing
+   * unticked; with rows unticked, their number taken off: "2,497 selected"), "All selected" or "All but 3 selected"
+   * (total unknown).
+   */
+  selectionCount: (selection: ListSelection, total: number | undefined, loaded: number) => string
 }
 
 export function tableTexts(
@@ -102,5 +119,15 @@ export function tableTexts(
         ? (added === loaded ? labels.loaded : labels.loadedMore)(words(added, loaded)) +
           (atEnd ? `. ${end(loaded)}` : '')
         : '',
+    selectionCount: (selection, total, loaded) => {
+      const count = selectedCount(selection, total)
+      if (count === undefined) {
+        const except = selection.type === 'all' ? selection.except.size : 0
+        return except === 0 ? labels.selectedAllUnknown : labels.selectedAllBut(words(except))
+      }
+      if (count === 0) return labels.selectedNone(words(0, total ?? loaded, true))
+      const allOf = selection.type === 'all' && selection.except.size === 0
+      return (allOf ? labels.selectedAll : labels.selected)(words(count, total ?? loaded))
+    },
   }
 }

@@ -22,12 +22,14 @@ function rowIndexOf(target: EventTarget, grid: HTMLElement): number | null {
  *
  * @param rowCount - Rows that take focus: the loaded records and the status row after them.
  * @param onActivate - Enter on a row: `onRowAction` for records; the status row presses its button.
+ * @param onMove - A key moved focus from row `from` to row `to` (Shift ranges of row selection follow it).
  * @returns the row in the tab order, whether focus is in the grid, and the grid's handlers for a virtualizer.
  */
 export function useRowFocus(
   gridRef: RefObject<HTMLDivElement | null>,
   rowCount: number,
   onActivate: (index: number, row: HTMLElement) => void,
+  onMove?: (from: number, to: number, event: KeyboardEvent<HTMLDivElement>) => void,
 ) {
   const [activeIndex, setActiveIndex] = useState(0)
   const [focusWithin, setFocusWithin] = useState(false)
@@ -63,8 +65,9 @@ export function useRowFocus(
 
   /** The grid's focus and key handlers; keys scroll through `virtualizer`, which is created after this hook. */
   const handlersFor = (virtualizer: ScrollsToRows) => {
-    const moveTo = (index: number) => {
+    const moveTo = (index: number, from: number, event: KeyboardEvent<HTMLDivElement>) => {
       const target = Math.max(0, Math.min(index, rowCount - 1))
+      onMove?.(from, target, event)
       setActiveIndex(target)
       focusRequest.current = target
       virtualizer.scrollToIndex(target, { align: 'auto' })
@@ -86,7 +89,7 @@ export function useRowFocus(
       const next = moves[event.key]
       if (next !== undefined) {
         event.preventDefault()
-        moveTo(next)
+        moveTo(next, index, event)
       } else if (event.key === 'Enter') {
         event.preventDefault()
         onActivate(index, event.target as HTMLElement)
