@@ -21,7 +21,7 @@ export class HttpError extends PagewiseError {
   declare readonly body: unknown
   /** The requested URL. */
   declare readonly url: string
-  /** The request method, `'GET'` or `'POST'`. */
+  /** The request method: `'GET'` or `'POST'` for pages, `'PUT'`, `'PATCH'` or `'DELETE'` for writes sent with `send`. */
   declare readonly method: string
   /** How long the server asked to wait before retrying, in milliseconds; `undefined` when it did not say. */
   declare readonly retryAfterMs: number | undefined
@@ -54,7 +54,7 @@ export class NetworkError extends PagewiseError {
   override readonly name: string = 'NetworkError'
   /** The requested URL. */
   declare readonly url: string
-  /** The request method, `'GET'` or `'POST'`. */
+  /** The request method: `'GET'` or `'POST'` for pages, `'PUT'`, `'PATCH'` or `'DELETE'` for writes sent with `send`. */
   declare readonly method: string
 
   constructor(url: string, method: string, cause: unknown) {
