@@ -43,7 +43,7 @@ const statusesOf = (canvas: Canvas, name: string) =>
 
 /** Select the newest lead and press the first "Make …" button: returns its name and the status asked for. */
 async function editFirstLead(canvas: Canvas) {
-  const grid = await canvas.findByRole('grid', { name: 'Leads, newest first' }, TIMEOUT)
+  const grid: HTMLElement = await canvas.findByRole('grid', { name: 'Leads, newest first' }, TIMEOUT)
   await waitFor(
     () => expect(grid.querySelectorAll('.pw-infinite-table__row').length).toBeGreaterThan(5),
     TIMEOUT,

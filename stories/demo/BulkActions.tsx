@@ -172,8 +172,7 @@ function BulkStatusDemo<TItem extends { id: string | number }>({
               <ul>
                 {bulk.result.failed.slice(0, 5).map(({ item, error }) => (
                   <li key={item.id}>
-                    {provider.columns[0]!.cell(item, 0)}:{' '}
-                    {describeFailure(error)}
+                    {provider.columns[0]!.cell(item, 0)}: {describeFailure(error)}
                   </li>
                 ))}
               </ul>
