@@ -4,6 +4,7 @@
  * rate limit and faults as reads, and one mock's writes stay in that mock.
  */
 import { describe, expect, it } from 'vitest'
+import { apiCaller } from '../../test/apiCaller'
 import { setupMockServer } from '../../test/mockServer'
 import { CLOSE_MOCK_BASE_URL, createCloseMock } from './index'
 import type { CloseContact, CloseLead, CloseLeadWrite, CloseMockOptions, CloseOpportunity } from './index'
@@ -13,25 +14,7 @@ const mock = (options: CloseMockOptions = {}) => serve(createCloseMock({ leads: 
 
 const API = `${CLOSE_MOCK_BASE_URL}/api/v1`
 
-interface Answer<T> {
-  status: number
-  headers: Headers
-  body: T
-}
-
-async function call<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-  base = API,
-): Promise<Answer<T>> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, headers: response.headers, body: (await response.json()) as T }
-}
+const call = apiCaller(API)
 
 type List<T> = { data: T[]; has_more: boolean; total_results?: number }
 const list = async <T = CloseLead>(path: string, base = API) =>

@@ -13,7 +13,7 @@ import { closeId } from './ids'
 import { isMaterialised } from './lazy'
 import { isJsonObject } from './params'
 import { recordRng, SALT } from './random'
-import type { MockCall } from './requestRecord'
+import type { RecordWrites } from './requestRecord'
 
 /** A contact nested in the body of `POST /api/v1/lead/`. */
 export interface CloseContactWrite {
@@ -164,14 +164,6 @@ export interface CloseWritesSpec {
   counters: () => CloseDriftCounters
 }
 
-/** The answers of `GET`, `PUT`, `DELETE /api/v1/lead/{id}/` and `POST /api/v1/lead/`. */
-export interface CloseLeadWrites {
-  read: (call: MockCall) => Response
-  create: (call: MockCall) => Response
-  update: (call: MockCall) => Response
-  remove: (call: MockCall) => Response
-}
-
 /**
  * Lead writes on the mock's own data: a created lead goes to the head of `leads` (newest first) with the next lead id
  * and a `date_created` newer than every record; an update replaces the lead with a newer `date_updated` (and renames
@@ -179,7 +171,7 @@ export interface CloseLeadWrites {
  * without it. Records are replaced, never edited in place: the generated lists other records are built from stay as
  * they were, so the data stays a function of the seed and the writes.
  */
-export function closeLeadWrites(spec: CloseWritesSpec): CloseLeadWrites {
+export function closeLeadWrites(spec: CloseWritesSpec): RecordWrites {
   const find = (id: string | undefined): { at: number; lead: CloseLead } | undefined => {
     const leads = spec.build().dataset.leads
     const at = leads.findIndex((lead) => lead.id === id)

@@ -4,6 +4,7 @@
  * and 400 bodies; writes pass the same rate limit and faults as reads, and one mock's writes stay in that mock.
  */
 import { describe, expect, it } from 'vitest'
+import { apiCaller } from '../../test/apiCaller'
 import { setupMockServer } from '../../test/mockServer'
 import { createPipedriveMock, PIPEDRIVE_MOCK_BASE_URL } from './index'
 import type { PipedriveDeal, PipedriveDealWrite, PipedriveMockOptions } from './index'
@@ -13,25 +14,7 @@ const mock = (options: PipedriveMockOptions = {}) => serve(createPipedriveMock({
 
 const V2 = `${PIPEDRIVE_MOCK_BASE_URL}/api/v2`
 
-interface Answer<T> {
-  status: number
-  headers: Headers
-  body: T
-}
-
-async function call<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-  base = V2,
-): Promise<Answer<T>> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, headers: response.headers, body: (await response.json()) as T }
-}
+const call = apiCaller(V2)
 
 type One = { success: boolean; data: PipedriveDeal }
 type Page = { success: boolean; data: PipedriveDeal[]; additional_data: { next_cursor: string | null } }

@@ -8,7 +8,7 @@ import { nextPipedriveTime } from './pipedriveDrift'
 import type { PipedriveDriftCounters } from './pipedriveDrift'
 import { pipedriveError } from './pipedriveResponses'
 import type { PipedriveDeal } from './pipedriveTypes'
-import type { MockCall } from './requestRecord'
+import type { RecordWrites } from './requestRecord'
 
 /**
  * The body of `POST /api/v2/deals` (create; `title` required) and `PATCH /api/v2/deals/{id}` (update only the fields
@@ -190,14 +190,6 @@ export interface PipedriveWritesSpec {
   counters: () => PipedriveDriftCounters
 }
 
-/** The answers of `GET`, `PATCH`, `DELETE /api/v2/deals/{id}` and `POST /api/v2/deals`. */
-export interface PipedriveDealWrites {
-  read: (call: MockCall) => Response
-  create: (call: MockCall) => Response
-  update: (call: MockCall) => Response
-  remove: (call: MockCall) => Response
-}
-
 /**
  * Deal writes on the mock's own data, answered `{ success: true, data }` like Pipedrive v2. A created deal gets the
  * next id (shared with drift, so ids never repeat) and the newest `add_time`, at the end of the id-ordered list; an
@@ -206,7 +198,7 @@ export interface PipedriveDealWrites {
  * `code: 'ERR_SCHEMA_VALIDATION_FAILED'` for the schema (types, unknown fields, enum values), and 400 `Stage not
  * found`, `User not found`, … for ids the company does not have.
  */
-export function pipedriveDealWrites(spec: PipedriveWritesSpec): PipedriveDealWrites {
+export function pipedriveDealWrites(spec: PipedriveWritesSpec): RecordWrites {
   const invalid = (messages: string[]): Response =>
     pipedriveError(400, `Validation failed: ${messages.join('; ')}`, SCHEMA_FAILED)
 

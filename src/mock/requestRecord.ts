@@ -10,6 +10,14 @@ export interface MockCall {
   params?: Record<string, string>
 }
 
+/** The answers of a record's read, create, update and delete routes (`GET`, `POST`, `PUT`/`PATCH`, `DELETE`). */
+export interface RecordWrites {
+  read: (call: MockCall) => Response
+  create: (call: MockCall) => Response
+  update: (call: MockCall) => Response
+  remove: (call: MockCall) => Response
+}
+
 async function readBody(request: Request): Promise<unknown> {
   if (request.body === null) return undefined
   const text = await request.clone().text()

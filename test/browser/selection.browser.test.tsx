@@ -2,12 +2,9 @@ import { useState } from 'react'
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../src/styles.css'
-import { closeOffset, createFetcher, InfiniteTable, usePaginatedList } from '../../src'
-import type { InfiniteTableColumn, ListFilter, ListSelection, SortDescriptor } from '../../src'
-import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../src/mock'
+import type { ListSelection } from '../../src'
 import { axeViolations } from './axe'
-import { closeLeadsFixture } from './closeLeadsTable'
-import { inPageFetch } from './inPageFetch'
+import { closeLeadsFixture, shapedLeadsFixture } from './closeLeadsTable'
 import { nextFrames, renderInBrowser, waitUntil } from './renderInBrowser'
 
 const grid = () => document.querySelector<HTMLElement>('[role="grid"]')!
@@ -142,51 +139,22 @@ describe('<InfiniteTable> row selection, in Chromium', () => {
   })
 
   test('over a real list: a new sort keeps the selection, a new filter clears it and says so', async () => {
-    const mock = createCloseMock({ seed: 5, leads: 600 })
-    const close = createFetcher({
-      baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`,
-      fetch: inPageFetch(mock.handlers),
-    })
-    const fetchLeads = close('/lead/', { query: { _fields: 'id,display_name,status_label' } })
-    const adapter = closeOffset<{ id: string; display_name: string; status_label: string }>()
-    const columns: InfiniteTableColumn<{ id: string; display_name: string; status_label: string }>[] = [
-      { id: 'display_name', header: 'Lead', cell: (lead) => lead.display_name, allowsSorting: true },
-      { id: 'status_label', header: 'Status', cell: (lead) => lead.status_label, width: 140 },
-    ]
-    const controls: { setFilter?: (filter: ListFilter) => void } = {}
     const changes: ListSelection[] = []
-    function Leads() {
-      const [sort, setSort] = useState<SortDescriptor>({ column: 'date_created', direction: 'descending' })
-      const [filter, setFilter] = useState<ListFilter>({})
-      const [selection, setSelection] = useState<ListSelection>({ type: 'some', keys: new Set() })
-      controls.setFilter = setFilter
-      const list = usePaginatedList({
-        queryKey: ['leads'],
-        adapter,
-        fetchPage: fetchLeads,
-        pageSize: 50,
-        sort,
-        filter,
-      })
-      return (
-        <InfiniteTable
-          list={list}
-          columns={columns}
-          aria-label="Leads"
-          itemName={{ one: 'lead', other: 'leads' }}
-          height={400}
-          sortDescriptor={sort}
-          onSortChange={setSort}
-          selectionMode="multiple"
-          getRowName={nameWithId}
-          selectedKeys={selection}
-          onSelectionChange={(next) => {
+    const { mock, Leads, controls } = shapedLeadsFixture({
+      leads: 600,
+      useTableProps: () => {
+        const [selection, setSelection] = useState<ListSelection>({ type: 'some', keys: new Set() })
+        return {
+          selectionMode: 'multiple',
+          getRowName: nameWithId,
+          selectedKeys: selection,
+          onSelectionChange: (next) => {
             changes.push(next)
             setSelection(next)
-          }}
-        />
-      )
-    }
+          },
+        }
+      },
+    })
     renderInBrowser(<Leads />)
     await waitUntil(() => expect(renderedRows().length).toBeGreaterThan(5))
     await userEvent.click(checkboxAt(0))

@@ -1,66 +1,9 @@
-import { useState } from 'react'
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../src/styles.css'
-import { closeOffset, createFetcher, InfiniteTable, usePaginatedList } from '../../src'
-import type { InfiniteTableColumn, ListFilter, SortDescriptor } from '../../src'
-import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../src/mock'
 import { axeViolations } from './axe'
-import { inPageFetch } from './inPageFetch'
+import { shapedLeadsFixture } from './closeLeadsTable'
 import { nextFrames, renderInBrowser, waitUntil } from './renderInBrowser'
-
-interface Lead {
-  id: string
-  display_name: string
-  status_label: string
-}
-
-const columns: InfiniteTableColumn<Lead>[] = [
-  { id: 'display_name', header: 'Lead', cell: (lead) => lead.display_name, allowsSorting: true },
-  { id: 'status_label', header: 'Status', cell: (lead) => lead.status_label, width: 140 },
-  { id: 'id', header: 'Id', cell: (lead) => lead.id, width: 300 },
-]
-
-/**
- * The mock Close API answered in the page, and a table of its leads whose sort is the table's header and whose filter
- * is the caller's (`setFilter` from the test).
- */
-function leadsFixture() {
-  const mock = createCloseMock({ seed: 5, leads: 1_000 })
-  const close = createFetcher({ baseUrl: `${CLOSE_MOCK_BASE_URL}/api/v1`, fetch: inPageFetch(mock.handlers) })
-  const fetchLeads = close('/lead/', { query: { _fields: 'id,display_name,status_label' } })
-  const adapter = closeOffset<Lead>()
-  const controls: { setFilter?: (filter: ListFilter) => void } = {}
-
-  function Leads() {
-    const [sort, setSort] = useState<SortDescriptor>({ column: 'date_created', direction: 'descending' })
-    const [filter, setFilter] = useState<ListFilter>({})
-    controls.setFilter = setFilter
-    const list = usePaginatedList({
-      queryKey: ['leads'],
-      adapter,
-      fetchPage: fetchLeads,
-      pageSize: 50,
-      sort,
-      filter,
-    })
-    return (
-      <InfiniteTable
-        list={list}
-        columns={columns}
-        aria-label="Leads"
-        itemName={{ one: 'lead', other: 'leads' }}
-        height={400}
-        sortDescriptor={sort}
-        onSortChange={setSort}
-      />
-    )
-  }
-  /** The lead requests so far, their query strings. */
-  const requests = () =>
-    mock.requests.filter((request) => request.path.endsWith('/lead/')).map((r) => r.query)
-  return { mock, Leads, requests, controls }
-}
 
 const grid = () => document.querySelector<HTMLElement>('[role="grid"]')!
 /** The rendered record rows, in order: their index and the lead's name. */
@@ -92,7 +35,7 @@ async function watchFrames<T>(read: () => T, until: () => boolean): Promise<T[]>
 
 describe('<InfiniteTable> with sort and filter, in Chromium', () => {
   test('a sort change never blanks the table: every frame shows rows, none a skeleton; then the new sort from the top', async () => {
-    const { mock, Leads, requests } = leadsFixture()
+    const { mock, Leads, requests } = shapedLeadsFixture()
     renderInBrowser(<Leads />)
     await waitUntil(() => expect(rows().length).toBeGreaterThan(5))
     grid().scrollTop = 30 * 40
@@ -131,7 +74,7 @@ describe('<InfiniteTable> with sort and filter, in Chromium', () => {
   })
 
   test('the answer of a filter the user has left never shows', async () => {
-    const { mock, Leads, controls } = leadsFixture()
+    const { mock, Leads, controls } = shapedLeadsFixture()
     renderInBrowser(<Leads />)
     await waitUntil(() => expect(rows().length).toBeGreaterThan(5))
     const status = (label: string) => mock.dataset.leads.filter((lead) => lead.status_label === label)
@@ -155,7 +98,7 @@ describe('<InfiniteTable> with sort and filter, in Chromium', () => {
   })
 
   test('going back to a filter seen before shows it at once and requests its first page again, not every page', async () => {
-    const { mock, Leads, requests, controls } = leadsFixture()
+    const { mock, Leads, requests, controls } = shapedLeadsFixture()
     const potential = new Set(
       mock.dataset.leads.filter((lead) => lead.status_label === 'Potential').map((lead) => lead.display_name),
     )
@@ -198,7 +141,7 @@ describe('<InfiniteTable> with sort and filter, in Chromium', () => {
   })
 
   test('the keyboard sorts: Tab to the header’s button, Enter, then Space', async () => {
-    const { Leads, requests } = leadsFixture()
+    const { Leads, requests } = shapedLeadsFixture()
     renderInBrowser(
       <>
         <button type="button">Before</button>
