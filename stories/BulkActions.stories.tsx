@@ -167,11 +167,11 @@ export const RetryFailed: Story = {
   },
 }
 
-/** Cancel part way: what went out is reported, the rest not sent. */
+/** Cancel part way: what was done is reported; the rest is not done (a request in flight is aborted, though the API may have got it). */
 export const Cancelled: Story = {
   decorators: [
     intro(
-      'Each write takes 1.5 s here. Apply to eight leads, then Cancel: the answers in flight are dropped, the rest is never sent, and the report says which.',
+      'Each write takes 1.5 s here. Apply to eight leads, then Cancel: the requests in flight are aborted (the API may still have got them), the rest is never sent, and the report counts what was done.',
     ),
   ],
   play: async ({ canvasElement }) => {
@@ -184,7 +184,7 @@ export const Cancelled: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }))
     const done = await report(canvas)
     await waitFor(
-      () => expect(done).toHaveTextContent(/^Cancelled\. \d changed to Qualified, 0 failed, \d not sent\./),
+      () => expect(done).toHaveTextContent(/^Cancelled\. \d changed to Qualified, 0 failed, \d not done\./),
       TIMEOUT,
     )
     await expect(writes('PUT').length).toBeLessThan(8)

@@ -165,7 +165,7 @@ function BulkStatusDemo<TItem extends { id: string | number }>({
           <p>
             {bulk.status === 'cancelled' ? 'Cancelled. ' : ''}
             {bulk.result.succeeded.length} changed to {target}, {bulk.result.failed.length} failed
-            {bulk.result.skipped.length > 0 && `, ${bulk.result.skipped.length} not sent`}.
+            {bulk.result.skipped.length > 0 && `, ${bulk.result.skipped.length} not done`}.
           </p>
           {bulk.result.failed.length > 0 && (
             <>
