@@ -49,6 +49,8 @@ export function OptimisticEditDemo() {
       leadsCache.updateItem(saved.id, (old) => ({ ...old, ...saved }))
       setMessage(`${saved.display_name} is now ${saved.status_label}.`)
     },
+    // Then the first page of each list on screen loads again, in place: what the server holds now.
+    onSettled: () => leadsCache.invalidate(),
   })
 
   return (
