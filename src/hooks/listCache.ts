@@ -331,17 +331,13 @@ export function listCache<TItem = unknown>(
 async function refreshFirstPage(queryClient: QueryClient, query: AnyQuery): Promise<void> {
   const queryFn = query.options.queryFn
   const data = query.state.data as Data<unknown> | undefined
-  if (typeof queryFn !== 'function' || !data || query.state.fetchStatus === 'fetching') {
-    // Nothing to call it with, or a fetch is bringing fresh pages anyway.
-    if (typeof queryFn !== 'function') await query.fetch().catch(() => undefined)
-    return
-  }
+  // Nothing to call (a list not observed yet), nothing cached, or a fetch is bringing fresh pages anyway.
+  if (typeof queryFn !== 'function' || !data || query.state.fetchStatus === 'fetching') return
   const pageParam = data.pageParams[0]
-  const controller = new AbortController()
   const page = (await (queryFn as (context: object) => Promise<unknown>)({
     client: queryClient,
     queryKey: query.queryKey,
-    signal: controller.signal,
+    signal: new AbortController().signal,
     pageParam,
     direction: 'forward',
     meta: query.meta,
