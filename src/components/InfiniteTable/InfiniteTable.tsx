@@ -19,8 +19,8 @@ import type { InfiniteTableProps } from './infiniteTableTypes'
 import { columnStyle, firstLoadRows, headerRow, RecordRow, selectionHeaderCell } from './rows'
 import { defaultInfiniteTableLabels, tableStateOf, tableTexts } from './tableTexts'
 import { useRowFocus } from './useRowFocus'
+import { rowTop, useRowWindow } from './rowWindow'
 import { CHECKBOX_CLASS, useTableSelection } from './useTableSelection'
-import { useTableVirtualizer } from './useTableVirtualizer'
 
 function defaultRowId(item: unknown, index: number): Key {
   const id = defaultItemId(item)
@@ -124,7 +124,6 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     (index, row) => (index < loaded ? row : row.querySelector('button'))?.click(),
     selectable ? selection.onMove : undefined,
   )
-  // Stable until the records change: the virtualizer re-measures every row when its key function changes.
   const getKey = useCallback(
     (index: number): Key => {
       const item = items[index]
@@ -134,29 +133,29 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     [items, getRowId],
   )
 
-  const virtualizer = useTableVirtualizer({
+  const keepIndex = focusWithin && activeIndex < rowCount ? activeIndex : null
+  const rows = useRowWindow({
+    scroller: gridRef,
     count: rowCount,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: getKey,
-    overscan,
-    initialOffset: initialScrollOffset,
-    // The scroll area's height when it is known up front, so the first render already fills it.
-    initialRect: viewportHeight === undefined ? undefined : { width: 0, height: viewportHeight },
+    rowHeight,
     headerHeight,
-    keepIndex: focusWithin ? activeIndex : null,
+    overscan,
+    keyAt: getKey,
+    focused: keepIndex !== null,
+    // The scroll area's height when it is known up front, so the first render already fills it.
+    initialViewport: viewportHeight,
+    initialOffset: initialScrollOffset,
     onScrollOffsetChange,
   })
-  const virtualRows = virtualizer.getVirtualItems()
-  const range = virtualizer.range
+  const { range, first, last, measure: measureRows } = rows
 
   // Another sort, filter or page size is shown: its first row at the top, not the previous list's scroll position.
   const shownKey = useRef(list.listKey)
   useLayoutEffect(() => {
     if (shownKey.current === list.listKey) return
     shownKey.current = list.listKey
-    virtualizer.scrollToOffset(0)
-  }, [list.listKey, virtualizer])
+    rows.scrollToOffset(0)
+  }, [list.listKey, rows])
 
   // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
   // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
@@ -193,8 +192,10 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
       : undefined,
   )
 
-  const rendered = virtualRows.some((row) => row.index === activeIndex)
-  const tabbableIndex = rendered ? activeIndex : (range?.startIndex ?? virtualRows[0]?.index ?? 0)
+  // The focused row, when it is outside the window: rendered too, at its place, so that focus is never dropped.
+  const kept = keepIndex !== null && (keepIndex < first || keepIndex > last) ? keepIndex : null
+  const rendered = kept !== null || (activeIndex >= first && activeIndex <= last)
+  const tabbableIndex = rendered ? activeIndex : (range?.startIndex ?? 0)
 
   const onStatusAction = (event: MouseEvent<HTMLButtonElement>) => {
     // The button is replaced by a progress indicator: keep keyboard focus on its row, not on the page.
@@ -227,12 +228,71 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   const onBodyMouseDown = (event: MouseEvent<HTMLDivElement>) => {
     if (event.shiftKey) event.preventDefault()
   }
-  const gridHandlers = focusHandlers(virtualizer)
+  const gridHandlers = focusHandlers(rows)
   const onGridKeyDown = selectable
     ? (event: KeyboardEvent<HTMLDivElement>) => {
         if (!selection.onKeyDown(event)) gridHandlers.onKeyDown(event)
       }
     : gridHandlers.onKeyDown
+
+  /** Row `index`: a record's, or the status row after them; `alone` places it by itself (the focused row kept). */
+  const row = (index: number, alone = false) => {
+    const key = getKey(index)
+    const top = alone ? rowTop(rows.layout, index) : undefined
+    const item = items[index]
+    if (index < loaded && item !== undefined) {
+      return (
+        <RecordRow
+          key={key}
+          item={item}
+          index={index}
+          top={top}
+          columns={columns}
+          tabbable={index === tabbableIndex}
+          actionable={onRowAction !== undefined || selectable}
+          selected={selectable ? isSelected(selection.selection, key as SelectionKey) : undefined}
+          checkboxLabel={selectable ? checkboxLabel : undefined}
+        />
+      )
+    }
+    // The row after the records, reached by scrolling and by the keyboard like any other: a progress indicator named
+    // by its text while loading, the error with Retry, the Load more button, the end of the list, or the empty state.
+    return (
+      <div
+        key={key}
+        role="row"
+        aria-rowindex={index + 2}
+        data-index={index}
+        tabIndex={index === tabbableIndex ? 0 : -1}
+        style={top === undefined ? undefined : { top }}
+        className="pw-infinite-table__status-row"
+        data-state={statusKind}
+        data-alone={alone || undefined}
+      >
+        <div
+          role="gridcell"
+          aria-colspan={columns.length + (selectable ? 1 : 0)}
+          className="pw-infinite-table__status-cell"
+        >
+          {statusKind === 'loading' || statusKind === 'refreshing' ? (
+            <span role="progressbar" aria-label={statusText} className="pw-infinite-table__progress" />
+          ) : null}
+          {statusKind === 'load-more' ? null : (
+            <span className="pw-infinite-table__status-text">{statusText}</span>
+          )}
+          {statusKind === 'error' || statusKind === 'load-more' ? (
+            <button
+              type="button"
+              className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
+              onClick={onStatusAction}
+            >
+              {statusKind === 'error' ? labels.retry : labels.loadMore}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    )
+  }
 
   return (
     <div
@@ -332,71 +392,20 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
           <div
             role="rowgroup"
             className="pw-infinite-table__body"
-            style={{ height: virtualizer.getTotalSize() }}
+            style={{ height: rows.totalHeight }}
             onClick={onBodyClick}
             onMouseDown={selectable ? onBodyMouseDown : undefined}
           >
-            {virtualRows.map(({ key, index, start }) => {
-              const item = items[index]
-              if (index < loaded && item !== undefined) {
-                return (
-                  <RecordRow
-                    key={key}
-                    item={item}
-                    index={index}
-                    start={start}
-                    columns={columns}
-                    tabbable={index === tabbableIndex}
-                    actionable={onRowAction !== undefined || selectable}
-                    measure={virtualizer.measureElement}
-                    selected={selectable ? isSelected(selection.selection, key as SelectionKey) : undefined}
-                    checkboxLabel={selectable ? checkboxLabel : undefined}
-                  />
-                )
-              }
-              // The row after the records, reached by scrolling and by the keyboard like any other: a progress
-              // indicator named by its text while loading, the error with Retry, the Load more button, the end of
-              // the list, or the empty state.
-              return (
-                <div
-                  key={key}
-                  ref={virtualizer.measureElement}
-                  role="row"
-                  aria-rowindex={index + 2}
-                  data-index={index}
-                  tabIndex={index === tabbableIndex ? 0 : -1}
-                  style={{ transform: `translateY(${start}px)` }}
-                  className="pw-infinite-table__status-row"
-                  data-state={statusKind}
-                >
-                  <div
-                    role="gridcell"
-                    aria-colspan={columns.length + (selectable ? 1 : 0)}
-                    className="pw-infinite-table__status-cell"
-                  >
-                    {statusKind === 'loading' || statusKind === 'refreshing' ? (
-                      <span
-                        role="progressbar"
-                        aria-label={statusText}
-                        className="pw-infinite-table__progress"
-                      />
-                    ) : null}
-                    {statusKind === 'load-more' ? null : (
-                      <span className="pw-infinite-table__status-text">{statusText}</span>
-                    )}
-                    {statusKind === 'error' || statusKind === 'load-more' ? (
-                      <button
-                        type="button"
-                        className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
-                        onClick={onStatusAction}
-                      >
-                        {statusKind === 'error' ? labels.retry : labels.loadMore}
-                      </button>
-                    ) : null}
-                  </div>
-                </div>
-              )
-            })}
+            {kept !== null && kept < first ? row(kept, true) : null}
+            {/* The window's rows in normal flow, moved to the first one's place by one transform. */}
+            <div
+              ref={measureRows}
+              className="pw-infinite-table__window"
+              style={{ transform: `translateY(${rowTop(rows.layout, first)}px)` }}
+            >
+              {Array.from({ length: last - first + 1 }, (_, at) => row(first + at))}
+            </div>
+            {kept !== null && kept > last ? row(kept, true) : null}
           </div>
         )}
       </div>

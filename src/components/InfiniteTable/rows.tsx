@@ -153,15 +153,13 @@ interface RecordRowProps<TItem> {
   item: TItem
   /** The row's 0-based position among the loaded records. */
   index: number
-  /** Offset of the row's top from the top of the rows, in pixels. */
-  start: number
+  /** Offset of the row's top from the top of the rows, in pixels, for a row placed by itself (else in the flow). */
+  top?: number
   columns: readonly InfiniteTableColumn<TItem>[]
   /** The row in the tab order (roving tabindex). */
   tabbable: boolean
   /** Clicking the row calls `onRowAction`. */
   actionable: boolean
-  /** The virtualizer's measuring ref: real heights replace the estimate. */
-  measure: (node: HTMLDivElement | null) => void
   /** Whether the row is selected; `undefined` when rows cannot be selected (no checkbox, no `aria-selected`). */
   selected?: boolean
   /** The label of the row's checkbox, from its first cell's content: "Select Acme Corp". Keep it stable. */
@@ -174,28 +172,26 @@ function ignoreChange() {}
 function RecordRowView<TItem>({
   item,
   index,
-  start,
+  top,
   columns,
   tabbable,
   actionable,
-  measure,
   selected,
   checkboxLabel,
 }: RecordRowProps<TItem>) {
   const contents = columns.map((column) => column.cell(item, index))
-  // A grid row at its place in the virtual list: measured, focusable (roving tabindex), indexed for the virtualizer
-  // and for ARIA (the header is row 1).
+  // A grid row: focusable (roving tabindex), indexed for the table and for ARIA (the header is row 1).
   return (
     <div
-      ref={measure}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-index={index}
       tabIndex={tabbable ? 0 : -1}
-      style={{ transform: `translateY(${start}px)` }}
+      style={top === undefined ? undefined : { top }}
       className="pw-infinite-table__row"
       data-actionable={actionable || undefined}
+      data-alone={top === undefined ? undefined : true}
     >
       {selected === undefined ? null : (
         <div role="gridcell" className="pw-infinite-table__cell pw-infinite-table__select-cell">

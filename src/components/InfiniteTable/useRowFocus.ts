@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent, RefObject } from 'react'
 
-/** The part of the virtualizer keyboard navigation uses. */
+/** The part of the row window keyboard navigation uses. */
 export interface ScrollsToRows {
-  scrollToIndex: (index: number, options?: { align?: 'auto' | 'start' | 'end' | 'center' }) => void
+  /** Scrolls the least needed to bring row `index` into view. */
+  scrollToIndex: (index: number) => void
   range: { startIndex: number; endIndex: number } | null
 }
 
@@ -17,7 +18,7 @@ function rowIndexOf(target: EventTarget, grid: HTMLElement): number | null {
 
 /**
  * Keyboard row navigation with a roving tabindex (WAI-ARIA grid): one row is in the tab order; ↑ ↓ PageUp PageDown
- * Home End move focus, scrolling the row into view first, since a virtualized row may not be in the DOM yet.
+ * Home End move focus, scrolling the row into view first, since a row outside the rendered window is not in the DOM yet.
  * End reaches the status row after the last record, which brings the end into view and so loads more.
  *
  * @param rowCount - Rows that take focus: the loaded records and the status row after them.
@@ -36,7 +37,7 @@ export function useRowFocus(
   const focusRequest = useRef<number | null>(null)
   const active = Math.max(0, Math.min(activeIndex, rowCount - 1))
 
-  // After each render: move DOM focus to the requested row once the virtualizer has rendered it; and when the
+  // After each render: move DOM focus to the requested row once the window has rendered it; and when the
   // focused row left the DOM (the status row, after a page arrived before it), to the row now at its place, which
   // is the first new record. Focus is never dropped to the page.
   useLayoutEffect(() => {
@@ -63,20 +64,20 @@ export function useRowFocus(
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false)
   }
 
-  /** The grid's focus and key handlers; keys scroll through `virtualizer`, which is created after this hook. */
-  const handlersFor = (virtualizer: ScrollsToRows) => {
+  /** The grid's focus and key handlers; keys scroll through `rows`, the row window created after this hook. */
+  const handlersFor = (rows: ScrollsToRows) => {
     const moveTo = (index: number, from: number, event: KeyboardEvent<HTMLDivElement>) => {
       const target = Math.max(0, Math.min(index, rowCount - 1))
       onMove?.(from, target, event)
       setActiveIndex(target)
       focusRequest.current = target
-      virtualizer.scrollToIndex(target, { align: 'auto' })
+      rows.scrollToIndex(target)
     }
 
     const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
       const index = rowIndexOf(event.target, event.currentTarget)
       if (index === null || event.altKey || event.metaKey) return
-      const range = virtualizer.range
+      const range = rows.range
       const pageRows = range ? Math.max(1, range.endIndex - range.startIndex) : 1
       const moves: Record<string, number> = {
         ArrowDown: index + 1,

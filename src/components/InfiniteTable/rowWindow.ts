@@ -1,0 +1,348 @@
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react'
+import type { Key, RefObject } from 'react'
+
+// The window of rows <InfiniteTable> renders: the rows in view plus `overscan` either side, laid out in normal flow
+// inside one block moved by one transform. Rows are `rowHeight` tall unless measured otherwise, so where a row sits
+// is arithmetic, and a page arriving costs what it adds (no per-row layout to rebuild). The table renders again only
+// when the window changes, not on every scroll event.
+
+/** A row measured at a height other than the estimate: its key, where it was measured, and its height. */
+interface MeasuredRow {
+  key: Key
+  index: number
+  height: number
+}
+
+/** Where rows sit: `count` rows of `rowHeight` px, but for the measured ones (sorted by index). */
+export interface RowLayout {
+  count: number
+  rowHeight: number
+  measured: readonly MeasuredRow[]
+}
+
+/**
+ * The layout of `count` rows. A measurement counts while its key is still at its index (a record inserted above
+ * moves it: it is measured again when it renders), so a stale height never displaces the rows after it.
+ */
+export function rowLayout(
+  count: number,
+  rowHeight: number,
+  measured: ReadonlyMap<Key, MeasuredRow> = new Map(),
+  keyAt?: (index: number) => Key,
+): RowLayout {
+  const valid: MeasuredRow[] = []
+  for (const row of measured.values()) {
+    if (row.index < count && keyAt?.(row.index) === row.key) valid.push(row)
+  }
+  valid.sort((a, b) => a.index - b.index)
+  return { count, rowHeight, measured: valid }
+}
+
+/** The offset of row `index`'s top from the top of the rows, in px (`count` gives the total height). */
+export function rowTop({ rowHeight, measured }: RowLayout, index: number): number {
+  let top = index * rowHeight
+  for (const row of measured) {
+    if (row.index >= index) break
+    top += row.height - rowHeight
+  }
+  return top
+}
+
+function heightOf({ rowHeight, measured }: RowLayout, index: number): number {
+  return measured.find((row) => row.index === index)?.height ?? rowHeight
+}
+
+/** The row covering `offset` px from the top of the rows (clamped to the rows there are). */
+export function rowAt(layout: RowLayout, offset: number): number {
+  const { count, rowHeight, measured } = layout
+  let top = 0
+  let from = 0
+  for (const row of measured) {
+    // The rows before this measured one are all of the estimated height.
+    const before = top + (row.index - from) * rowHeight
+    if (offset < before) break
+    if (offset < before + row.height) return row.index
+    top = before + row.height
+    from = row.index + 1
+  }
+  return Math.max(0, Math.min(count - 1, from + Math.floor((offset - top) / rowHeight)))
+}
+
+/** How the view moved when the first row in view last changed; what the window renders ahead while it flings. */
+export interface RowMotion {
+  /** The first row in view. */
+  start: number
+  /** The jump that got there when it passed three times the overscan, else 0. */
+  jump: number
+  /** Rows to render ahead of the view while it keeps jumping the same way. */
+  ahead: number
+}
+
+/** The motion after the first row in view became `start`. */
+export function nextMotion(motion: RowMotion, start: number, overscan: number): RowMotion {
+  if (start === motion.start) return motion
+  const jump = Math.abs(start - motion.start) > 3 * overscan ? start - motion.start : 0
+  const ahead = jump * motion.jump > 0 ? (Math.abs(jump) < Math.abs(motion.jump) ? jump : motion.jump) : 0
+  return { start, jump, ahead }
+}
+
+/** What the scroll area shows: its offset from the top of the rows, the height below the header, whether it moves. */
+export interface RowView {
+  offset: number
+  viewport: number
+  scrolling: boolean
+  motion: RowMotion
+}
+
+/** The rows to render, `first` to `last` (inclusive; `last < first` when there are none), and the rows in view. */
+export interface RowWindowRange {
+  first: number
+  last: number
+  startIndex: number
+  endIndex: number
+}
+
+/**
+ * The rows to render for `view`: those in view, plus `overscan` either side. Overscan rows are there for the next
+ * frame's small move. When the view jumped more than three times the overscan since the first row in view last
+ * changed (a fling, or a slow device where each frame moves by dozens of rows), the next frame will jump past them
+ * too: they would be mounted for nobody and make that frame longer, so only one row either side is rendered while it
+ * keeps scrolling. When two such jumps in a row went the same way, the view is flinging: by the time this render is
+ * painted it has moved on by about as much again, so the rows are rendered there (by the smaller of the two jumps: a
+ * fling slows down). Not while a row holds keyboard focus (`focused`): keys move the view by scrolling to rows, and
+ * rows rendered ahead would bring the next page in sooner than the rows in view call for.
+ */
+export function rowWindow(
+  layout: RowLayout,
+  view: RowView,
+  overscan: number,
+  focused: boolean,
+): RowWindowRange {
+  const { count } = layout
+  if (count === 0) return { first: 0, last: -1, startIndex: 0, endIndex: -1 }
+  // Never past the end: the rows shrink (a new list) before the scroller clamps its offset.
+  const offset = Math.max(0, Math.min(view.offset, rowTop(layout, count) - view.viewport))
+  const startIndex = rowAt(layout, offset)
+  const endIndex = rowAt(layout, offset + Math.max(0, view.viewport - 1))
+  const { jump, ahead } = view.motion
+  const flinging = jump !== 0 && view.scrolling
+  const shift = flinging && !focused ? Math.max(-startIndex, Math.min(ahead, count - 1 - endIndex)) : 0
+  const extra = flinging ? Math.min(1, overscan) : overscan
+  return {
+    first: Math.max(0, startIndex + shift - extra),
+    last: Math.min(count - 1, endIndex + shift + extra),
+    startIndex,
+    endIndex,
+  }
+}
+
+function sameRange(a: RowWindowRange, b: RowWindowRange): boolean {
+  return (
+    a.first === b.first && a.last === b.last && a.startIndex === b.startIndex && a.endIndex === b.endIndex
+  )
+}
+
+/** How long after the last scroll event the view counts as still (as TanStack Virtual and browsers' `scrollend`). */
+const SCROLL_END_MS = 150
+
+export interface RowWindowOptions {
+  /** The scrolling element: its `scrollTop` is the offset of the rows, which start right under the sticky header. */
+  scroller: RefObject<HTMLDivElement | null>
+  /** Rows: the loaded records, plus the status row after them. */
+  count: number
+  /** A row's height until it is measured otherwise. */
+  rowHeight: number
+  /** The sticky header's height: the rows' viewport is the scroller's height less this. */
+  headerHeight: number
+  overscan: number
+  /** The key of the row at `index`: measured heights follow their row's key. */
+  keyAt: (index: number) => Key
+  /** Whether a row holds keyboard focus (no rendering ahead of a fling). */
+  focused: boolean
+  /** The viewport's height when it is known before the first layout, so the first render already fills it. */
+  initialViewport: number | undefined
+  /** Where to start, in px from the top of the rows. */
+  initialOffset: number | undefined
+  onScrollOffsetChange: ((offset: number) => void) | undefined
+}
+
+/** The window the table renders, and what moves it. */
+export interface RowWindow extends RowWindowRange {
+  layout: RowLayout
+  /** The rows' total height, in px. */
+  totalHeight: number
+  /** The range of rows in view, `null` before there are rows. */
+  range: { startIndex: number; endIndex: number } | null
+  /** Scrolls the least needed to bring row `index` into view. */
+  scrollToIndex: (index: number) => void
+  scrollToOffset: (offset: number) => void
+  /** A ref callback for the block holding the window's rows: rows whose height is not the estimate are measured there. */
+  measure: (node: HTMLElement | null) => void
+}
+
+/** What the last render drew from: the scroll events and measurements compare against it. */
+interface Rendered {
+  layout: RowLayout
+  range: RowWindowRange
+  options: RowWindowOptions
+}
+
+/** What the table's render reads: the view, and the heights measured other than the estimate, by row key. */
+interface RowWindowSnapshot {
+  view: RowView
+  measured: ReadonlyMap<Key, MeasuredRow>
+}
+
+/**
+ * One table's scroll state, an external store for `useSyncExternalStore`: its scroll events move the view, and it
+ * notifies (the table renders again, synchronously, before the frame paints) only when the window of rows changes.
+ */
+function createRowWindowStore(options: RowWindowOptions) {
+  const listeners = new Set<() => void>()
+  let snapshot: RowWindowSnapshot = {
+    view: {
+      offset: options.initialOffset ?? 0,
+      viewport: options.initialViewport ?? 0,
+      scrolling: false,
+      motion: { start: 0, jump: 0, ahead: 0 },
+    },
+    measured: new Map(),
+  }
+  // The view as of the last scroll event, which may be ahead of the snapshot when the window did not change.
+  let live = snapshot.view
+  let rendered: Rendered | null = null
+  let element: HTMLDivElement | null = null
+  let pending = options.initialOffset
+
+  const publish = (next: Partial<RowWindowSnapshot>) => {
+    snapshot = { ...snapshot, ...next }
+    live = snapshot.view
+    for (const listener of listeners) listener()
+  }
+
+  /** The view with `changes`; renders again when the window of rows changed. */
+  const update = (changes: Partial<RowView>) => {
+    if (rendered === null) return
+    const { layout, range, options: current } = rendered
+    const next = { ...live, ...changes }
+    next.motion = nextMotion(next.motion, rowAt(layout, next.offset), current.overscan)
+    live = next
+    const nextRange = rowWindow(layout, next, current.overscan, current.focused)
+    if (!sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling) publish({ view: next })
+  }
+
+  const scrollToOffset = (offset: number) => {
+    if (!element) return
+    element.scrollTop = offset
+    update({ offset: element.scrollTop })
+  }
+
+  let resizeObserver: ResizeObserver | null = null
+
+  return {
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    read: () => snapshot,
+    /** After each render: what it drew. */
+    rendered(next: Rendered) {
+      rendered = next
+    },
+    /** Follows `scroller`'s scroll events and size; returns the cleanup. */
+    attach(scroller: HTMLDivElement, headerHeight: number) {
+      element = scroller
+      // The first mount only: a later `initialOffset` is not a scroll.
+      if (pending) scroller.scrollTop = pending
+      pending = undefined
+      const viewport = () => Math.max(0, scroller.clientHeight - headerHeight)
+      update({ offset: scroller.scrollTop, viewport: viewport() })
+      let stillTimer: ReturnType<typeof setTimeout> | undefined
+      let reported = scroller.scrollTop
+      const onScroll = () => {
+        const offset = scroller.scrollTop
+        update({ offset, scrolling: true })
+        clearTimeout(stillTimer)
+        stillTimer = setTimeout(() => update({ scrolling: false }), SCROLL_END_MS)
+        if (offset !== reported) {
+          reported = offset
+          rendered?.options.onScrollOffsetChange?.(offset)
+        }
+      }
+      scroller.addEventListener('scroll', onScroll, { passive: true })
+      const sizes =
+        typeof ResizeObserver === 'undefined'
+          ? null
+          : new ResizeObserver(() => update({ viewport: viewport() }))
+      sizes?.observe(scroller)
+      return () => {
+        scroller.removeEventListener('scroll', onScroll)
+        sizes?.disconnect()
+        clearTimeout(stillTimer)
+        element = null
+      }
+    },
+    scrollToOffset,
+    scrollToIndex(index: number) {
+      if (rendered === null) return
+      const top = rowTop(rendered.layout, index)
+      const bottom = top + heightOf(rendered.layout, index)
+      const { offset, viewport } = live
+      if (top < offset) scrollToOffset(top)
+      else if (bottom > offset + viewport) scrollToOffset(bottom - viewport)
+    },
+    /**
+     * Rows whose height is not the estimate (text that wraps, a taller cell) are measured once laid out: the block's
+     * height says whether any is; only then are its rows read, one by one (layout is clean inside the observer).
+     */
+    measure(block: HTMLElement | null) {
+      resizeObserver?.disconnect()
+      resizeObserver = null
+      if (!block || typeof ResizeObserver === 'undefined') return
+      resizeObserver = new ResizeObserver(() => {
+        if (rendered === null) return
+        const { layout, range, options: current } = rendered
+        const expected = rowTop(layout, range.last + 1) - rowTop(layout, range.first)
+        if (Math.abs(block.offsetHeight - expected) < 0.5) return
+        const measured = new Map(snapshot.measured)
+        for (const row of block.children) {
+          const index = Number((row as HTMLElement).dataset.index)
+          if (!Number.isInteger(index) || index >= layout.count) continue
+          const height = (row as HTMLElement).offsetHeight
+          if (Math.abs(height - heightOf(layout, index)) < 0.5) continue
+          const key = current.keyAt(index)
+          if (height === layout.rowHeight) measured.delete(key)
+          else measured.set(key, { key, index, height })
+        }
+        // On the next frame: rendering from inside the observer would resize the block again in this one, which
+        // browsers report as an error ("ResizeObserver loop"). Rows are in normal flow, so this frame already shows
+        // them right; only the rows' total height and the offset of the window wait a frame.
+        requestAnimationFrame(() => publish({ measured }))
+      })
+      resizeObserver.observe(block)
+    },
+  }
+}
+
+/** The rows <InfiniteTable> renders, kept in step with the scroller (see `createRowWindowStore`). */
+export function useRowWindow(options: RowWindowOptions): RowWindow {
+  const { scroller, count, rowHeight, headerHeight, overscan, keyAt, focused } = options
+  const [store] = useState(() => createRowWindowStore(options))
+  const { view, measured } = useSyncExternalStore(store.subscribe, store.read, store.read)
+  const layout = rowLayout(count, rowHeight, measured, keyAt)
+  const range = rowWindow(layout, view, overscan, focused)
+  useLayoutEffect(() => store.rendered({ layout, range, options }))
+  useLayoutEffect(
+    () => (scroller.current ? store.attach(scroller.current, headerHeight) : undefined),
+    [store, scroller, headerHeight],
+  )
+  return {
+    ...range,
+    layout,
+    totalHeight: rowTop(layout, count),
+    range: count === 0 ? null : { startIndex: range.startIndex, endIndex: range.endIndex },
+    scrollToIndex: store.scrollToIndex,
+    scrollToOffset: store.scrollToOffset,
+    measure: store.measure,
+  }
+}
