@@ -397,11 +397,11 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
             onMouseDown={selectable ? onBodyMouseDown : undefined}
           >
             {kept !== null && kept < first ? row(kept, true) : null}
-            {/* The window's rows in normal flow, moved to the first one's place by one transform. */}
+            {/* The window's rows in normal flow, the block placed at the first one's offset. */}
             <div
               ref={measureRows}
               className="pw-infinite-table__window"
-              style={{ transform: `translateY(${rowTop(rows.layout, first)}px)` }}
+              style={{ top: rowTop(rows.layout, first) }}
             >
               {Array.from({ length: last - first + 1 }, (_, at) => row(first + at))}
             </div>
