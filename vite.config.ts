@@ -51,7 +51,7 @@ export default defineConfig({
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         // One chunk per layer: core (no React), hooks, components. An app's bundler drops a chunk it does not use
-        // together with its import lines (React's memo, @tanstack/react-virtual, …), which one shared chunk would keep.
+        // together with its import lines (React's memo, @tanstack/react-query, …), which one shared chunk would keep.
         codeSplitting: {
           groups: [
             // paginatedListOptions has no React in it: in core, `pagewise/server` can offer it to server components.

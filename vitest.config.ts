@@ -27,7 +27,6 @@ const reactDeps = [
   'react-dom',
   'react-dom/client',
   '@tanstack/react-query',
-  '@tanstack/react-virtual',
   'msw',
 ]
 

@@ -110,7 +110,7 @@ export function browserSection(results: BrowserResults): string {
         'includes the in-page mock data, the same on every page).',
       '- Peers: `virtuoso` is `TableVirtuoso` with its defaults (no overscan); `virtuoso-overscan` renders as many ' +
         'rows beyond the viewport as pagewise (`increaseViewportBy`); `virtual` is a bare `@tanstack/react-virtual` ' +
-        "table (the virtualizer pagewise is built on, with nothing on top); `aggrid` is AG Grid Community's " +
+        "table (a virtualizer with nothing on top); `aggrid` is AG Grid Community's " +
         'infinite row model, its datasource reading each block through `queryClient.fetchQuery` with the same fetch.',
     ].join('\n'),
     ...comparisonTables(results.comparisons),

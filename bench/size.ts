@@ -214,12 +214,9 @@ async function measurePagewise(): Promise<SizeEntry[]> {
       external,
     },
     one('createFetcher'),
-    one('InfiniteTable'),
     {
-      name: 'InfiniteTable + @tanstack/react-virtual',
-      note: '@tanstack/react-virtual bundled, not external: TableVirtuoso carries its own virtualizer',
-      source: `export { InfiniteTable } from 'pagewise'`,
-      external: external.filter((name) => !name.startsWith('@tanstack/react-virtual')),
+      ...one('InfiniteTable'),
+      note: 'directly comparable to react-virtuoso TableVirtuoso: both carry their own virtualizer',
     },
     one('Pager'),
     {
@@ -288,7 +285,6 @@ const RATIO_PAIRS: [pagewise: string, peer: string][] = [
   ['hooks + adapters', 'ra-core useInfiniteListController'],
   ['hooks + adapters', '@refinedev/core useInfiniteList'],
   ['InfiniteTable alone', 'react-virtuoso TableVirtuoso'],
-  ['InfiniteTable + @tanstack/react-virtual', 'react-virtuoso TableVirtuoso'],
   ['full (JS + CSS)', 'react-virtuoso (whole entry)'],
   ['full (JS + CSS)', 'ra-core (whole entry)'],
   ['full (JS + CSS)', '@refinedev/core (whole entry)'],

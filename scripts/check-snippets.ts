@@ -47,7 +47,7 @@ const viteAppOptions = {
 
 /** What a user's app installs next to pagewise: linked from the repo's node_modules, so no network is needed. */
 const appDependencies = [
-  ...['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', 'msw', 'fast-check', 'vite'],
+  ...['react', 'react-dom', '@tanstack/react-query', 'msw', 'fast-check', 'vite'],
   ...['@types/react', '@types/react-dom', '@types/node'],
 ]
 /** The repo's TypeScript (5.9), and TypeScript 7 (a native compiler behind a JS launcher) as a fresh Vite app has. */

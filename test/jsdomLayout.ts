@@ -1,7 +1,7 @@
 import { vi } from 'vitest'
 
 /**
- * jsdom lays nothing out, so a virtualizer would see a 0 px viewport and 0 px rows. This gives elements the sizes a
+ * jsdom lays nothing out, so the table would see a 0 px viewport and 0 px rows. This gives elements the sizes a
  * browser would: an element's inline `height` in pixels (the table's scroll area), and `rowHeight` for grid rows.
  * `scrollTo` moves `scrollTop` and fires `scroll` a task later, as browsers do. Spies are restored after each test (`restoreMocks`).
  */

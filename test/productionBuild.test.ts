@@ -18,7 +18,7 @@ async function bundle(nodeEnv: 'production' | 'development'): Promise<string> {
     write: false,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-    external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', '@tanstack/react-virtual'],
+    external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'],
     logLevel: 'silent',
   })
   return result.outputFiles[0]?.text ?? ''

@@ -7,8 +7,8 @@
 /**
  * The implementations under test, one bench page each (`<impl>.html`): pagewise's `<InfiniteTable>`; react-virtuoso's
  * `TableVirtuoso` with its defaults, and with pagewise's overscan (`virtuoso-overscan`); a bare
- * `@tanstack/react-virtual` table (`virtual`, the floor: the virtualizer pagewise uses, with nothing on top); AG Grid
- * Community's infinite row model (`aggrid`); a plain, non-virtualized `<table>` (`plain`).
+ * `@tanstack/react-virtual` table (`virtual`, the floor: a virtualizer with nothing on top); AG Grid Community's
+ * infinite row model (`aggrid`); a plain, non-virtualized `<table>` (`plain`).
  */
 export const IMPLEMENTATIONS = [
   'pagewise',

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest'
+import type { CSSProperties } from 'react'
+import { describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../src/styles.css'
 import { InfiniteTable } from '../../src/components/InfiniteTable'
@@ -201,6 +202,68 @@ describe('<InfiniteTable> layout, in Chromium', () => {
       expect([...cells].map((cell) => cell.getBoundingClientRect().width)).toEqual(header)
       expect(header).toEqual([200, 120])
     }
+    // The keyboard brings each row fully into view, however tall the rows above it are: rows are placed by their
+    // measured heights, not the estimate.
+    table.scrollTop = 0
+    await nextFrames(3)
+    table.querySelector<HTMLElement>('.pw-infinite-table__row')!.focus()
+    const header = table.querySelector('.pw-infinite-table__head')!.getBoundingClientRect()
+    const view = table.getBoundingClientRect()
+    for (let press = 0; press < 40; press++) {
+      await userEvent.keyboard('{ArrowDown}')
+      await nextFrames(2)
+      const row = document.activeElement!.getBoundingClientRect()
+      expect(document.activeElement!.getAttribute('aria-rowindex')).toBe(String(press + 3))
+      // Within a pixel: a scroll offset is snapped to whole pixels.
+      expect(row.top).toBeGreaterThanOrEqual(header.bottom - 1)
+      expect(row.bottom).toBeLessThanOrEqual(view.top + table.clientTop + table.clientHeight + 1)
+    }
+    // At the very end, the last row ends where the scroll area does.
+    let scrollHeight = -1
+    while (scrollHeight !== table.scrollHeight) {
+      scrollHeight = table.scrollHeight
+      table.scrollTop = scrollHeight
+      await nextFrames(3)
+    }
+    const last = table.querySelector('.pw-infinite-table__row[aria-rowindex="301"]')!.getBoundingClientRect()
+    const end = table.querySelector('.pw-infinite-table__status-row')!.getBoundingClientRect()
+    expect(end.top).toBeCloseTo(last.bottom, 0)
+    // Within a pixel: a scroll offset is snapped to whole pixels.
+    expect(Math.abs(end.bottom - (view.top + table.clientTop + table.clientHeight))).toBeLessThanOrEqual(1)
+  })
+
+  test('rows all of another height than rowHeight: a development warning names the rowHeight to set', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { container } = renderInBrowser(
+      <InfiniteTable
+        list={fakeList('end', fakeRecords(100))}
+        columns={columns}
+        aria-label="Leads"
+        height={400}
+        rowHeight={30}
+        // More padding than the theme's: every row is taller than 30 px.
+        style={{ '--pw-cell-padding': '1rem 0.75rem' } as CSSProperties}
+      />,
+    )
+    await waitUntil(() => expect(warn).toHaveBeenCalled())
+    const height = container.querySelector('.pw-infinite-table__row')!.getBoundingClientRect().height
+    expect(height).toBeGreaterThan(40)
+    expect(warn.mock.calls[0]![0]).toBe(
+      `[pagewise] <InfiniteTable>: rows are ${height} px tall, not rowHeight=30. Set rowHeight={${Math.ceil(height)}}: ` +
+        'rows of the height given are placed without measuring each one.',
+    )
+    // Measured, they are still placed right: the last row ends where the scroll area does.
+    const table = grid(container)
+    let scrollHeight = -1
+    while (scrollHeight !== table.scrollHeight) {
+      scrollHeight = table.scrollHeight
+      table.scrollTop = scrollHeight
+      await nextFrames(3)
+    }
+    await nextFrames(3)
+    const end = table.querySelector('.pw-infinite-table__status-row')!.getBoundingClientRect()
+    const view = table.getBoundingClientRect()
+    expect(Math.abs(end.bottom - (view.top + table.clientTop + table.clientHeight))).toBeLessThanOrEqual(1)
   })
 })
 

@@ -7,10 +7,10 @@ import { mount } from './mount.tsx'
 import { DATA_CELL_CLASS } from './tableCells.tsx'
 import './tables.css'
 
-// (d) The floor: a bare @tanstack/react-virtual table (the virtualizer <InfiniteTable> is built on) with nothing on
-// top: fixed 40 px rows (no measuring), pagewise's overscan, divs positioned by translateY, a raw useInfiniteQuery,
-// and TanStack Virtual's infinite-scroll recipe: a loader row after the last lead, and the next page asked for
-// as soon as that row is among the rendered (virtual) items.
+// (d) The floor: a bare @tanstack/react-virtual table (a virtualizer with nothing on top): fixed 40 px rows (no
+// measuring), pagewise's overscan, divs positioned by translateY, a raw useInfiniteQuery, and TanStack Virtual's
+// infinite-scroll recipe: a loader row after the last lead, and the next page asked for as soon as that row is among
+// the rendered (virtual) items.
 const settings = pageSettings()
 const api = createBenchApi(settings)
 const progress = { loaded: 0 }

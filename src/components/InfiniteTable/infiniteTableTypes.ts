@@ -82,7 +82,7 @@ export interface InfiniteTableProps<TItem> extends Omit<
   list: InfiniteTableList<TItem>
   /** The columns, in order. Keep the array stable (a module constant or `useMemo`): rows re-render when it changes. */
   columns: readonly InfiniteTableColumn<TItem>[]
-  /** The React key and virtualizer key of a row; keep the function stable. @default `item.id`, else the row's index */
+  /** The React key of a row, which its measured height is kept by; keep the function stable. @default `item.id`, else the row's index */
   getRowId?: (item: TItem, index: number) => Key
   /** The table's accessible name. One of `aria-label` or `aria-labelledby` is required. */
   'aria-label'?: string
@@ -92,7 +92,11 @@ export interface InfiniteTableProps<TItem> extends Omit<
   'aria-describedby'?: string
   /** Height of the scrolling area: pixels or any CSS length. @default 480 */
   height?: number | string
-  /** Estimated row height in pixels; real heights are measured as rows render. @default 40 */
+  /**
+   * Height of a row in pixels. Rows are placed by it, with no measuring; a row its content makes taller (text that
+   * wraps) is measured and placed by its real height. Match it to your rows' height (a larger font or padding makes
+   * them taller): development builds warn when every row is another height. @default 40
+   */
   rowHeight?: number
   /** Height of the sticky header row in pixels. @default rowHeight */
   headerHeight?: number

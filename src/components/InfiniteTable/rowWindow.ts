@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import type { Key, RefObject } from 'react'
+import { warnOnce } from '../../core/warnOnce'
 
 // The window of rows <InfiniteTable> renders: the rows in view plus `overscan` either side, laid out in normal flow
 // inside one block placed at the first one's offset. Rows are `rowHeight` tall unless measured otherwise, so where a row sits
@@ -303,16 +304,34 @@ function createRowWindowStore(options: RowWindowOptions) {
         if (rendered === null) return
         const { layout, range, options: current } = rendered
         const expected = rowTop(layout, range.last + 1) - rowTop(layout, range.first)
-        if (Math.abs(block.offsetHeight - expected) < 0.5) return
+        if (Math.abs(block.getBoundingClientRect().height - expected) < 0.1) return
         const measured = new Map(snapshot.measured)
+        const heights = new Set<number>()
         for (const row of block.children) {
           const index = Number((row as HTMLElement).dataset.index)
           if (!Number.isInteger(index) || index >= layout.count) continue
-          const height = (row as HTMLElement).offsetHeight
-          if (Math.abs(height - heightOf(layout, index)) < 0.5) continue
+          const height = row.getBoundingClientRect().height
+          heights.add(height)
+          if (Math.abs(height - heightOf(layout, index)) < 0.1) continue
           const key = current.keyAt(index)
           if (height === layout.rowHeight) measured.delete(key)
           else measured.set(key, { key, index, height })
+        }
+        const [height] = heights
+        if (
+          process.env.NODE_ENV !== 'production' &&
+          heights.size === 1 &&
+          height !== layout.rowHeight &&
+          block.children.length >= 5
+        ) {
+          // Every row is another height than `rowHeight` (a larger font, more padding): each is measured and kept,
+          // where one right `rowHeight` would place them all by arithmetic.
+          warnOnce(
+            'InfiniteTable:row-height',
+            `[pagewise] <InfiniteTable>: rows are ${String(height)} px tall, not rowHeight=${String(layout.rowHeight)}. ` +
+              `Set rowHeight={${String(Math.ceil(height ?? 0))}}: rows of the height given are placed without measuring ` +
+              'each one.',
+          )
         }
         // On the next frame: rendering from inside the observer would resize the block again in this one, which
         // browsers report as an error ("ResizeObserver loop"). Rows are in normal flow, so this frame already shows

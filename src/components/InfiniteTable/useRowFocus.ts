@@ -24,7 +24,7 @@ function rowIndexOf(target: EventTarget, grid: HTMLElement): number | null {
  * @param rowCount - Rows that take focus: the loaded records and the status row after them.
  * @param onActivate - Enter on a row: `onRowAction` for records; the status row presses its button.
  * @param onMove - A key moved focus from row `from` to row `to` (Shift ranges of row selection follow it).
- * @returns the row in the tab order, whether focus is in the grid, and the grid's handlers for a virtualizer.
+ * @returns the row in the tab order, whether focus is in the grid, and the grid's handlers for a row window.
  */
 export function useRowFocus(
   gridRef: RefObject<HTMLDivElement | null>,
