@@ -22,8 +22,9 @@ export interface RowLayout {
 }
 
 /**
- * The layout of `count` rows. A measurement counts while its key is still at its index (a record inserted above
- * moves it: it is measured again when it renders), so a stale height never displaces the rows after it.
+ * The layout of `count` rows. With `keyAt`, a measurement counts while its key is still at its index (a record
+ * inserted above moves it: it is measured again when it renders), so a stale height never displaces the rows after
+ * it; without, every measurement counts at its index.
  */
 export function rowLayout(
   count: number,
@@ -33,7 +34,7 @@ export function rowLayout(
 ): RowLayout {
   const valid: MeasuredRow[] = []
   for (const row of measured.values()) {
-    if (row.index < count && keyAt?.(row.index) === row.key) valid.push(row)
+    if (row.index < count && (keyAt === undefined || keyAt(row.index) === row.key)) valid.push(row)
   }
   valid.sort((a, b) => a.index - b.index)
   return { count, rowHeight, measured: valid }
