@@ -16,8 +16,23 @@ import { readResultFile } from './readResults'
 import type { ResultFile, Target } from './readResults'
 import { browserSection as browserTables, browserTargets, readBrowserResults } from './reportBrowser'
 import type { BrowserResults } from './reportBrowser'
-import { adapterThroughputs, flattenComparisons, flattenTargets, readBenchGroups } from './reportCore'
-import type { AdapterThroughput, BenchGroup, FlattenComparison } from './reportCore'
+import {
+  adapterThroughputs,
+  flattenComparisons,
+  flattenTargets,
+  PAGE_ARRIVAL_ROWS,
+  pageArrivals,
+  pageArrivalScaling,
+  pageArrivalTargets,
+  readBenchGroups,
+} from './reportCore'
+import type {
+  AdapterThroughput,
+  BenchGroup,
+  FlattenComparison,
+  PageArrival,
+  PageArrivalScaling,
+} from './reportCore'
 import { repoRoot, resultFiles } from './resultFiles'
 import type { SizeResults } from './resultFiles'
 import { SIZE_TARGETS } from './sizeBudgets'
@@ -96,6 +111,56 @@ function adapterSection(adapters: AdapterThroughput[]): string {
       rows,
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
+  ].join('\n\n')
+}
+
+function pageArrivalSection(arrivals: PageArrival[], scaling: PageArrivalScaling[]): string {
+  if (arrivals.length === 0) return 'Not in `bench/results/core.json`: not run.'
+  const rows = arrivals.flatMap((arrival) =>
+    arrival.benchmarks.map((bench) => [
+      integer(arrival.rowsLoaded),
+      bench.name,
+      sig3(bench.meanMs),
+      bench.medianMs === undefined ? '—' : sig3(bench.medianMs),
+      bench.p99Ms === undefined ? '—' : sig3(bench.p99Ms),
+      bench.rme === undefined ? '—' : `±${bench.rme.toFixed(1)}%`,
+      bench.samples === undefined ? '—' : integer(bench.samples),
+    ]),
+  )
+  const ratioRows = arrivals.flatMap((arrival) =>
+    arrival.ratios.map((ratio) => [
+      integer(arrival.rowsLoaded),
+      ratio.pagewise,
+      times(ratio.onMeans),
+      ratio.onMedians === undefined ? '—' : times(ratio.onMedians),
+    ]),
+  )
+  const from = integer(PAGE_ARRIVAL_ROWS.from)
+  const to = integer(PAGE_ARRIVAL_ROWS.to)
+  const scalingRows = scaling.map((row) => [
+    row.implementation,
+    times(row.onMeans),
+    row.onMedians === undefined ? '—' : times(row.onMedians),
+  ])
+  return [
+    "What a page arrival costs `<InfiniteTable>`'s row window with 10,000 and 100,000 rows loaded: 100 more rows and a new key function (the table's `getKey` follows `items`), then the rows to render next, the view at the bottom of the rows loaded before (40 px rows, a 560 px viewport, overscan 8). pagewise's `rowLayout`, `rowWindow` and total height (`src/components/InfiniteTable/rowWindow.ts`), with no measured rows and with 50 rows measured at 60 px spread over the list, against TanStack Virtual's `Virtualizer` (what the table used before), which lays every row out again when `count` or `getItemKey` changes. Times in ms per page arrival.",
+    table(['rows loaded', 'implementation', 'mean ms', 'median ms', 'p99 ms', 'rme', 'samples'], rows, [
+      'r',
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
+    'pagewise speed-up (TanStack Virtual time ÷ pagewise time, same run; > 1 means pagewise is faster). With pagewise in O(new page) and the peer in O(rows loaded), it grows about tenfold from 10,000 to 100,000 rows:',
+    ratioRows.length === 0
+      ? 'No TanStack Virtual bench beside pagewise in `bench/results/core.json`.'
+      : table(['rows loaded', 'pagewise', 'on means', 'on medians'], ratioRows, ['r', 'l', 'r', 'r']),
+    `Time with ${to} rows loaded ÷ time with ${from}, same run (about 1× is O(new page), about 10× is O(rows loaded)):`,
+    scalingRows.length === 0
+      ? `Not both groups (${from} and ${to} rows loaded) in \`bench/results/core.json\`.`
+      : table(['implementation', 'on means', 'on medians'], scalingRows, ['l', 'r', 'r']),
   ].join('\n\n')
 }
 
@@ -222,11 +287,14 @@ async function main(): Promise<void> {
   const groups = coreFile.status === 'ok' ? readBenchGroups(coreFile.data, repoRoot) : []
   const comparisons = flattenComparisons(groups)
   const adapters = adapterThroughputs(groups)
+  const arrivals = pageArrivals(groups)
+  const arrivalScaling = pageArrivalScaling(arrivals)
   const size = sizeFile.status === 'ok' ? (sizeFile.data as SizeResults) : undefined
   const browser = browserFile.status === 'ok' ? readBrowserResults(browserFile.data) : undefined
 
   const targets: Target[] = [
     ...flattenTargets(coreFile.status === 'ok' ? comparisons : undefined),
+    ...pageArrivalTargets(coreFile.status === 'ok' ? arrivals : undefined),
     ...sizeTargets(size),
     ...browserTargets(browser),
   ]
@@ -235,7 +303,13 @@ async function main(): Promise<void> {
     generated: new Date().toISOString(),
     machine,
     targets,
-    summary: { flatten: comparisons, adapters, sizeRatios: size?.ratios ?? [] },
+    summary: {
+      flatten: comparisons,
+      adapters,
+      pageArrivals: arrivals,
+      pageArrivalScaling: arrivalScaling,
+      sizeRatios: size?.ratios ?? [],
+    },
     results: {
       core: coreFile.status === 'ok' ? coreFile.data : coreFile.status,
       size: sizeFile.status === 'ok' ? sizeFile.data : sizeFile.status,
@@ -275,6 +349,10 @@ async function main(): Promise<void> {
     coreFile.status === 'ok' ? flattenSection(comparisons, groups) : `Not run: ${fileState(coreFile)}.`,
     '## Core: adapter throughput (`bench/adapters.bench.ts`)',
     coreFile.status === 'ok' ? adapterSection(adapters) : `Not run: ${fileState(coreFile)}.`,
+    "## Core: a page arrival in the table's row window (`bench/pageArrival.bench.ts`)",
+    coreFile.status === 'ok'
+      ? pageArrivalSection(arrivals, arrivalScaling)
+      : `Not run: ${fileState(coreFile)}.`,
     '## Bundle size (`bench/size.ts`)',
     sizeSection(size),
     '## Browser scroll (`bench/browser/run.ts`)',

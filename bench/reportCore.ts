@@ -1,6 +1,7 @@
 /**
- * The core benchmarks in `bench/results/core.json` (`vitest bench --outputJson`): flatten.bench.ts and
- * adapters.bench.ts. Read defensively: a file from a partial run lacks groups, and Vitest's format may change.
+ * The core benchmarks in `bench/results/core.json` (`vitest bench --outputJson`): flatten.bench.ts,
+ * adapters.bench.ts and pageArrival.bench.ts. Read defensively: a file from a partial run lacks groups, and Vitest's
+ * format may change.
  */
 import { isRecord } from './readResults'
 import type { Target } from './readResults'
@@ -142,6 +143,122 @@ export function flattenTargets(comparisons: FlattenComparison[] | undefined, min
       target,
       measured: `${found.speedup.toFixed(1)}× on means${median}`,
       status: found.speedup >= minimum ? 'met' : 'missed',
+    }
+  })
+}
+
+/** `numerator ÷ denominator`, or undefined when either is missing or the denominator is not positive. */
+const ratioOf = (numerator: number | undefined, denominator: number | undefined): number | undefined =>
+  numerator !== undefined && denominator !== undefined && denominator > 0
+    ? numerator / denominator
+    : undefined
+
+/** TanStack Virtual's time ÷ one pagewise bench's time, in the same group (> 1 means pagewise is faster). */
+export interface PageArrivalRatio {
+  /** The pagewise bench's name. */
+  pagewise: string
+  onMeans: number
+  onMedians: number | undefined
+}
+
+/** A `describe` block of pageArrival.bench.ts: one page arriving with `rowsLoaded` rows already loaded. */
+export interface PageArrival {
+  /** The `describe` name. */
+  group: string
+  /** Rows loaded before the page arrives, from the group's name. */
+  rowsLoaded: number
+  /** Every bench of the group, in the file's order. */
+  benchmarks: BenchFigures[]
+  /** The peer, TanStack Virtual's `Virtualizer`; undefined when the group lacks it. */
+  tanstack: BenchFigures | undefined
+  /** pagewise's benches (no measured rows, 50 measured rows, …). */
+  pagewise: BenchFigures[]
+  /** TanStack Virtual ÷ each pagewise bench; empty without the peer. */
+  ratios: PageArrivalRatio[]
+}
+
+const PAGE_ARRIVAL_GROUP = /^a page arrival with ([\d,]+) rows loaded$/
+
+/** The page-arrival groups, fewest rows loaded first. */
+export function pageArrivals(groups: BenchGroup[]): PageArrival[] {
+  return groups
+    .flatMap((group): PageArrival[] => {
+      const match = PAGE_ARRIVAL_GROUP.exec(group.name)
+      if (!match || !group.file.endsWith('pageArrival.bench.ts')) return []
+      const rowsLoaded = Number((match[1] as string).replace(/,/g, ''))
+      if (!Number.isFinite(rowsLoaded)) return []
+      const tanstack = group.benchmarks.find((bench) => bench.name.startsWith('TanStack Virtual'))
+      const pagewise = group.benchmarks.filter((bench) => bench.name.startsWith('pagewise'))
+      const ratios = tanstack
+        ? pagewise.flatMap((bench): PageArrivalRatio[] => {
+            const onMeans = ratioOf(tanstack.meanMs, bench.meanMs)
+            if (onMeans === undefined) return []
+            return [{ pagewise: bench.name, onMeans, onMedians: ratioOf(tanstack.medianMs, bench.medianMs) }]
+          })
+        : []
+      return [{ group: group.name, rowsLoaded, benchmarks: group.benchmarks, tanstack, pagewise, ratios }]
+    })
+    .sort((a, b) => a.rowsLoaded - b.rowsLoaded)
+}
+
+/** The rows loaded the page-arrival bench compares, and issue 20's target compares. */
+export const PAGE_ARRIVAL_ROWS = { from: 10_000, to: 100_000 } as const
+
+/** One bench's time with `toRows` rows loaded ÷ its time with `fromRows`: about 1 is O(new page), about 10 O(rows). */
+export interface PageArrivalScaling {
+  /** The bench's name (pagewise's or TanStack Virtual's). */
+  implementation: string
+  fromRows: number
+  toRows: number
+  onMeans: number
+  onMedians: number | undefined
+}
+
+/** For each bench in both groups: its time at `toRows` rows loaded ÷ its time at `fromRows`. */
+export function pageArrivalScaling(
+  arrivals: PageArrival[],
+  fromRows: number = PAGE_ARRIVAL_ROWS.from,
+  toRows: number = PAGE_ARRIVAL_ROWS.to,
+): PageArrivalScaling[] {
+  const from = arrivals.find((arrival) => arrival.rowsLoaded === fromRows)
+  const to = arrivals.find((arrival) => arrival.rowsLoaded === toRows)
+  if (!from || !to) return []
+  return to.benchmarks.flatMap((bench): PageArrivalScaling[] => {
+    const before = from.benchmarks.find((candidate) => candidate.name === bench.name)
+    const onMeans = ratioOf(bench.meanMs, before?.meanMs)
+    if (!before || onMeans === undefined) return []
+    const onMedians = ratioOf(bench.medianMs, before.medianMs)
+    return [{ implementation: bench.name, fromRows, toRows, onMeans, onMedians }]
+  })
+}
+
+/**
+ * Issue 20's targets: a page arrival in O(new page), not O(rows loaded). pagewise's time at 100,000 rows loaded ÷ its
+ * time at 10,000 is at most `maximum` (O(rows loaded) would give about 10), with no measured rows and with 50.
+ */
+export function pageArrivalTargets(arrivals: PageArrival[] | undefined, maximum = 2): Target[] {
+  const { from, to } = PAGE_ARRIVAL_ROWS
+  const rows = (count: number) => count.toLocaleString('en-US')
+  const wanted = [
+    { label: 'no measured rows', bench: /^pagewise\b.*\bno measured rows/ },
+    { label: '50 measured rows', bench: /^pagewise\b.*\b50 rows measured/ },
+  ]
+  return wanted.map(({ label, bench }): Target => {
+    const target = `Page arrival O(new page): pagewise's time at ${rows(to)} rows ÷ at ${rows(from)} rows ≤ ${maximum} (${label})`
+    if (arrivals === undefined) return { target, measured: '—', status: 'not run' }
+    const missing = [from, to].filter((count) => !arrivals.some((arrival) => arrival.rowsLoaded === count))
+    if (missing.length > 0) {
+      const groups = missing.map((count) => `"a page arrival with ${rows(count)} rows loaded"`).join(' and ')
+      const noun = missing.length > 1 ? 'groups' : 'group'
+      return { target, measured: `no ${noun} ${groups} in core.json`, status: 'not run' }
+    }
+    const found = pageArrivalScaling(arrivals, from, to).find((scaling) => bench.test(scaling.implementation))
+    if (!found) return { target, measured: 'no such bench in both groups of core.json', status: 'not run' }
+    const median = found.onMedians === undefined ? '' : ` (medians: ${found.onMedians.toFixed(2)}×)`
+    return {
+      target,
+      measured: `${found.onMeans.toFixed(2)}× on means${median}`,
+      status: found.onMeans <= maximum ? 'met' : 'missed',
     }
   })
 }

@@ -6,7 +6,7 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
 /** Where each benchmark writes its machine-readable results, and where the report goes. */
 export const resultFiles = {
-  /** `vitest bench --outputJson`: flatten.bench.ts and adapters.bench.ts. */
+  /** `vitest bench --outputJson`: flatten.bench.ts, adapters.bench.ts and pageArrival.bench.ts. */
   core: fileURLToPath(new URL('results/core.json', import.meta.url)),
   /** `bench/size.ts`. */
   size: fileURLToPath(new URL('results/size.json', import.meta.url)),

@@ -147,15 +147,15 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     initialOffset: initialScrollOffset,
     onScrollOffsetChange,
   })
-  const { range, first, last, measure: measureRows } = rows
+  const { range, first, last, measure: measureRows, scrollToOffset } = rows
 
   // Another sort, filter or page size is shown: its first row at the top, not the previous list's scroll position.
   const shownKey = useRef(list.listKey)
   useLayoutEffect(() => {
     if (shownKey.current === list.listKey) return
     shownKey.current = list.listKey
-    rows.scrollToOffset(0)
-  }, [list.listKey, rows])
+    scrollToOffset(0)
+  }, [list.listKey, scrollToOffset])
 
   // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
   // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
