@@ -284,7 +284,7 @@ const states: [string, InfiniteTableList<FakeRecord>, 'auto' | 'button'][] = [
 ]
 
 describe('<InfiniteTable> overscan, in Chromium', () => {
-  test('a small scroll keeps the overscan rows; while a jump past three times the overscan scrolls, one row either side', async () => {
+  test('a small scroll keeps the overscan rows; while a move of the overscan or more scrolls, one row either side', async () => {
     const { container } = renderInBrowser(
       <InfiniteTable
         list={fakeList('end', fakeRecords(2_000))}
@@ -304,7 +304,11 @@ describe('<InfiniteTable> overscan, in Chromium', () => {
       await nextFrames(3)
     }
 
-    await settle(400) // 10 rows down: rows 10-19 in view, 8 more either side
+    await settle(280) // 7 rows down: rows 7-16 in view, 8 more either side (none above the first)
+    expect(Math.min(...indexes())).toBe(0)
+    expect(Math.max(...indexes())).toBe(24)
+
+    await settle(400) // 3 rows on: rows 10-19 in view, 8 more either side
     expect(Math.min(...indexes())).toBe(2)
     expect(Math.max(...indexes())).toBe(27)
 

@@ -31,6 +31,8 @@ function flingTable() {
 describe('<InfiniteTable> flings, in Chromium', () => {
   test('a second jump the same way renders the rows as far ahead again (by the smaller jump), until the view stops', async () => {
     const { indexes, scrollTo } = flingTable()
+    await scrollTo(280) // rows 7-16 in view: a small move, the full overscan (none above the first row)
+    expect(indexes()).toEqual([0, 24])
     await scrollTo(400) // rows 10-19 in view, the full overscan
     expect(indexes()).toEqual([2, 27])
     await scrollTo(4_400) // 100 rows on: one jump renders where it landed, one row either side

@@ -102,8 +102,9 @@ export interface InfiniteTableProps<TItem> extends Omit<
   headerHeight?: number
   /**
    * Rows rendered beyond each edge of the viewport, so that a small scroll shows rows already there. While the view
-   * jumps by more than three times this per update (a fling, a slow device), one row is rendered instead, until it
-   * slows down or stops: the next jump would pass the extra rows before anyone saw them.
+   * moves by this many rows or more per update (a fling, a slow device), one row is rendered instead, until it slows
+   * down or stops: the next move would pass the extra rows before anyone saw them. After two such moves the same way,
+   * the rows are rendered where the view is going.
    * @default 8
    */
   overscan?: number

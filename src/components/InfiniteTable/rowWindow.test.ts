@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { nextMotion, rowAt, rowLayout, rowTop, rowWindow } from './rowWindow'
 import type { RowLayout, RowMotion, RowWindowRange } from './rowWindow'
 
-// As the table: 40 px rows, a 560 px viewport (14 rows) and an overscan of 8, so a jump of more than 24 rows is big.
+// As the table: 40 px rows, a 560 px viewport (14 rows) and an overscan of 8, so a jump of 8 rows or more is big.
 const ROW = 40
 const VIEWPORT = 560
 const OVERSCAN = 8
@@ -197,12 +197,12 @@ describe('the rows to render while the view scrolls', () => {
   const layout = rowLayout(1000, ROW)
 
   test('a small scroll keeps the full overscan around the view', () => {
-    expect(scroll(layout, 100, [4400]).ranges).toEqual([
-      { first: 102, last: 131, startIndex: 110, endIndex: 123 },
+    expect(scroll(layout, 100, [4080]).ranges).toEqual([
+      { first: 94, last: 123, startIndex: 102, endIndex: 115 },
     ])
-    // 24 rows down: three times the overscan, not more.
-    expect(scroll(layout, 100, [124 * ROW]).ranges).toEqual([
-      { first: 116, last: 145, startIndex: 124, endIndex: 137 },
+    // 7 rows down: less than the overscan.
+    expect(scroll(layout, 100, [107 * ROW]).ranges).toEqual([
+      { first: 99, last: 128, startIndex: 107, endIndex: 120 },
     ])
   })
 
@@ -212,9 +212,9 @@ describe('the rows to render while the view scrolls', () => {
   })
 
   test('a big jump renders one row either side of the view while it keeps scrolling', () => {
-    // 25 rows down: more than three times the overscan.
-    expect(scroll(layout, 100, [125 * ROW]).ranges).toEqual([
-      { first: 124, last: 139, startIndex: 125, endIndex: 138 },
+    // 8 rows down: as far as the overscan reaches, so the next move would pass the overscan rows too.
+    expect(scroll(layout, 100, [108 * ROW]).ranges).toEqual([
+      { first: 107, last: 122, startIndex: 108, endIndex: 121 },
     ])
     expect(scroll(layout, 100, [6000]).ranges).toEqual([
       { first: 149, last: 164, startIndex: 150, endIndex: 163 },

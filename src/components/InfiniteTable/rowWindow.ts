@@ -74,7 +74,7 @@ export function rowAt(layout: RowLayout, offset: number): number {
 export interface RowMotion {
   /** The first row in view. */
   start: number
-  /** The jump that got there when it passed three times the overscan, else 0. */
+  /** The jump that got there when it was the overscan or more, else 0. */
   jump: number
   /** Rows to render ahead of the view while it keeps jumping the same way. */
   ahead: number
@@ -83,7 +83,7 @@ export interface RowMotion {
 /** The motion after the first row in view became `start`. */
 export function nextMotion(motion: RowMotion, start: number, overscan: number): RowMotion {
   if (start === motion.start) return motion
-  const jump = Math.abs(start - motion.start) > 3 * overscan ? start - motion.start : 0
+  const jump = Math.abs(start - motion.start) >= overscan ? start - motion.start : 0
   const ahead = jump * motion.jump > 0 ? (Math.abs(jump) < Math.abs(motion.jump) ? jump : motion.jump) : 0
   return { start, jump, ahead }
 }
@@ -106,10 +106,10 @@ export interface RowWindowRange {
 
 /**
  * The rows to render for `view`: those in view, plus `overscan` either side. Overscan rows are there for the next
- * frame's small move. When the view jumped more than three times the overscan since the first row in view last
- * changed (a fling, or a slow device where each frame moves by dozens of rows), the next frame will jump past them
- * too: they would be mounted for nobody and make that frame longer, so only one row either side is rendered while it
- * keeps scrolling. When two such jumps in a row went the same way, the view is flinging: by the time this render is
+ * frame's small move. When the view moved by the overscan or more since the first row in view last changed (a fling,
+ * or a slow device where each frame moves by dozens of rows), the next frame will likely move past them too: they
+ * would be mounted for nobody and make that frame longer, so only one row either side is rendered while it keeps
+ * scrolling. When two such jumps in a row went the same way, the view is flinging: by the time this render is
  * painted it has moved on by about as much again, so the rows are rendered there (by the smaller of the two jumps: a
  * fling slows down). Not while a row holds keyboard focus (`focused`): keys move the view by scrolling to rows, and
  * rows rendered ahead would bring the next page in sooner than the rows in view call for.
