@@ -250,6 +250,23 @@ describe('the rows to render while the view scrolls', () => {
     expect(last(speeding.ranges)).toEqual({ first: 209, last: 224, startIndex: 180, endIndex: 193 })
   })
 
+  test('after two jumps down no longer than the view, the rows in view stay too (the view may stop there)', () => {
+    // 10 rows, then 10 more: the 14 rows in view and the 10 after them, one row either side.
+    expect(last(scroll(layout, 100, [110 * ROW, 120 * ROW]).ranges)).toEqual({
+      first: 119,
+      last: 144,
+      startIndex: 120,
+      endIndex: 133,
+    })
+    // Up: the 10 rows above the view as well.
+    expect(last(scroll(layout, 140, [130 * ROW, 120 * ROW]).ranges)).toEqual({
+      first: 109,
+      last: 134,
+      startIndex: 120,
+      endIndex: 133,
+    })
+  })
+
   test('after two big jumps up, the rows rendered are above the view by the smaller jump', () => {
     expect(last(scroll(layout, 500, [450 * ROW, 400 * ROW]).ranges)).toEqual({
       first: 349,

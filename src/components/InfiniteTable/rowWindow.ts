@@ -130,9 +130,14 @@ export function rowWindow(
   const flinging = jump !== 0 && view.scrolling
   const shift = flinging && !focused ? Math.max(-startIndex, Math.min(ahead, count - 1 - endIndex)) : 0
   const extra = flinging ? Math.min(1, overscan) : overscan
+  // A move no longer than the view (a page at a time, a fast fling on a fast device) keeps the rows in view too, should
+  // it stop there; past that, the rows in view now are gone by the next frame either way.
+  const keep = Math.abs(shift) <= endIndex - startIndex + 1
+  const first = keep ? Math.min(startIndex, startIndex + shift) : startIndex + shift
+  const last = keep ? Math.max(endIndex, endIndex + shift) : endIndex + shift
   return {
-    first: Math.max(0, startIndex + shift - extra),
-    last: Math.min(count - 1, endIndex + shift + extra),
+    first: Math.max(0, first - extra),
+    last: Math.min(count - 1, last + extra),
     startIndex,
     endIndex,
   }
