@@ -2,10 +2,10 @@ import { useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import type { Key, RefObject } from 'react'
 import { warnOnce } from '../../core/warnOnce'
 
-// The window of rows <InfiniteTable> renders: the rows in view plus `overscan` either side, laid out in normal flow
-// inside one block placed at the first one's offset. Rows are `rowHeight` tall unless measured otherwise, so where a row sits
-// is arithmetic, and a page arriving costs what it adds (no per-row layout to rebuild). The table renders again only
-// when the window changes, not on every scroll event.
+// The window of rows <InfiniteTable> renders: the rows in view plus `overscan` either side, in normal flow inside
+// one block placed at the first one's offset. Rows are `rowHeight` tall unless measured otherwise, so where a row
+// sits is arithmetic, and a page arriving costs what it adds (no per-row layout to rebuild). The table renders again
+// only when the window changes, not on every scroll event.
 
 /** A row measured at a height other than the estimate: its key, where it was measured, and its height. */
 interface MeasuredRow {
