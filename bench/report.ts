@@ -28,6 +28,7 @@ import {
 } from './reportCore'
 import type {
   AdapterThroughput,
+  BenchFigures,
   BenchGroup,
   FlattenComparison,
   PageArrival,
@@ -48,20 +49,23 @@ function fileState(file: ResultFile): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Core
 
+/** A table row of one bench's times: `first` (its case), its name, mean, median, p99, rme and samples. */
+function figureRow(first: string, bench: BenchFigures): string[] {
+  return [
+    first,
+    bench.name,
+    sig3(bench.meanMs),
+    bench.medianMs === undefined ? '—' : sig3(bench.medianMs),
+    bench.p99Ms === undefined ? '—' : sig3(bench.p99Ms),
+    bench.rme === undefined ? '—' : `±${bench.rme.toFixed(1)}%`,
+    bench.samples === undefined ? '—' : integer(bench.samples),
+  ]
+}
+
 function flattenSection(comparisons: FlattenComparison[], groups: BenchGroup[]): string {
   const flattenGroups = groups.filter((group) => group.file.endsWith('flatten.bench.ts'))
   if (flattenGroups.length === 0) return 'Not in `bench/results/core.json`: not run.'
-  const rows = flattenGroups.flatMap((group) =>
-    group.benchmarks.map((bench) => [
-      group.name,
-      bench.name,
-      sig3(bench.meanMs),
-      bench.medianMs === undefined ? '—' : sig3(bench.medianMs),
-      bench.p99Ms === undefined ? '—' : sig3(bench.p99Ms),
-      bench.rme === undefined ? '—' : `±${bench.rme.toFixed(1)}%`,
-      bench.samples === undefined ? '—' : integer(bench.samples),
-    ]),
-  )
+  const rows = flattenGroups.flatMap((group) => group.benchmarks.map((bench) => figureRow(group.name, bench)))
   const ratioRows = comparisons.map((comparison) => [
     comparison.group,
     times(comparison.speedup),
@@ -117,15 +121,7 @@ function adapterSection(adapters: AdapterThroughput[]): string {
 function pageArrivalSection(arrivals: PageArrival[], scaling: PageArrivalScaling[]): string {
   if (arrivals.length === 0) return 'Not in `bench/results/core.json`: not run.'
   const rows = arrivals.flatMap((arrival) =>
-    arrival.benchmarks.map((bench) => [
-      integer(arrival.rowsLoaded),
-      bench.name,
-      sig3(bench.meanMs),
-      bench.medianMs === undefined ? '—' : sig3(bench.medianMs),
-      bench.p99Ms === undefined ? '—' : sig3(bench.p99Ms),
-      bench.rme === undefined ? '—' : `±${bench.rme.toFixed(1)}%`,
-      bench.samples === undefined ? '—' : integer(bench.samples),
-    ]),
+    arrival.benchmarks.map((bench) => figureRow(integer(arrival.rowsLoaded), bench)),
   )
   const ratioRows = arrivals.flatMap((arrival) =>
     arrival.ratios.map((ratio) => [

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { ReactNode } from 'react'
+import type { HTMLAttributes, ReactNode } from 'react'
 import type { SortableColumns } from '../shared/sorting'
 import type { ColumnHead, InfiniteTableColumn, InfiniteTableLabels } from './infiniteTableTypes'
 import { CHECKBOX_CLASS } from './useTableSelection'
@@ -31,15 +31,24 @@ export function columnStyle(
   return { '--pw-columns': tracks.join(' '), '--pw-row-min-width': `${minWidth}px` }
 }
 
-/** A record's cell in `column`, aligned as the column says (no `data-align` for the default, start: one attribute less). */
-function cell(column: ColumnHead, children: ReactNode) {
+/**
+ * A cell of `column`, a record's or the header's, aligned as the column says (no `data-align` for the default, start:
+ * one attribute less).
+ */
+function cell(
+  column: ColumnHead,
+  header: boolean,
+  children: ReactNode,
+  props?: HTMLAttributes<HTMLDivElement>,
+) {
   return (
     <div
       key={column.id}
-      role="gridcell"
-      className="pw-infinite-table__cell"
+      role={header ? 'columnheader' : 'gridcell'}
+      className={header ? 'pw-infinite-table__header-cell' : 'pw-infinite-table__cell'}
       data-column={column.id}
       data-align={column.align}
+      {...props}
     >
       {children}
     </div>
@@ -61,18 +70,14 @@ export function headerRow(
     <div role="rowgroup" className="pw-infinite-table__head">
       <div role="row" aria-rowindex={1} className="pw-infinite-table__header-row">
         {selectionHeader}
-        {columns.map((column) => (
-          <div
-            key={column.id}
-            role="columnheader"
-            className="pw-infinite-table__header-cell"
-            data-column={column.id}
-            data-align={column.align}
-            {...sorting.headerProps(column.id)}
-          >
-            {column.allowsSorting ? sorting.button(column.id, column.header) : column.header}
-          </div>
-        ))}
+        {columns.map((column) =>
+          cell(
+            column,
+            true,
+            column.allowsSorting ? sorting.button(column.id, column.header) : column.header,
+            sorting.headerProps(column.id),
+          ),
+        )}
       </div>
     </div>
   )
@@ -211,7 +216,7 @@ function RecordRowView<TItem>({
           />
         </div>
       )}
-      {columns.map((column, at) => cell(column, contents[at]))}
+      {columns.map((column, at) => cell(column, false, contents[at]))}
     </div>
   )
 }
