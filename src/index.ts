@@ -131,13 +131,8 @@ export type {
   RelayConnection,
   RelayConnectionOptions,
 } from './adapters/relayConnection'
-export type {
-  FetchAllControls,
-  FetchAllOptions,
-  FetchAllProgress,
-  FetchAllRetry,
-  FetchAllRetryDelay,
-} from './core/fetchAll'
+export type { FetchAllControls, FetchAllOptions, FetchAllProgress } from './core/fetchAll'
+export type { FetchAllRetry, FetchAllRetryDelay } from './core/retrying'
 export type { FetchAllRun, FetchAllStatus } from './hooks/useFetchAll'
 export type {
   BulkAction,

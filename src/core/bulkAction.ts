@@ -1,5 +1,5 @@
 import { InvalidOptionError } from './errors'
-import type { FetchAllRetry, FetchAllRetryDelay } from './fetchAll'
+import type { FetchAllRetry, FetchAllRetryDelay } from './retrying'
 import { isObject } from './isObject'
 import { retryDelayOf, retrying } from './retrying'
 import { defaultRetry, defaultRetryDelay } from './retryPolicy'

@@ -3,15 +3,10 @@ import type { GetItemId } from './itemFlattener'
 import { assertAdapterShape } from './listPage'
 import { defaultRetry } from './retryPolicy'
 import { retrying } from './retrying'
+import type { FetchAllRetry, FetchAllRetryDelay } from './retrying'
 import { listShape } from './listShape'
 import type { FetchPage, ListFilter, PageRequest, PaginationAdapter, SortDescriptor } from './types'
 import { walkPages } from './walkPages'
-
-/** Whether to try a failed page again: TanStack Query's `retry` option, with the same meaning. */
-export type FetchAllRetry = boolean | number | ((failureCount: number, error: unknown) => boolean)
-
-/** How long to wait before trying a failed page again: TanStack Query's `retryDelay` option, in milliseconds. */
-export type FetchAllRetryDelay = number | ((failureCount: number, error: unknown) => number)
 
 /** Options of `fetchAll` and `useFetchAll`: the list to walk, as `usePaginatedList` takes it. */
 export interface FetchAllOptions<TResponse, TItem, TParam> {

@@ -1,5 +1,10 @@
-import type { FetchAllRetry, FetchAllRetryDelay } from './fetchAll'
 import { defaultRetryDelay, isAbortError } from './retryPolicy'
+
+/** Whether to try a failed page again: TanStack Query's `retry` option, with the same meaning. */
+export type FetchAllRetry = boolean | number | ((failureCount: number, error: unknown) => boolean)
+
+/** How long to wait before trying a failed page again: TanStack Query's `retryDelay` option, in milliseconds. */
+export type FetchAllRetryDelay = number | ((failureCount: number, error: unknown) => number)
 
 /** How `retrying` tries again: TanStack Query's `retry` and `retryDelay`, and the signal that stops it. */
 export interface RetryingOptions {
