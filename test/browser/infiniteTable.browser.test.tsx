@@ -232,6 +232,27 @@ describe('<InfiniteTable> layout, in Chromium', () => {
     expect(Math.abs(end.bottom - (view.top + table.clientTop + table.clientHeight))).toBeLessThanOrEqual(1)
   })
 
+  test("row checkboxes line up with the header's, centred in their column and in their row", async () => {
+    const { container } = renderInBrowser(
+      <InfiniteTable
+        list={fakeList('end', fakeRecords(20))}
+        columns={columns}
+        aria-label="Leads"
+        height={400}
+        selectionMode="multiple"
+      />,
+    )
+    const table = grid(container)
+    await waitUntil(() => expect(table.querySelectorAll('.pw-infinite-table__row').length).toBeGreaterThan(5))
+    const centre = (box: DOMRect) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+    const header = centre(table.querySelector('[role="columnheader"] input')!.getBoundingClientRect())
+    for (const row of [...table.querySelectorAll('.pw-infinite-table__row')].slice(0, 5)) {
+      const box = centre(row.querySelector('input')!.getBoundingClientRect())
+      expect(Math.abs(box.x - header.x)).toBeLessThanOrEqual(1)
+      expect(Math.abs(box.y - centre(row.getBoundingClientRect()).y)).toBeLessThanOrEqual(1.5)
+    }
+  })
+
   test('rows all of another height than rowHeight: a development warning names the rowHeight to set', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const { container } = renderInBrowser(
