@@ -49,6 +49,12 @@ function fileState(file: ResultFile): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Core
 
+/** A table of `figureRow`s, its first column named `first` and aligned `align`. */
+function figureTable(first: string, align: 'l' | 'r', rows: string[][]): string {
+  const columns = [first, 'implementation', 'mean ms', 'median ms', 'p99 ms', 'rme', 'samples']
+  return table(columns, rows, [align, 'l', 'r', 'r', 'r', 'r', 'r'])
+}
+
 /** A table row of one bench's times: `first` (its case), its name, mean, median, p99, rme and samples. */
 function figureRow(first: string, bench: BenchFigures): string[] {
   return [
@@ -73,15 +79,7 @@ function flattenSection(comparisons: FlattenComparison[], groups: BenchGroup[]):
   ])
   return [
     "1,000 pages of 100 Close-shaped leads (100,000 records), as TanStack Query hands them over: pagewise's incremental `ItemFlattener` against the usual `useMemo(() => dedupe(data.pages.flatMap((page) => page.data)), [data])`. Times in ms per run of the bench body.",
-    table(['case', 'implementation', 'mean ms', 'median ms', 'p99 ms', 'rme', 'samples'], rows, [
-      'l',
-      'l',
-      'r',
-      'r',
-      'r',
-      'r',
-      'r',
-    ]),
+    figureTable('case', 'l', rows),
     'pagewise speed-up (naive time ÷ pagewise time, same run; > 1 means pagewise is faster):',
     table(['case', 'on means', 'on medians'], ratioRows, ['l', 'r', 'r']),
   ].join('\n\n')
@@ -140,15 +138,7 @@ function pageArrivalSection(arrivals: PageArrival[], scaling: PageArrivalScaling
   ])
   return [
     "What a page arrival costs `<InfiniteTable>`'s row window with 10,000 and 100,000 rows loaded: 100 more rows and a new key function (the table's `getKey` follows `items`), then the rows to render next, the view at the bottom of the rows loaded before (40 px rows, a 560 px viewport, overscan 8). pagewise's `rowLayout`, `rowWindow` and total height (`src/components/InfiniteTable/rowWindow.ts`), with no measured rows and with 50 rows measured at 60 px spread over the list, against TanStack Virtual's `Virtualizer` (what the table used before), which lays every row out again when `count` or `getItemKey` changes. Times in ms per page arrival.",
-    table(['rows loaded', 'implementation', 'mean ms', 'median ms', 'p99 ms', 'rme', 'samples'], rows, [
-      'r',
-      'l',
-      'r',
-      'r',
-      'r',
-      'r',
-      'r',
-    ]),
+    figureTable('rows loaded', 'r', rows),
     'pagewise speed-up (TanStack Virtual time ÷ pagewise time, same run; > 1 means pagewise is faster). With pagewise in O(new page) and the peer in O(rows loaded), it grows about tenfold from 10,000 to 100,000 rows:',
     ratioRows.length === 0
       ? 'No TanStack Virtual bench beside pagewise in `bench/results/core.json`.'

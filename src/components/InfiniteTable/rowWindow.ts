@@ -221,9 +221,9 @@ function createRowWindowStore(options: RowWindowOptions) {
   let element: HTMLDivElement | null = null
   let pending = options.initialOffset
 
-  const publish = (next: Partial<RowWindowSnapshot>) => {
-    snapshot = { ...snapshot, ...next }
-    live = snapshot.view
+  /** Renders again from the live view (and new measurements). */
+  const publish = (measured = snapshot.measured) => {
+    snapshot = { view: live, measured }
     for (const listener of listeners) listener()
   }
 
@@ -235,7 +235,7 @@ function createRowWindowStore(options: RowWindowOptions) {
     next.motion = nextMotion(next.motion, rowAt(layout, next.offset), current.overscan)
     live = next
     const nextRange = rowWindow(layout, next, current.overscan, current.focused)
-    if (!sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling) publish({ view: next })
+    if (!sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling) publish()
   }
 
   const scrollToOffset = (offset: number) => {
@@ -342,7 +342,7 @@ function createRowWindowStore(options: RowWindowOptions) {
         // On the next frame: rendering from inside the observer would resize the block again in this one, which
         // browsers report as an error ("ResizeObserver loop"). Rows are in normal flow, so this frame already shows
         // them right; only the rows' total height and the offset of the window wait a frame.
-        requestAnimationFrame(() => publish({ measured }))
+        requestAnimationFrame(() => publish(measured))
       })
       resizeObserver.observe(block)
     },
