@@ -232,6 +232,51 @@ describe('<InfiniteTable> layout, in Chromium', () => {
     expect(Math.abs(end.bottom - (view.top + table.clientTop + table.clientHeight))).toBeLessThanOrEqual(1)
   })
 
+  test('rows measured above the view do not move the rows in view: the first row in view stays where it was', async () => {
+    // The rows ever rendered: those are measured, every other row is still 40 px as far as the table knows. Rows of
+    // two heights, taller than the estimate (all of one height would draw the rowHeight warning, once per page).
+    const rendered = new Set<number>()
+    const records = fakeRecords(500)
+    const { container } = renderInBrowser(
+      <InfiniteTable
+        list={fakeList('end', records)}
+        columns={[
+          {
+            id: 'name',
+            header: 'Lead',
+            cell: (record, index) => {
+              rendered.add(index)
+              return <div style={{ height: index % 2 === 0 ? 70 : 60 }}>{record.name}</div>
+            },
+          },
+        ]}
+        aria-label="Leads"
+        height={400}
+        rowHeight={40}
+      />,
+    )
+    const table = grid(container)
+    const rowsShown = () => [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')]
+    await waitUntil(() => expect(rowsShown().length).toBeGreaterThan(5))
+    await nextFrames(3)
+    const measured = rendered.size
+    const [even, odd] = rowsShown().map((row) => row.getBoundingClientRect().height)
+    expect(odd).toBeGreaterThan(60)
+    // Row `anchor` starts exactly at this offset by the table's reckoning: the user scrolled it to the top of the view.
+    const anchor = measured + 100
+    table.scrollTop = Math.ceil(measured / 2) * even! + Math.floor(measured / 2) * odd! + 100 * 40
+    // Once the scroll has settled, the overscan rows above it are rendered and measured, each 30+ px taller: the row
+    // stays at the top of the view all along (pushed down by them, it would never be there again).
+    const header = table.querySelector('.pw-infinite-table__head')!
+    await waitUntil(() => {
+      expect(Number(rowsShown()[0]!.getAttribute('aria-rowindex'))).toBeLessThanOrEqual(anchor + 2 - 8)
+      const row = table.querySelector(`[aria-rowindex="${String(anchor + 2)}"]`)!
+      expect(
+        Math.abs(row.getBoundingClientRect().top - header.getBoundingClientRect().bottom),
+      ).toBeLessThanOrEqual(1)
+    })
+  })
+
   test("row checkboxes line up with the header's, centred in their column and in their row", async () => {
     const { container } = renderInBrowser(
       <InfiniteTable

@@ -220,22 +220,31 @@ function createRowWindowStore(options: RowWindowOptions) {
   let rendered: Rendered | null = null
   let element: HTMLDivElement | null = null
   let pending = options.initialOffset
+  // Measurements taken but not rendered yet: they render on the next frame, and later measurements build on them.
+  let measuring: ReadonlyMap<Key, MeasuredRow> | null = null
 
-  /** Renders again from the live view (and new measurements). */
-  const publish = (measured = snapshot.measured) => {
-    snapshot = { view: live, measured }
+  /** Where rows sit as far as is known: the last render's layout, with the measurements not rendered yet. */
+  const known = ({ layout, options: current }: Rendered): RowLayout =>
+    measuring === null ? layout : rowLayout(layout.count, layout.rowHeight, measuring, current.keyAt)
+
+  /** Renders again from the live view and every measurement taken. */
+  const publish = () => {
+    snapshot = { view: live, measured: measuring ?? snapshot.measured }
+    measuring = null
     for (const listener of listeners) listener()
   }
 
-  /** The view with `changes`; renders again when the window of rows changed. */
+  /** The view with `changes`; renders again when the window of rows changed (or measurements wait to render). */
   const update = (changes: Partial<RowView>) => {
     if (rendered === null) return
-    const { layout, range, options: current } = rendered
+    const { range, options: current } = rendered
+    const layout = known(rendered)
     const next = { ...live, ...changes }
     next.motion = nextMotion(next.motion, rowAt(layout, next.offset), current.overscan)
     live = next
     const nextRange = rowWindow(layout, next, current.overscan, current.focused)
-    if (!sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling) publish()
+    if (measuring !== null || !sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling)
+      publish()
   }
 
   const scrollToOffset = (offset: number) => {
@@ -292,8 +301,9 @@ function createRowWindowStore(options: RowWindowOptions) {
     scrollToOffset,
     scrollToIndex(index: number) {
       if (rendered === null) return
-      const top = rowTop(rendered.layout, index)
-      const bottom = top + heightOf(rendered.layout, index)
+      const layout = known(rendered)
+      const top = rowTop(layout, index)
+      const bottom = top + heightOf(layout, index)
       const { offset, viewport } = live
       if (top < offset) scrollToOffset(top)
       else if (bottom > offset + viewport) scrollToOffset(bottom - viewport)
@@ -308,10 +318,11 @@ function createRowWindowStore(options: RowWindowOptions) {
       if (!block || typeof ResizeObserver === 'undefined') return
       resizeObserver = new ResizeObserver(() => {
         if (rendered === null) return
-        const { layout, range, options: current } = rendered
+        const { range, options: current } = rendered
+        const layout = known(rendered)
         const expected = rowTop(layout, range.last + 1) - rowTop(layout, range.first)
         if (Math.abs(block.getBoundingClientRect().height - expected) < 0.1) return
-        const measured = new Map(snapshot.measured)
+        const measured = new Map(measuring ?? snapshot.measured)
         const heights = new Set<number>()
         for (const row of block.children) {
           const index = Number((row as HTMLElement).dataset.index)
@@ -339,10 +350,26 @@ function createRowWindowStore(options: RowWindowOptions) {
               'each one.',
           )
         }
+        // Rows above the view that grew or shrank moved the rows in view: the view follows the first of them, so what
+        // the user looks at stays put (and a scroll to the end stays at the end). The grid opts out of the browser's
+        // own scroll anchoring, which would move it a second time.
+        const anchor = rowAt(layout, live.offset)
+        const moved =
+          rowTop(rowLayout(layout.count, layout.rowHeight, measured, current.keyAt), anchor) -
+          rowTop(layout, anchor)
+        if (element && live.offset > 0 && moved !== 0) {
+          element.scrollTop = live.offset + moved
+          live = { ...live, offset: element.scrollTop }
+        }
         // On the next frame: rendering from inside the observer would resize the block again in this one, which
         // browsers report as an error ("ResizeObserver loop"). Rows are in normal flow, so this frame already shows
         // them right; only the rows' total height and the offset of the window wait a frame.
-        requestAnimationFrame(() => publish(measured))
+        if (measuring === null) {
+          requestAnimationFrame(() => {
+            if (measuring !== null) publish()
+          })
+        }
+        measuring = measured
       })
       resizeObserver.observe(block)
     },
