@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import type { ReactNode } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { renderHook } from '@testing-library/react'
+import { act, renderHook } from '@testing-library/react'
 import type { RenderHookOptions } from '@testing-library/react'
 
 /** A fresh QueryClient per test: no retries unless a test asks, nothing cached between tests. */
@@ -20,4 +20,12 @@ export function renderWithClient<TResult, TProps>(
     return strict ? <StrictMode>{tree}</StrictMode> : tree
   }
   return { client, ...renderHook(hook, { wrapper, ...renderOptions }) }
+}
+
+/**
+ * Resolves once what the last render scheduled for after its frame is painted has run: the live regions write their
+ * sentence then (the next animation frame, then a task; scheduled before this one, it runs first).
+ */
+export async function afterPaint(): Promise<void> {
+  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))))
 }

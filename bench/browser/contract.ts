@@ -23,6 +23,13 @@ export type Implementation = (typeof IMPLEMENTATIONS)[number]
 /** Rows rendered above and below the viewport by pagewise (its `overscan`), and by the peers that take a setting. */
 export const OVERSCAN_ROWS = 8
 
+/**
+ * What a page logs once its first page shows: the driver waits for this message rather than polling the page, since
+ * a poll runs the driver's own script in the page while it loads (Playwright's first evaluation takes 20–80 ms of
+ * the main thread), delaying whichever step of the first page it lands on.
+ */
+export const FIRST_PAGE_SHOWN = 'pagewise-bench: first page shown'
+
 /** Query parameters of a bench page, e.g. `pagewise.html?rows=100000&latency=100`. */
 export interface PageSettings {
   /** Leads in the mock Close API. */

@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../scripts/chromium.ts'
-import { IMPLEMENTATIONS, LAYOUT, OVERSCAN_ROWS } from './contract.ts'
+import { FIRST_PAGE_SHOWN, IMPLEMENTATIONS, LAYOUT, OVERSCAN_ROWS } from './contract.ts'
 import type { Implementation, ScrollOptions, ScrollResult } from './contract.ts'
 import { BLANK_PAGE, serveDirectory } from './serve.ts'
 import { analyseTrace, busyPerFrame } from './traceSummary.ts'
@@ -359,13 +359,12 @@ async function runOne(baseUrl: string, plan: RunPlan): Promise<RunFigures> {
     })
     if (plan.threshold !== undefined) query.set('threshold', String(plan.threshold))
     const loadAverageBefore = os.loadavg()[0] ?? 0
+    const firstPageShown = page.waitForEvent('console', {
+      predicate: (message) => message.text() === FIRST_PAGE_SHOWN,
+      timeout: 180_000,
+    })
     await page.goto(`${baseUrl}/${plan.implementation}.html?${query}`)
-    await page.waitForFunction(
-      'window.__bench !== undefined && window.__bench.firstPageShownMs() !== null && ' +
-        'window.__bench.renderedRowCount() > 0',
-      null,
-      { timeout: 180_000, polling: 100 },
-    )
+    await firstPageShown
     const setup = (await page.evaluate(
       '({ datasetReadyMs: window.__bench.datasetReadyMs, firstPageShownMs: window.__bench.firstPageShownMs() })',
     )) as { datasetReadyMs: number; firstPageShownMs: number }

@@ -30,7 +30,7 @@ describe('fault injection: bad pages', () => {
     expect(table.statusRow()?.text).toBe(
       'Could not load leads: close.offset: expected "has_more" to be a boolean, received "yes" (a string).Retry',
     )
-    expect(table.announcement()).toMatch(/^Could not load leads: close\.offset: expected "has_more"/)
+    expect(await table.announcement()).toMatch(/^Could not load leads: close\.offset: expected "has_more"/)
 
     fireEvent.click(table.retryButton())
     await elapse(2_000)

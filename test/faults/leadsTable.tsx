@@ -95,7 +95,14 @@ export function renderLeadsTable(
     },
     /** The table's `data-state`: loading, loading-more, error, empty, complete or idle. */
     state: () => document.querySelector<HTMLElement>('.pw-infinite-table')?.dataset.state,
-    announcement: () => document.querySelector('.pw-live-region')?.textContent ?? '',
+    /** What the live region says, once the sentence it writes after the next paint is written (timers are fake). */
+    announcement: async () => {
+      await act(async () => {
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+        await vi.advanceTimersByTimeAsync(0)
+      })
+      return document.querySelector('.pw-live-region')?.textContent ?? ''
+    },
     /** The `_skip` of every request the mock served, in order. */
     skips: () => mock.requests.map((request) => request.query._skip),
     retryButton: () => screen.getByRole('button', { name: 'Retry' }),

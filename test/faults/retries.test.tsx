@@ -48,7 +48,7 @@ describe('fault injection: retries', () => {
       expect(table.state()).not.toBe('error')
     }
     expect(table.state()).toBe('complete')
-    expect(table.announcement()).toMatch(/All 40 leads loaded$/)
+    expect(await table.announcement()).toMatch(/All 40 leads loaded$/)
     expect(fewestRows).toBeGreaterThan(0)
 
     const limited = answers.filter((answer) => answer.status === 429)
@@ -86,7 +86,7 @@ describe('fault injection: retries', () => {
     })
     expect(table.statusRow()?.kind).toBe('error')
     expect(table.statusRow()?.text).toMatch(/^Could not load leads: HTTP 50[23]: .+Retry$/)
-    expect(table.announcement()).toMatch(/^Could not load leads: HTTP 50[23]/)
+    expect(await table.announcement()).toMatch(/^Could not load leads: HTTP 50[23]/)
     expect(table.rowIds()).toEqual(loaded)
 
     await elapse(10_000) // no automatic requests after the error

@@ -1,3 +1,4 @@
+import { FIRST_PAGE_SHOWN } from '../contract.ts'
 import type { BenchPage, ScrollOptions, ScrollResult, StopReason } from '../contract.ts'
 
 function percentile95(values: number[]): number {
@@ -59,12 +60,17 @@ let firstPageShownMs: number | null = null
 /**
  * Watches, one animation frame at a time, for the first data row (`selector`) to be in the DOM, and notes the time:
  * the frame about to be painted is the first to show a page. Call it before the page renders; the same rule for
- * every implementation, whatever it renders first (a skeleton, a loading row, nothing).
+ * every implementation, whatever it renders first (a skeleton, a loading row, nothing). Then logs `FIRST_PAGE_SHOWN`
+ * for the driver.
  */
 export function watchFirstPage(selector: string): void {
   const check = () => {
-    if (document.querySelector(selector) !== null) firstPageShownMs = performance.now()
-    else requestAnimationFrame(check)
+    if (document.querySelector(selector) === null) {
+      requestAnimationFrame(check)
+      return
+    }
+    firstPageShownMs = performance.now()
+    console.debug(FIRST_PAGE_SHOWN)
   }
   requestAnimationFrame(check)
 }

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { SortDescriptor } from '../../core/types'
 import { fakeList, fakeRecords } from '../../../test/fakeList'
+import { afterPaint } from '../../../test/renderWithClient'
 import type { FakeRecord } from '../../../test/fakeList'
 import { stubLayout } from '../../../test/jsdomLayout'
 import { InfiniteTable } from './InfiniteTable'
@@ -45,13 +46,15 @@ describe('<InfiniteTable> sorting', () => {
     expect(within(header('Id')).queryByRole('button')).toBeNull()
   })
 
-  test('pressing the header sorts ascending, then flips, and announces the sort', () => {
+  test('pressing the header sorts ascending, then flips, and announces the sort', async () => {
     render(<SortedTable list={fakeList('idle')} />)
     fireEvent.click(screen.getByRole('button', { name: 'Lead' }))
     expect(header('Lead').getAttribute('aria-sort')).toBe('ascending')
+    await afterPaint()
     expect(document.querySelector('.pw-sort-announcer')!.textContent).toBe('Sorted by Lead, ascending')
     fireEvent.click(screen.getByRole('button', { name: 'Lead' }))
     expect(header('Lead').getAttribute('aria-sort')).toBe('descending')
+    await afterPaint()
     expect(document.querySelector('.pw-sort-announcer')!.textContent).toBe('Sorted by Lead, descending')
   })
 

@@ -6,6 +6,7 @@ import { InvalidOptionError } from '../../core/errors'
 import { fakeList, fakeRecords } from '../../../test/fakeList'
 import type { FakeRecord } from '../../../test/fakeList'
 import { stubLayout } from '../../../test/jsdomLayout'
+import { afterPaint } from '../../../test/renderWithClient'
 import { InfiniteTable } from './InfiniteTable'
 import type { InfiniteTableColumn, InfiniteTableList, InfiniteTableProps } from './infiniteTableTypes'
 
@@ -201,19 +202,27 @@ describe('<InfiniteTable> loading more', () => {
 })
 
 describe('<InfiniteTable> announcements', () => {
-  test('a polite live region says what loaded, the end, and errors', () => {
+  test('a polite live region says what loaded, the end, and errors', async () => {
     const { rerender } = render(<Table list={fakeList('pending')} />)
     expect(liveRegion().getAttribute('aria-live')).toBe('polite')
+    await afterPaint()
     expect(liveRegion().textContent).toBe('')
     rerender(<Table list={fakeList('idle', fakeRecords(100))} />)
+    // The rows first; the sentence once they are painted.
+    expect(screen.getAllByRole('row').length).toBeGreaterThan(1)
+    expect(liveRegion().textContent).toBe('')
+    await afterPaint()
     expect(liveRegion().textContent).toBe('Loaded 100 leads')
     rerender(<Table list={fakeList('idle', fakeRecords(300))} />)
+    await afterPaint()
     expect(liveRegion().textContent).toBe('Loaded 200 more leads, 300 in total')
     rerender(<Table list={fakeList('error', fakeRecords(300))} />)
+    await afterPaint()
     expect(liveRegion().textContent).toBe(
       'Could not load leads: HTTP 503 Service Unavailable: Close is down for maintenance',
     )
     rerender(<Table list={fakeList('end', fakeRecords(301))} />)
+    await afterPaint()
     expect(liveRegion().textContent).toBe('Loaded 1 more lead, 301 in total. All 301 leads loaded')
   })
 })

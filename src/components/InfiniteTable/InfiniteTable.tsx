@@ -184,11 +184,10 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   // What the live region says when rows arrive or a fetch fails, and only then: re-renders from scrolling announce
   // nothing. Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
   const error = list.status === 'error' ? list.error : null
+  const atEnd = !list.hasNextPage
   const liveRegion = useLiveRegion({ loaded, error }, (seen) =>
     seen.loaded !== loaded || seen.error !== error
-      ? error !== null
-        ? statusText
-        : texts.arrived(loaded - seen.loaded, loaded, !list.hasNextPage)
+      ? () => (error !== null ? statusText : texts.arrived(loaded - seen.loaded, loaded, atEnd))
       : undefined,
   )
 

@@ -269,12 +269,23 @@ function createRowWindowStore(options: RowWindowOptions) {
     attach(scroller: HTMLDivElement, headerHeight: number) {
       element = scroller
       // The first mount only: a later `initialOffset` is not a scroll.
-      if (pending) scroller.scrollTop = pending
+      const restore = pending
       pending = undefined
+      if (restore) scroller.scrollTop = restore
       const viewport = () => Math.max(0, scroller.clientHeight - headerHeight)
-      update({ offset: scroller.scrollTop, viewport: viewport() })
+      const sizes =
+        typeof ResizeObserver === 'undefined'
+          ? null
+          : new ResizeObserver(() => update({ viewport: viewport() }))
+      // Reading the scroller's offset or height here would lay out the render just committed before its paint, a
+      // second layout for the first page: the observer reports the height once laid out (it reports on `observe`),
+      // and the offset is the one kept, unless it was just set or the height is not known up front.
+      if (sizes === null || restore || rendered?.options.initialViewport === undefined) {
+        update({ offset: scroller.scrollTop, viewport: viewport() })
+      }
+      sizes?.observe(scroller)
       let stillTimer: ReturnType<typeof setTimeout> | undefined
-      let reported = scroller.scrollTop
+      let reported = live.offset
       const onScroll = () => {
         const offset = scroller.scrollTop
         update({ offset, scrolling: true })
@@ -286,11 +297,6 @@ function createRowWindowStore(options: RowWindowOptions) {
         }
       }
       scroller.addEventListener('scroll', onScroll, { passive: true })
-      const sizes =
-        typeof ResizeObserver === 'undefined'
-          ? null
-          : new ResizeObserver(() => update({ viewport: viewport() }))
-      sizes?.observe(scroller)
       return () => {
         scroller.removeEventListener('scroll', onScroll)
         sizes?.disconnect()

@@ -94,11 +94,21 @@ export function tableTexts(
   locale: string | undefined,
 ): TableTexts {
   const labels: InfiniteTableLabels = { ...defaultInfiniteTableLabels, ...overrides }
-  /** The words of a message about `count` rows, `loaded` loaded; `plural` for one without a count of its own. */
+  /**
+   * The words of a message about `count` rows, `loaded` loaded; `plural` for one without a count of its own. Each is
+   * formatted when a label reads it: the first `Intl` formatter of a page costs tens of milliseconds, which "Loading
+   * leads" need not pay before the first rows show.
+   */
   const words = (count: number, loaded = count, plural = false): LabelWords => ({
-    count: formatCount(count, locale),
-    total: formatCount(loaded, locale),
-    items: !plural && isOne(count, locale) ? itemName.one : itemName.other,
+    get count() {
+      return formatCount(count, locale)
+    },
+    get total() {
+      return formatCount(loaded, locale)
+    },
+    get items() {
+      return !plural && isOne(count, locale) ? itemName.one : itemName.other
+    },
   })
   const end = (loaded: number) => labels.end(words(loaded))
 

@@ -104,7 +104,7 @@ describe('<Pager> with a forward-only cursor API (Pipedrive v2 deals)', () => {
     expect(rows()).toEqual(ids(1))
     expect(currentPage(nav())).toBe('Page 2')
     expect(nav().dataset.state).toBe('idle')
-    expect(within(nav()).getByRole('status').textContent).toBe('Page 2')
+    await waitFor(() => expect(within(nav()).getByRole('status').textContent).toBe('Page 2'))
     fireEvent.click(button('First page'))
     expect(rows()).toEqual(ids(0))
     expect(button('Previous page').hasAttribute('disabled')).toBe(true)
@@ -150,7 +150,7 @@ describe('<Pager> with a forward-only cursor API (Pipedrive v2 deals)', () => {
     expect(nav().hasAttribute('aria-busy')).toBe(false)
     await waitFor(() => expect(next.hasAttribute('aria-disabled')).toBe(false))
     expect(document.activeElement).toBe(next)
-    expect(within(nav()).getByRole('status').textContent).toBe('Page 2')
+    await waitFor(() => expect(within(nav()).getByRole('status').textContent).toBe('Page 2'))
   })
 
   it('error: a 503 on the next page shows the reason and Retry, which loads it', async () => {

@@ -54,7 +54,7 @@ export const Pager = /* @__PURE__ */ forwardRef<HTMLElement, PagerProps>(functio
     pageIndex,
     (seen) =>
       list.status === 'success' && !list.isPlaceholderData && seen !== pageIndex
-        ? labels.pageChanged(words)
+        ? () => labels.pageChanged(words)
         : undefined,
     'pw-pager__announcer',
   )

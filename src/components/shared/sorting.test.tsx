@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SortDescriptor } from '../../core/types'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
+import { afterPaint } from '../../../test/renderWithClient'
 import { useSortableColumns } from './sorting'
 
 afterEach(cleanup)
@@ -47,25 +48,30 @@ describe('useSortableColumns', () => {
     expect(screen.getByRole('button', { name: 'Name' }).textContent).toBe('Name↕')
   })
 
-  it('sorts a new column ascending, flips the sorted one, and announces each new sort', () => {
+  it('sorts a new column ascending, flips the sorted one, and announces each new sort', async () => {
     render(<Leads />)
+    await afterPaint()
     expect(screen.getByRole('status').textContent).toBe('')
     press('Name')
     expect(header('Name').getAttribute('aria-sort')).toBe('ascending')
+    await afterPaint()
     expect(screen.getByRole('status').textContent).toBe('Sorted by Name, ascending')
     press('Name')
     expect(header('Name').getAttribute('aria-sort')).toBe('descending')
+    await afterPaint()
     expect(screen.getByRole('status').textContent).toBe('Sorted by Name, descending')
     press('Created')
     expect(header('Created').getAttribute('aria-sort')).toBe('ascending')
     expect(header('Name').hasAttribute('aria-sort')).toBe(false)
   })
 
-  it('waits with the announcement while the new sort is loading', () => {
+  it('waits with the announcement while the new sort is loading', async () => {
     const { rerender } = render(<Leads pending />)
     press('Created')
+    await afterPaint()
     expect(screen.getByRole('status').textContent).toBe('')
     rerender(<Leads />)
+    await afterPaint()
     expect(screen.getByRole('status').textContent).toBe('Sorted by Created, ascending')
   })
 

@@ -72,7 +72,7 @@ export function useSortableColumns(options: SortableColumnsOptions): SortableCol
     shown,
     (seen) =>
       seen !== shown && sort && !options.pending
-        ? labels.sorted({ column: columnName(sort.column), direction: labels[sort.direction] })
+        ? () => labels.sorted({ column: columnName(sort.column), direction: labels[sort.direction] })
         : undefined,
     'pw-sort-announcer',
   )
