@@ -357,8 +357,8 @@ function createRowWindowStore(options: RowWindowOptions) {
           )
         }
         // Rows above the view that grew or shrank moved the rows in view: the view follows the first of them, so what
-        // the user looks at stays put (and a scroll to the end stays at the end). The grid opts out of the browser's
-        // own scroll anchoring, which would move it a second time.
+        // the user looks at stays put. The grid opts out of the browser's own scroll anchoring, which would move it a
+        // second time.
         const anchor = rowAt(layout, live.offset)
         const moved =
           rowTop(rowLayout(layout.count, layout.rowHeight, measured, current.keyAt), anchor) -
