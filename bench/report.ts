@@ -68,14 +68,19 @@ function figureRow(first: string, bench: BenchFigures): string[] {
   ]
 }
 
+/** A speed-up's two cells: on means, and on medians when there are any. */
+const ratioCells = (onMeans: number, onMedians: number | undefined): string[] => [
+  times(onMeans),
+  onMedians === undefined ? '—' : times(onMedians),
+]
+
 function flattenSection(comparisons: FlattenComparison[], groups: BenchGroup[]): string {
   const flattenGroups = groups.filter((group) => group.file.endsWith('flatten.bench.ts'))
   if (flattenGroups.length === 0) return 'Not in `bench/results/core.json`: not run.'
   const rows = flattenGroups.flatMap((group) => group.benchmarks.map((bench) => figureRow(group.name, bench)))
   const ratioRows = comparisons.map((comparison) => [
     comparison.group,
-    times(comparison.speedup),
-    comparison.medianSpeedup === undefined ? '—' : times(comparison.medianSpeedup),
+    ...ratioCells(comparison.speedup, comparison.medianSpeedup),
   ])
   return [
     "1,000 pages of 100 Close-shaped leads (100,000 records), as TanStack Query hands them over: pagewise's incremental `ItemFlattener` against the usual `useMemo(() => dedupe(data.pages.flatMap((page) => page.data)), [data])`. Times in ms per run of the bench body.",
@@ -125,17 +130,12 @@ function pageArrivalSection(arrivals: PageArrival[], scaling: PageArrivalScaling
     arrival.ratios.map((ratio) => [
       integer(arrival.rowsLoaded),
       ratio.pagewise,
-      times(ratio.onMeans),
-      ratio.onMedians === undefined ? '—' : times(ratio.onMedians),
+      ...ratioCells(ratio.onMeans, ratio.onMedians),
     ]),
   )
   const from = integer(PAGE_ARRIVAL_ROWS.from)
   const to = integer(PAGE_ARRIVAL_ROWS.to)
-  const scalingRows = scaling.map((row) => [
-    row.implementation,
-    times(row.onMeans),
-    row.onMedians === undefined ? '—' : times(row.onMedians),
-  ])
+  const scalingRows = scaling.map((row) => [row.implementation, ...ratioCells(row.onMeans, row.onMedians)])
   return [
     "What a page arrival costs `<InfiniteTable>`'s row window with 10,000 and 100,000 rows loaded: 100 more rows and a new key function (the table's `getKey` follows `items`), then the rows to render next, the view at the bottom of the rows loaded before (40 px rows, a 560 px viewport, overscan 8). pagewise's `rowLayout`, `rowWindow` and total height (`src/components/InfiniteTable/rowWindow.ts`), with no measured rows and with 50 rows measured at 60 px spread over the list, against TanStack Virtual's `Virtualizer` (what the table used before), which lays every row out again when `count` or `getItemKey` changes. Times in ms per page arrival.",
     figureTable('rows loaded', 'r', rows),
