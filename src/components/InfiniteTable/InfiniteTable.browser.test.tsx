@@ -21,9 +21,10 @@ function flingTable() {
     )
     return [Math.min(...rendered), Math.max(...rendered)]
   }
+  // Returns in the frame of the scroll event, once the table has rendered for it.
   const scrollTo = async (scrollTop: number) => {
     table.scrollTop = scrollTop
-    await nextFrames(3)
+    await nextFrames(1)
   }
   return { table, indexes, scrollTo }
 }
@@ -39,8 +40,42 @@ describe('<InfiniteTable> flings, in Chromium', () => {
     expect(indexes()).toEqual([109, 120])
     await scrollTo(10_400) // 150 rows on: a fling, rendered 100 rows (the smaller jump) further on
     expect(indexes()).toEqual([359, 370])
-    // Once scrolling has stopped, the rows in view with the full overscan.
-    await waitUntil(() => expect(indexes()).toEqual([252, 277]))
+    // The next frame brings no scroll event: the view stopped, and the rows in view render with the full overscan
+    // (two frames on, well before the 150 ms after which a view counts as still).
+    await nextFrames(2)
+    expect(indexes()).toEqual([252, 277])
+  })
+
+  test('two jumps of less than a view the same way, then a stop: the rows in view are back in the next frame', async () => {
+    const { table, indexes, scrollTo } = flingTable()
+    const rowsInView = () =>
+      [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')]
+        .map((row) => Number(row.dataset.index))
+        .filter((index) => index >= 40 && index <= 49)
+    await scrollTo(800) // rows 20-29 in view
+    await scrollTo(1_600) // rows 40-49: two jumps of 20 rows, so the rows 20 further on are rendered
+    expect(indexes()).toEqual([59, 70])
+    expect(rowsInView()).toEqual([])
+    await nextFrames(2)
+    expect(rowsInView()).toHaveLength(10)
+  })
+
+  test('jumps a frame apart (a page at a time) render the rows in view, never rows ahead', async () => {
+    const { table, scrollTo } = flingTable()
+    const rendered = () =>
+      [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')].map((row) => Number(row.dataset.index))
+    for (const [offset, first] of [
+      [400, 10],
+      [800, 20],
+      [1_200, 30],
+      [1_600, 40],
+    ] as const) {
+      await scrollTo(offset) // rows first to first + 9 in view, a jump of 10 rows from the last
+      const rows = rendered()
+      expect(rows.filter((index) => index >= first && index < first + 10)).toHaveLength(10)
+      expect(Math.max(...rows)).toBeLessThan(first + 10 + 8)
+      await nextFrames(1) // no scroll event in this frame: the view stopped
+    }
   })
 
   test('not while a row holds keyboard focus', async () => {

@@ -111,8 +111,11 @@ export interface RowWindowRange {
  * would be mounted for nobody and make that frame longer, so only one row either side is rendered while it keeps
  * scrolling. When two such jumps in a row went the same way, the view is flinging: by the time this render is
  * painted it has moved on by about as much again, so the rows are rendered there (by the smaller of the two jumps: a
- * fling slows down). Not while a row holds keyboard focus (`focused`): keys move the view by scrolling to rows, and
- * rows rendered ahead would bring the next page in sooner than the rows in view call for.
+ * fling slows down), and only there: rendering the rows in view as well doubled the rows of those frames, and on a
+ * slow CPU a longer frame makes the next jump longer still. Should the view stop instead, the row window notices in
+ * the next frame (no scroll event came) and renders the rows in view. Not while a row holds keyboard focus
+ * (`focused`): keys move the view by scrolling to rows, and rows rendered ahead would bring the next page in sooner
+ * than the rows in view call for.
  */
 export function rowWindow(
   layout: RowLayout,
@@ -130,14 +133,9 @@ export function rowWindow(
   const flinging = jump !== 0 && view.scrolling
   const shift = flinging && !focused ? Math.max(-startIndex, Math.min(ahead, count - 1 - endIndex)) : 0
   const extra = flinging ? Math.min(1, overscan) : overscan
-  // A move no longer than the view (a page at a time, a fast fling on a fast device) keeps the rows in view too, should
-  // it stop there; past that, the rows in view now are gone by the next frame either way.
-  const keep = Math.abs(shift) <= endIndex - startIndex + 1
-  const first = keep ? Math.min(startIndex, startIndex + shift) : startIndex + shift
-  const last = keep ? Math.max(endIndex, endIndex + shift) : endIndex + shift
   return {
-    first: Math.max(0, first - extra),
-    last: Math.min(count - 1, last + extra),
+    first: Math.max(0, startIndex + shift - extra),
+    last: Math.min(count - 1, endIndex + shift + extra),
     startIndex,
     endIndex,
   }
@@ -240,7 +238,10 @@ function createRowWindowStore(options: RowWindowOptions) {
     const { range, options: current } = rendered
     const layout = known(rendered)
     const next = { ...live, ...changes }
-    next.motion = nextMotion(next.motion, rowAt(layout, next.offset), current.overscan)
+    // A move after the view stopped starts a new motion: the jumps before the stop say nothing of where it goes now
+    // (a page at a time, by a key held down, is not a fling: its rows in view are rendered, none ahead).
+    const motion = changes.scrolling && !live.scrolling ? { ...next.motion, jump: 0 } : next.motion
+    next.motion = nextMotion(motion, rowAt(layout, next.offset), current.overscan)
     live = next
     const nextRange = rowWindow(layout, next, current.overscan, current.focused)
     if (measuring !== null || !sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling)
@@ -286,9 +287,36 @@ function createRowWindowStore(options: RowWindowOptions) {
       sizes?.observe(scroller)
       let stillTimer: ReturnType<typeof setTimeout> | undefined
       let reported = live.offset
+      // After a jump, the window holds one row either side of the view, or only rows ahead of a fling, which leave the
+      // view blank should it stop there. Browsers send a scroll event in every frame the view moves, so a frame
+      // without one means it stopped: then the rows in view render with their overscan at once, not after
+      // SCROLL_END_MS, and the next move starts a new motion. The check runs in the frame after the scroll event's (a
+      // callback requested from a scroll event runs in that event's frame, so the second one runs in the next).
+      let scrolls = 0
+      let seen = 0
+      let watching = false
+      const checkStop = () => {
+        watching = element !== null && live.scrolling && live.motion.jump !== 0
+        if (!watching) return
+        if (scrolls === seen) {
+          watching = false
+          update({ scrolling: false })
+        } else {
+          seen = scrolls
+          requestAnimationFrame(checkStop)
+        }
+      }
+      const watchStop = () => {
+        if (watching) return
+        watching = true
+        seen = scrolls
+        requestAnimationFrame(() => requestAnimationFrame(checkStop))
+      }
       const onScroll = () => {
         const offset = scroller.scrollTop
+        scrolls++
         update({ offset, scrolling: true })
+        if (live.motion.jump !== 0) watchStop()
         clearTimeout(stillTimer)
         stillTimer = setTimeout(() => update({ scrolling: false }), SCROLL_END_MS)
         if (offset !== reported) {
