@@ -380,17 +380,15 @@ describe('<InfiniteTable> overscan, in Chromium', () => {
 
     await scrollTo(40_000) // 990 rows further: rows 1,000-1,009 in view, one more either side
     expect(range()).toEqual([999, 1_010])
-    // No scroll event in the next frame: the view stopped, and the overscan is back without another move.
-    await nextFrames(2)
-    expect(range()).toEqual([992, 1_017])
+    // Once the view has been still for a moment, the overscan is back without another move.
+    await waitUntil(() => expect(range()).toEqual([992, 1_017]))
 
     await scrollTo(40_040) // one row on: the full overscan
     expect(range()).toEqual([993, 1_018])
 
     await scrollTo(60_000) // another jump: rows 1,500-1,509 in view, one more either side while it scrolls
     expect(range()).toEqual([1_499, 1_510])
-    await nextFrames(2)
-    expect(range()).toEqual([1_492, 1_517])
+    await waitUntil(() => expect(range()).toEqual([1_492, 1_517]))
   })
 })
 

@@ -220,6 +220,8 @@ function createRowWindowStore(options: RowWindowOptions) {
   let pending = options.initialOffset
   // Measurements taken but not rendered yet: they render on the next frame, and later measurements build on them.
   let measuring: ReadonlyMap<Key, MeasuredRow> | null = null
+  // The view stopped after a jump (a frame passed without a scroll event), though not for SCROLL_END_MS yet.
+  let paused = false
 
   /** Where rows sit as far as is known: the last render's layout, with the measurements not rendered yet. */
   const known = ({ layout, options: current }: Rendered): RowLayout =>
@@ -240,8 +242,13 @@ function createRowWindowStore(options: RowWindowOptions) {
     const next = { ...live, ...changes }
     // A move after the view stopped starts a new motion: the jumps before the stop say nothing of where it goes now
     // (a page at a time, by a key held down, is not a fling: its rows in view are rendered, none ahead).
-    const motion = changes.scrolling && !live.scrolling ? { ...next.motion, jump: 0 } : next.motion
-    next.motion = nextMotion(motion, rowAt(layout, next.offset), current.overscan)
+    const resumed = changes.scrolling && (paused || !live.scrolling)
+    if (changes.scrolling) paused = false
+    next.motion = nextMotion(
+      resumed ? { ...next.motion, jump: 0 } : next.motion,
+      rowAt(layout, next.offset),
+      current.overscan,
+    )
     live = next
     const nextRange = rowWindow(layout, next, current.overscan, current.focused)
     if (measuring !== null || !sameRange(range, nextRange) || next.scrolling !== snapshot.view.scrolling)
@@ -287,11 +294,12 @@ function createRowWindowStore(options: RowWindowOptions) {
       sizes?.observe(scroller)
       let stillTimer: ReturnType<typeof setTimeout> | undefined
       let reported = live.offset
-      // After a jump, the window holds one row either side of the view, or only rows ahead of a fling, which leave the
-      // view blank should it stop there. Browsers send a scroll event in every frame the view moves, so a frame
-      // without one means it stopped: then the rows in view render with their overscan at once, not after
-      // SCROLL_END_MS, and the next move starts a new motion. The check runs in the frame after the scroll event's (a
-      // callback requested from a scroll event runs in that event's frame, so the second one runs in the next).
+      // Rows rendered ahead of a fling leave the view blank should it stop there. Browsers send a scroll event in
+      // every frame the view moves, so a frame without one means it stopped: then the rows in view render at once
+      // (one row either side: the overscan comes back after SCROLL_END_MS, as a frame of 35 rows costs a slow device
+      // dearly when the view only waits for the next page), and the next move starts a new motion. The check runs in
+      // the frame after the scroll event's (a callback requested from a scroll event runs in that event's frame, so
+      // the second one runs in the next).
       let scrolls = 0
       let seen = 0
       let watching = false
@@ -300,7 +308,8 @@ function createRowWindowStore(options: RowWindowOptions) {
         if (!watching) return
         if (scrolls === seen) {
           watching = false
-          update({ scrolling: false })
+          paused = true
+          update({ motion: { ...live.motion, ahead: 0 } })
         } else {
           seen = scrolls
           requestAnimationFrame(checkStop)
