@@ -65,7 +65,9 @@ describe('<InfiniteTable> flings, in Chromium', () => {
   test('jumps a frame apart (a page at a time) render the rows in view, never rows ahead', async () => {
     const { table, scrollTo } = flingTable()
     const rendered = () =>
-      [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')].map((row) => Number(row.dataset.index))
+      [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')].map((row) =>
+        Number(row.dataset.index),
+      )
     for (const [offset, first] of [
       [400, 10],
       [800, 20],

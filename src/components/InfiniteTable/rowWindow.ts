@@ -303,8 +303,9 @@ function createRowWindowStore(options: RowWindowOptions) {
       let scrolls = 0
       let seen = 0
       let watching = false
+      let attached = true
       const checkStop = () => {
-        watching = element !== null && live.scrolling && live.motion.jump !== 0
+        watching = attached && live.scrolling && live.motion.jump !== 0
         if (!watching) return
         if (scrolls === seen) {
           watching = false
@@ -335,6 +336,7 @@ function createRowWindowStore(options: RowWindowOptions) {
       }
       scroller.addEventListener('scroll', onScroll, { passive: true })
       return () => {
+        attached = false
         scroller.removeEventListener('scroll', onScroll)
         sizes?.disconnect()
         clearTimeout(stillTimer)
