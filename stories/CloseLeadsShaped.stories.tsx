@@ -88,7 +88,7 @@ export const SlowSortChange: Story = {
     const table = canvasElement.querySelector('.pw-infinite-table')!
     await waitFor(() => expect(table).toHaveAttribute('data-state', 'refreshing'), TIMEOUT)
     await expect(cells(canvasElement, 'display_name')).toEqual(before)
-    await expect(canvasElement.querySelectorAll('.pw-infinite-table__skeleton-row')).toHaveLength(0)
+    await expect(canvasElement.querySelectorAll('.pw-infinite-table__skeleton')).toHaveLength(0)
   },
 }
 

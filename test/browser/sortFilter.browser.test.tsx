@@ -15,7 +15,7 @@ const indexedRows = (): [number, string][] =>
     ])
     .sort((a, b) => a[0] - b[0])
 const rows = () => indexedRows().map(([, name]) => name)
-const skeletons = () => document.querySelectorAll('.pw-infinite-table__skeleton-row').length
+const skeletons = () => document.querySelectorAll('.pw-infinite-table__skeleton').length
 const state = () => document.querySelector('.pw-infinite-table')!.getAttribute('data-state')
 
 /** Records what every painted frame showed until `until()` holds, then a few frames more. */

@@ -24,7 +24,7 @@ const adapter = closeOffset<Lead>()
 const itemName = { one: 'lead', other: 'leads' }
 const progress = { loaded: 0 }
 // Data rows are `.pw-infinite-table__row`; the loading row after them is a `.pw-infinite-table__status-row`, and
-// the first load's placeholders are `.pw-infinite-table__skeleton-row`s: neither counts as a data row.
+// the first load's placeholders are drawn by `.pw-infinite-table__skeleton`: neither counts as a data row.
 const DATA_ROW_CLASS = 'pw-infinite-table__row'
 watchFirstPage(`.${DATA_ROW_CLASS}`)
 

@@ -95,3 +95,47 @@ describe('<InfiniteTable> flings, in Chromium', () => {
     await waitUntil(() => expect(indexes()).toEqual([0, 227]))
   })
 })
+
+describe('<InfiniteTable> first load, in Chromium', () => {
+  const columns = [
+    { id: 'name', header: 'Lead', cell: (record: { name: string }) => record.name, width: 200 },
+    { id: 'id', header: 'Id', cell: (record: { id: string }) => record.id },
+  ]
+
+  test('the skeleton fills the rows with one placeholder per column, each painting a bar in every row', () => {
+    const { container } = renderInBrowser(
+      <InfiniteTable list={fakeList('pending')} columns={columns} aria-label="Leads" height={440} />,
+    )
+    const skeleton = container.querySelector<HTMLElement>('.pw-infinite-table__skeleton')!
+    // 400 px of rows below the 40 px header: 10 placeholder rows of 40 px, in 2 elements.
+    expect(skeleton.getBoundingClientRect().height).toBe(400)
+    const placeholders = [...skeleton.children] as HTMLElement[]
+    expect(placeholders.map((column) => Math.round(column.getBoundingClientRect().width))).toEqual([
+      200,
+      Math.round(skeleton.getBoundingClientRect().width) - 200,
+    ])
+    for (const column of placeholders) {
+      expect(column.getBoundingClientRect().height).toBe(400)
+      expect(getComputedStyle(column).backgroundImage).toMatch(/^linear-gradient/)
+    }
+  })
+
+  test('with row selection, the checkbox column of the skeleton paints no bar', () => {
+    const { container } = renderInBrowser(
+      <InfiniteTable
+        list={fakeList('pending')}
+        columns={columns}
+        aria-label="Leads"
+        height={440}
+        selectionMode="multiple"
+      />,
+    )
+    const [checkboxes, ...others] = container.querySelectorAll<HTMLElement>(
+      '.pw-infinite-table__skeleton-column',
+    )
+    expect(getComputedStyle(checkboxes!).backgroundImage).toBe('none')
+    expect(
+      others.map((column) => getComputedStyle(column).backgroundImage.startsWith('linear-gradient')),
+    ).toEqual([true, true])
+  })
+})

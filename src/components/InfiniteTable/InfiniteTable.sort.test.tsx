@@ -68,7 +68,7 @@ describe('<InfiniteTable> sorting', () => {
     expect(table().getAttribute('data-state')).toBe('refreshing')
     expect(screen.getByRole('grid').getAttribute('aria-busy')).toBe('true')
     expect(document.querySelectorAll('.pw-infinite-table__row').length).toBeGreaterThan(0)
-    expect(document.querySelectorAll('.pw-infinite-table__skeleton-row')).toHaveLength(0)
+    expect(document.querySelectorAll('.pw-infinite-table__skeleton')).toHaveLength(0)
     expect(document.querySelector('.pw-infinite-table__status-row')?.getAttribute('data-state')).toBe(
       'refreshing',
     )

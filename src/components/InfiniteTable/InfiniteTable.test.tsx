@@ -91,7 +91,11 @@ describe('<InfiniteTable> states', () => {
   test('first load: skeleton rows and a labelled progress indicator', () => {
     const { container } = render(<Table list={fakeList('pending')} skeletonRows={6} />)
     expect(screen.getByRole('progressbar', { name: 'Loading leads' })).toBeTruthy()
-    expect(container.querySelectorAll('.pw-infinite-table__skeleton-row')).toHaveLength(6)
+    // One placeholder column per column draws the 6 rows (CSS: their height is 6 rows).
+    const skeleton = container.querySelector<HTMLElement>('.pw-infinite-table__skeleton')!
+    expect(skeleton.style.getPropertyValue('--pw-skeleton-rows')).toBe('6')
+    expect(skeleton.getAttribute('aria-hidden')).toBe('true')
+    expect(skeleton.querySelectorAll('.pw-infinite-table__skeleton-column')).toHaveLength(columns.length)
     expect(container.firstElementChild!.getAttribute('data-state')).toBe('loading')
   })
 

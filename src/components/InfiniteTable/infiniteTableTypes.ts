@@ -123,7 +123,10 @@ export interface InfiniteTableProps<TItem> extends Omit<
   locale?: string
   /** Replaces any of the table's texts (messages, button labels), for wording or translation. */
   labels?: Partial<InfiniteTableLabels>
-  /** Skeleton rows shown while the first page loads. @default rows that fill `height` (at most 20) */
+  /**
+   * Placeholder rows shown while the first page loads, drawn in CSS by one element per column.
+   * @default rows that fill `height` (at most 20)
+   */
   skeletonRows?: number
   /** Scroll position to start at, in pixels: pass what `onScrollOffsetChange` reported to restore it on remount. */
   initialScrollOffset?: number

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { HTMLAttributes, ReactNode } from 'react'
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react'
 import type { SortableColumns } from '../shared/sorting'
 import type { ColumnHead, InfiniteTableColumn, InfiniteTableLabels } from './infiniteTableTypes'
 import { CHECKBOX_CLASS } from './useTableSelection'
@@ -120,10 +120,10 @@ export function selectionHeaderCell(
 // ── First load ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The first load: a row holding a labelled progress indicator ("Loading leads"), then `count` placeholder rows shaped
- * like the table's, hidden from assistive technology (the grid is `aria-busy` and the indicator says what happens).
- * Each placeholder cell draws its bar itself (CSS), and the rows pulse as one block: the first page is on screen
- * sooner when less is drawn before it.
+ * The first load: a row holding a labelled progress indicator ("Loading leads"), then placeholders for `count` rows
+ * in the shape of the table's, hidden from assistive technology (the grid is `aria-busy` and the indicator says what
+ * happens). One element per column draws them all (a bar per row, and the rows' borders, in CSS), not one per cell:
+ * the first page is on screen sooner when less is laid out before it.
  */
 export function firstLoadRows(
   columns: readonly ColumnHead[],
@@ -139,17 +139,14 @@ export function firstLoadRows(
           <span role="progressbar" aria-label={label} className="pw-infinite-table__progress" />
         </div>
       </div>
-      <div aria-hidden="true" className="pw-infinite-table__skeleton">
-        {Array.from({ length: count }, (_, row) => (
-          <div
-            key={row}
-            className="pw-infinite-table__skeleton-row"
-            data-selectable={selectable || undefined}
-          >
-            {Array.from({ length: cells }, (_, at) => (
-              <div key={at} className="pw-infinite-table__cell" />
-            ))}
-          </div>
+      <div
+        aria-hidden="true"
+        className="pw-infinite-table__skeleton"
+        data-selectable={selectable || undefined}
+        style={{ '--pw-skeleton-rows': count } as CSSProperties}
+      >
+        {Array.from({ length: cells }, (_, at) => (
+          <div key={at} className="pw-infinite-table__skeleton-column" />
         ))}
       </div>
     </div>
