@@ -59,6 +59,11 @@ export const SIZE_BUDGETS: Readonly<Record<string, number>> = {
    * 7,962 B once rows measured above the view keep the rows in view still and announcements wait for the paint.
    */
   'InfiniteTable alone': 8_150,
+  /**
+   * What a pager without a table pays: 3,806 B measured (2026-12-06), 3,485 B once the table's default texts (an
+   * object spread at module level) and its empty selection (a call) no longer rode along with every component.
+   */
+  'Pager alone': 3_590,
   /** Tree-shaking works: importing one small function must not pull in the components (336 B measured). */
   'defaultItemId alone': 1_000,
 }

@@ -2,6 +2,7 @@ import { selectedCount } from '../../core/selection'
 import type { ListSelection } from '../../core/selection'
 import { errorText, formatCount, isOne } from '../shared/format'
 import { defaultSortLabels } from '../shared/sorting'
+import type { SortLabels } from '../shared/sorting'
 import type {
   InfiniteTableLabels,
   InfiniteTableList,
@@ -14,28 +15,35 @@ import type {
 // What <InfiniteTable> says, and when: its state, the row after the records, their sentences and the announcements.
 
 /** English texts, the defaults. */
-export const defaultInfiniteTableLabels: InfiniteTableLabels = {
-  loading: ({ items }) => `Loading ${items}`,
-  loadingMore: ({ items }) => `Loading more ${items}`,
-  loaded: ({ count, items }) => `Loaded ${count} ${items}`,
-  loadedMore: ({ count, total, items }) => `Loaded ${count} more ${items}, ${total} in total`,
-  end: ({ count, items }) => `All ${count} ${items} loaded`,
-  empty: ({ items }) => `No ${items}`,
-  error: ({ items, message }) => `Could not load ${items}: ${message}`,
-  retry: 'Retry',
-  loadMore: 'Load more',
-  skipTable: 'Skip table',
-  selectRow: ({ name }) => `Select ${name}`,
-  selectAll: 'Select all',
-  selectColumn: 'Select',
-  selectedNone: ({ items }) => `No ${items} selected`,
-  selected: ({ count }) => `${count} selected`,
-  selectedAll: ({ count }) => `All ${count} selected`,
-  selectedAllUnknown: 'All selected',
-  selectedAllBut: ({ count }) => `All but ${count} selected`,
-  selectionCleared: 'Selection cleared: the list changed',
-  ...defaultSortLabels,
-}
+// Built by an annotated call, not a spread (which a bundler must keep, as it may run getters): an app that imports
+// the Pager alone does not ship the table's texts.
+export const defaultInfiniteTableLabels: InfiniteTableLabels = /* @__PURE__ */ Object.assign<
+  Omit<InfiniteTableLabels, keyof SortLabels>,
+  SortLabels
+>(
+  {
+    loading: ({ items }) => `Loading ${items}`,
+    loadingMore: ({ items }) => `Loading more ${items}`,
+    loaded: ({ count, items }) => `Loaded ${count} ${items}`,
+    loadedMore: ({ count, total, items }) => `Loaded ${count} more ${items}, ${total} in total`,
+    end: ({ count, items }) => `All ${count} ${items} loaded`,
+    empty: ({ items }) => `No ${items}`,
+    error: ({ items, message }) => `Could not load ${items}: ${message}`,
+    retry: 'Retry',
+    loadMore: 'Load more',
+    skipTable: 'Skip table',
+    selectRow: ({ name }) => `Select ${name}`,
+    selectAll: 'Select all',
+    selectColumn: 'Select',
+    selectedNone: ({ items }) => `No ${items} selected`,
+    selected: ({ count }) => `${count} selected`,
+    selectedAll: ({ count }) => `All ${count} selected`,
+    selectedAllUnknown: 'All selected',
+    selectedAllBut: ({ count }) => `All but ${count} selected`,
+    selectionCleared: 'Selection cleared: the list changed',
+  },
+  defaultSortLabels,
+)
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -31,7 +31,7 @@ export function headerCheckState(selection: ListSelection, total: number | undef
   return total !== undefined && selection.keys.size >= total ? 'checked' : 'mixed'
 }
 
-const NO_ROWS: ListSelection = emptySelection()
+const NO_ROWS: ListSelection = /* @__PURE__ */ emptySelection()
 
 /** Options of `useTableSelection`: the table's selection props and what it knows of its list. */
 export interface TableSelectionOptions {
