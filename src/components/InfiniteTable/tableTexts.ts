@@ -14,9 +14,9 @@ import type {
 
 // What <InfiniteTable> says, and when: its state, the row after the records, their sentences and the announcements.
 
-/** English texts, the defaults. */
 // Built by an annotated call, not a spread (which a bundler must keep, as it may run getters): an app that imports
 // the Pager alone does not ship the table's texts.
+/** English texts, the defaults. */
 export const defaultInfiniteTableLabels: InfiniteTableLabels = /* @__PURE__ */ Object.assign<
   Omit<InfiniteTableLabels, keyof SortLabels>,
   SortLabels
