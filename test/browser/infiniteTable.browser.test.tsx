@@ -350,7 +350,7 @@ const states: [string, InfiniteTableList<FakeRecord>, 'auto' | 'button'][] = [
 ]
 
 describe('<InfiniteTable> overscan, in Chromium', () => {
-  test('a small scroll keeps the overscan rows; while a move of the overscan or more scrolls, one row either side', async () => {
+  test('a small scroll keeps the overscan rows; while a move of the overscan or more scrolls, one row past the view the way it moves', async () => {
     const { container } = renderInBrowser(
       <InfiniteTable
         list={fakeList('end', fakeRecords(2_000))}
@@ -378,17 +378,21 @@ describe('<InfiniteTable> overscan, in Chromium', () => {
     await scrollTo(400) // 3 rows on: rows 10-19 in view, 8 more either side
     expect(range()).toEqual([2, 27])
 
-    await scrollTo(40_000) // 990 rows further: rows 1,000-1,009 in view, one more either side
-    expect(range()).toEqual([999, 1_010])
+    await scrollTo(40_000) // 990 rows further: rows 1,000-1,009 in view, and one below them
+    expect(range()).toEqual([1_000, 1_010])
     // Once the view has been still for a moment, the overscan is back without another move.
     await waitUntil(() => expect(range()).toEqual([992, 1_017]))
 
     await scrollTo(40_040) // one row on: the full overscan
     expect(range()).toEqual([993, 1_018])
 
-    await scrollTo(60_000) // another jump: rows 1,500-1,509 in view, one more either side while it scrolls
-    expect(range()).toEqual([1_499, 1_510])
+    await scrollTo(60_000) // another jump: rows 1,500-1,509 in view, and one below them while it scrolls
+    expect(range()).toEqual([1_500, 1_510])
     await waitUntil(() => expect(range()).toEqual([1_492, 1_517]))
+
+    await scrollTo(20_000) // a jump up: rows 500-509 in view, and one above them while it scrolls
+    expect(range()).toEqual([499, 509])
+    await waitUntil(() => expect(range()).toEqual([492, 517]))
   })
 })
 

@@ -36,14 +36,14 @@ describe('<InfiniteTable> flings, in Chromium', () => {
     expect(indexes()).toEqual([0, 24])
     await scrollTo(400) // rows 10-19 in view, the full overscan
     expect(indexes()).toEqual([2, 27])
-    await scrollTo(4_400) // 100 rows on: one jump renders where it landed, one row either side
-    expect(indexes()).toEqual([109, 120])
+    await scrollTo(4_400) // 100 rows on: one jump renders where it landed, and one row below it
+    expect(indexes()).toEqual([110, 120])
     await scrollTo(10_400) // 150 rows on: a fling, rendered 100 rows (the smaller jump) further on
-    expect(indexes()).toEqual([359, 370])
-    // The next frame brings no scroll event: the view stopped, and the rows in view render, one row either side
-    // (two frames on, well before the 150 ms after which a view counts as still)...
+    expect(indexes()).toEqual([360, 370])
+    // The next frame brings no scroll event: the view stopped, and the rows in view render, and one below them (two
+    // frames on, well before the 150 ms after which a view counts as still)...
     await nextFrames(2)
-    expect(indexes()).toEqual([259, 270])
+    expect(indexes()).toEqual([260, 270])
     // ...then, still, with the full overscan.
     await waitUntil(() => expect(indexes()).toEqual([252, 277]))
   })
@@ -56,7 +56,7 @@ describe('<InfiniteTable> flings, in Chromium', () => {
         .filter((index) => index >= 40 && index <= 49)
     await scrollTo(800) // rows 20-29 in view
     await scrollTo(1_600) // rows 40-49: two jumps of 20 rows, so the rows 20 further on are rendered
-    expect(indexes()).toEqual([59, 70])
+    expect(indexes()).toEqual([60, 70])
     expect(rowsInView()).toEqual([])
     await nextFrames(2)
     expect(rowsInView()).toHaveLength(10)
@@ -87,11 +87,11 @@ describe('<InfiniteTable> flings, in Chromium', () => {
     table.querySelector<HTMLElement>('[role="row"][data-index="0"]')!.focus()
     await scrollTo(4_400)
     await scrollTo(8_400)
-    // Rows 210-219 in view, one row either side, and the focused row kept.
+    // Rows 210-219 in view, one row below them, and the focused row kept.
     const rendered = [...table.querySelectorAll<HTMLElement>('.pw-infinite-table__row')].map((row) =>
       Number(row.dataset.index),
     )
-    expect(rendered.filter((index) => index !== 0)).toEqual(Array.from({ length: 12 }, (_, k) => 209 + k))
+    expect(rendered.filter((index) => index !== 0)).toEqual(Array.from({ length: 11 }, (_, k) => 210 + k))
     await waitUntil(() => expect(indexes()).toEqual([0, 227]))
   })
 })

@@ -102,10 +102,10 @@ export interface InfiniteTableProps<TItem> extends Omit<
   headerHeight?: number
   /**
    * Rows rendered beyond each edge of the viewport, so that a small scroll shows rows already there. While the view
-   * moves by this many rows or more per update (a fling, a slow device), one row is rendered instead, until it slows
-   * down or stops: the next move would pass the extra rows before anyone saw them. After two such moves the same way,
-   * frame after frame, the rows are rendered where the view is going; a frame without a scroll event brings the rows
-   * in view back, and 150 ms without one their overscan.
+   * moves by this many rows or more per update (a fling, a slow device), one row is rendered instead, on the side it
+   * moves towards, until it slows down or stops: the next move would pass the extra rows before anyone saw them.
+   * After two such moves the same way, frame after frame, the rows are rendered where the view is going; a frame
+   * without a scroll event brings the rows in view back, and 150 ms without one their overscan.
    * @default 8
    */
   overscan?: number

@@ -211,13 +211,18 @@ describe('the rows to render while the view scrolls', () => {
     expect(nextMotion(motion, 150, OVERSCAN)).toBe(motion)
   })
 
-  test('a big jump renders one row either side of the view while it keeps scrolling', () => {
-    // 8 rows down: as far as the overscan reaches, so the next move would pass the overscan rows too.
+  test('a big jump renders one row past the view, on the side it moves towards, while it keeps scrolling', () => {
+    // 8 rows down: as far as the overscan reaches, so the next move would pass the overscan rows too. The rows it left
+    // behind are not rendered: the view is moving away from them.
     expect(scroll(layout, 100, [108 * ROW]).ranges).toEqual([
-      { first: 107, last: 122, startIndex: 108, endIndex: 121 },
+      { first: 108, last: 122, startIndex: 108, endIndex: 121 },
     ])
     expect(scroll(layout, 100, [6000]).ranges).toEqual([
-      { first: 149, last: 164, startIndex: 150, endIndex: 163 },
+      { first: 150, last: 164, startIndex: 150, endIndex: 163 },
+    ])
+    // Up: the row above the view.
+    expect(scroll(layout, 150, [100 * ROW]).ranges).toEqual([
+      { first: 99, last: 113, startIndex: 100, endIndex: 113 },
     ])
   })
 
@@ -242,27 +247,27 @@ describe('the rows to render while the view scrolls', () => {
   })
 
   test('after two big jumps down, the rows rendered are ahead of the view by the smaller jump', () => {
-    // 50 rows then 30: rendered 30 rows ahead, one row either side.
+    // 50 rows then 30: rendered 30 rows ahead, and one row below them.
     const slowing = scroll(layout, 100, [150 * ROW, 180 * ROW])
-    expect(last(slowing.ranges)).toEqual({ first: 209, last: 224, startIndex: 180, endIndex: 193 })
+    expect(last(slowing.ranges)).toEqual({ first: 210, last: 224, startIndex: 180, endIndex: 193 })
     // 30 rows then 50: again 30 rows ahead.
     const speeding = scroll(layout, 100, [130 * ROW, 180 * ROW])
-    expect(last(speeding.ranges)).toEqual({ first: 209, last: 224, startIndex: 180, endIndex: 193 })
+    expect(last(speeding.ranges)).toEqual({ first: 210, last: 224, startIndex: 180, endIndex: 193 })
   })
 
   test('after two jumps down no longer than the view, only the rows where it is going are rendered', () => {
-    // 10 rows, then 10 more: the 14 rows 10 further on, one row either side (the table renders the rows in view
-    // should the view stop there: see the browser test of flings).
+    // 10 rows, then 10 more: the 14 rows 10 further on and one below them (the table renders the rows in view should
+    // the view stop there: see the browser test of flings).
     expect(last(scroll(layout, 100, [110 * ROW, 120 * ROW]).ranges)).toEqual({
-      first: 129,
+      first: 130,
       last: 144,
       startIndex: 120,
       endIndex: 133,
     })
-    // Up: the rows 10 above the view.
+    // Up: the rows 10 above the view, and one above them.
     expect(last(scroll(layout, 140, [130 * ROW, 120 * ROW]).ranges)).toEqual({
       first: 109,
-      last: 124,
+      last: 123,
       startIndex: 120,
       endIndex: 133,
     })
@@ -271,7 +276,7 @@ describe('the rows to render while the view scrolls', () => {
   test('after two big jumps up, the rows rendered are above the view by the smaller jump', () => {
     expect(last(scroll(layout, 500, [450 * ROW, 400 * ROW]).ranges)).toEqual({
       first: 349,
-      last: 364,
+      last: 363,
       startIndex: 400,
       endIndex: 413,
     })
@@ -280,7 +285,7 @@ describe('the rows to render while the view scrolls', () => {
   test('rows rendered ahead of a fling stop at the last row', () => {
     // 36 rows are left below the view: the window goes no further than the last one.
     expect(last(scroll(layout, 850, [900 * ROW, 950 * ROW]).ranges)).toEqual({
-      first: 985,
+      first: 986,
       last: 999,
       startIndex: 950,
       endIndex: 963,
@@ -291,24 +296,25 @@ describe('the rows to render while the view scrolls', () => {
     // 30 rows are left above the view.
     expect(last(scroll(layout, 130, [80 * ROW, 30 * ROW]).ranges)).toEqual({
       first: 0,
-      last: 14,
+      last: 13,
       startIndex: 30,
       endIndex: 43,
     })
   })
 
-  test('two big jumps in opposite directions render around the view, not ahead of it', () => {
+  test('two big jumps in opposite directions render the view, not ahead of it', () => {
+    // Down, then up: the rows in view and the one above them.
     expect(last(scroll(layout, 100, [150 * ROW, 100 * ROW]).ranges)).toEqual({
       first: 99,
-      last: 114,
+      last: 113,
       startIndex: 100,
       endIndex: 113,
     })
   })
 
-  test('while a row has keyboard focus, two big jumps render around the view, not ahead of it', () => {
+  test('while a row has keyboard focus, two big jumps render the view, not ahead of it', () => {
     const { ranges } = scroll(layout, 100, [150 * ROW, 200 * ROW], { focused: true })
-    expect(last(ranges)).toEqual({ first: 199, last: 214, startIndex: 200, endIndex: 213 })
+    expect(last(ranges)).toEqual({ first: 200, last: 214, startIndex: 200, endIndex: 213 })
   })
 
   test('once a fling stops, the full overscan is around the view again', () => {

@@ -108,8 +108,8 @@ export interface RowWindowRange {
  * The rows to render for `view`: those in view, plus `overscan` either side. Overscan rows are there for the next
  * frame's small move. When the view moved by the overscan or more since the first row in view last changed (a fling,
  * or a slow device where each frame moves by dozens of rows), the next frame will likely move past them too: they
- * would be mounted for nobody and make that frame longer, so only one row either side is rendered while it keeps
- * scrolling. When two such jumps in a row went the same way, the view is flinging: by the time this render is
+ * would be mounted for nobody and make that frame longer, so only one row is rendered past the view while it keeps
+ * scrolling, on the side it moves towards (the rows it leaves behind would be seen by nobody either). When two such jumps in a row went the same way, the view is flinging: by the time this render is
  * painted it has moved on by about as much again, so the rows are rendered there (by the smaller of the two jumps: a
  * fling slows down), and only there: rendering the rows in view as well doubled the rows of those frames, and on a
  * slow CPU a longer frame makes the next jump longer still. Should the view stop instead, the row window notices in
@@ -132,10 +132,12 @@ export function rowWindow(
   const { jump, ahead } = view.motion
   const flinging = jump !== 0 && view.scrolling
   const shift = flinging && !focused ? Math.max(-startIndex, Math.min(ahead, count - 1 - endIndex)) : 0
-  const extra = flinging ? Math.min(1, overscan) : overscan
+  // Flinging: one row past the view on the side it moves towards, none on the side it leaves.
+  const before = flinging ? (jump < 0 ? Math.min(1, overscan) : 0) : overscan
+  const after = flinging ? (jump > 0 ? Math.min(1, overscan) : 0) : overscan
   return {
-    first: Math.max(0, startIndex + shift - extra),
-    last: Math.min(count - 1, endIndex + shift + extra),
+    first: Math.max(0, startIndex + shift - before),
+    last: Math.min(count - 1, endIndex + shift + after),
     startIndex,
     endIndex,
   }
@@ -296,7 +298,7 @@ function createRowWindowStore(options: RowWindowOptions) {
       let reported = live.offset
       // Rows rendered ahead of a fling leave the view blank should it stop there. Browsers send a scroll event in
       // every frame the view moves, so a frame without one means it stopped: then the rows in view render at once
-      // (one row either side: the overscan comes back after SCROLL_END_MS, as a frame of 35 rows costs a slow device
+      // (and one row past them, the way it went: the overscan comes back after SCROLL_END_MS, as a frame of 35 rows costs a slow device
       // dearly when the view only waits for the next page), and the next move starts a new motion. The check runs in
       // the frame after the scroll event's (a callback requested from a scroll event runs in that event's frame, so
       // the second one runs in the next).
