@@ -19,28 +19,17 @@ export interface ListPage<TItem, TParam> {
   total?: number
 }
 
-/** The page size pagewise will actually request, and whether the caller's choice had to be lowered. */
-export interface ResolvedLimit {
-  /** The page size to request: the caller's, or the adapter's default, never above `maxLimit`. */
-  limit: number
-  /** What the caller asked for (`undefined` when they did not choose). */
-  requested: number | undefined
-  /** True when `requested` was above the adapter's `maxLimit` and was lowered to it. */
-  clamped: boolean
-}
-
 /**
- * Resolves a requested page size against an adapter: the default when none is given, clamped to `maxLimit`.
- * Throws `InvalidOptionError` for zero, negative, fractional or non-numeric sizes.
+ * The page size pagewise will request: `requested`, or the adapter's default when none is given, never above
+ * `maxLimit`. In development, throws `InvalidOptionError` for zero, negative, fractional or non-numeric sizes.
  *
  * @example
- * const { limit, clamped } = resolveLimit(closeOffset(), 500) // { limit: 200, requested: 500, clamped: true }
- * if (clamped) console.warn(`pageSize lowered to ${limit}`)
+ * resolveLimit(closeOffset(), 500) // 200: Close sends at most 200 leads a page
  */
 export function resolveLimit(
   adapter: Pick<AnyPaginationAdapter, 'id' | 'defaultLimit' | 'maxLimit'>,
   requested?: number,
-): ResolvedLimit {
+): number {
   if (
     process.env.NODE_ENV !== 'production' &&
     requested !== undefined &&
@@ -48,12 +37,7 @@ export function resolveLimit(
   ) {
     throw new InvalidOptionError(adapter.id, 'pageSize', 'a positive integer', requested)
   }
-  const wanted = requested ?? adapter.defaultLimit
-  return {
-    limit: Math.min(wanted, adapter.maxLimit),
-    requested,
-    clamped: wanted > adapter.maxLimit && !!requested,
-  }
+  return Math.min(requested ?? adapter.defaultLimit, adapter.maxLimit)
 }
 
 /** `limit` brought into `1..maxLimit`; used inside `toRequest` so no adapter ever sends a size the API refuses. */

@@ -6,12 +6,13 @@ const adapter = { id: 'close.offset', defaultLimit: 100, maxLimit: 200 }
 
 describe('resolveLimit', () => {
   it('uses the default when no size is chosen', () => {
-    expect(resolveLimit(adapter)).toEqual({ limit: 100, requested: undefined, clamped: false })
+    expect(resolveLimit(adapter)).toBe(100)
   })
 
-  it('clamps sizes above maxLimit and says so', () => {
-    expect(resolveLimit(adapter, 500)).toEqual({ limit: 200, requested: 500, clamped: true })
-    expect(resolveLimit(adapter, 200)).toEqual({ limit: 200, requested: 200, clamped: false })
+  it('lowers sizes above maxLimit to it', () => {
+    expect(resolveLimit(adapter, 500)).toBe(200)
+    expect(resolveLimit(adapter, 200)).toBe(200)
+    expect(resolveLimit(adapter, 20)).toBe(20)
   })
 
   it.each([0, -1, 2.5, Number.NaN])('refuses %s with an error naming the adapter and option', (size) => {

@@ -32,7 +32,7 @@ export async function* walkPages<TResponse, TItem, TParam>(
   fetchPage: FetchPage<TResponse, TParam>,
   options: WalkPagesOptions = {},
 ): AsyncGenerator<WalkedPage<TItem, TParam>, void, undefined> {
-  const { limit } = resolveLimit(adapter, options.limit)
+  const limit = resolveLimit(adapter, options.limit)
   const signal = options.signal ?? new AbortController().signal
   // The params requested so far, objects by their JSON: a walk may be thousands of pages long.
   const requested = new Set<unknown>()

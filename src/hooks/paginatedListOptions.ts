@@ -13,7 +13,7 @@ import {
   readListPage,
   resolveLimit,
 } from '../core/listPage'
-import type { ListPage, ResolvedLimit } from '../core/listPage'
+import type { ListPage } from '../core/listPage'
 import { listShape } from '../core/listShape'
 import type { ListShape } from '../core/listShape'
 import type { ListFilter, SortDescriptor } from '../core/types'
@@ -89,7 +89,8 @@ export function paginatedListOptions<TResponse, TItem, TParam, TQueryKey extends
 /** A list's query options, with the page size the hooks report. */
 export interface BuiltListOptions<TItem, TParam, TQueryKey extends QueryKey> {
   queryOptions: PaginatedListQueryOptions<TItem, TParam, TQueryKey>
-  limit: ResolvedLimit
+  /** The page size requested: the caller's `pageSize` or the adapter's default, never above its `maxLimit`. */
+  limit: number
 }
 
 /**
@@ -116,7 +117,7 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
   assertAdapterShape(adapter, owner)
   const limit = resolveLimit(adapter, pageSize)
   const shape = listShape(adapter, { sort, filter }, owner)
-  if (process.env.NODE_ENV !== 'production' && limit.clamped) {
+  if (process.env.NODE_ENV !== 'production' && pageSize !== undefined && pageSize > adapter.maxLimit) {
     warnOnce(
       `clamp:${adapter.id}:${pageSize}`,
       `[pagewise] ${owner}: pageSize ${pageSize} is above the maxLimit of ${adapter.id} (${adapter.maxLimit}); ` +
@@ -126,13 +127,13 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
   const queryOptions = {
     ...retryDefaults(client),
     ...passThrough,
-    queryKey: listQueryKey(queryKey, adapter.id, limit.limit, shape),
+    queryKey: listQueryKey(queryKey, adapter.id, limit, shape),
     queryFn: async ({ pageParam, signal }: { pageParam: TParam; signal: AbortSignal }) => {
       // StrictMode mounts, unmounts and mounts again in one task, and TanStack Query cancels the first mount's
       // fetch then: yielding once lets that cancellation land before any request goes out.
       await Promise.resolve()
       signal.throwIfAborted()
-      const response = await fetchPage(pageRequest(adapter, pageParam, limit.limit, signal, shape))
+      const response = await fetchPage(pageRequest(adapter, pageParam, limit, signal, shape))
       return readListPage(adapter, response, pageParam)
     },
     initialPageParam: adapter.initialPageParam,

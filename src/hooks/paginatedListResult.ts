@@ -5,7 +5,6 @@ import { ItemFlattener } from '../core/itemFlattener'
 import type { GetItemId } from '../core/itemFlattener'
 import { listLoopError, listPageItems } from '../core/listPage'
 import type { ListPage } from '../core/listPage'
-import type { ResolvedLimit } from '../core/listPage'
 import type { PaginationAdapter } from '../core/types'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
@@ -93,7 +92,7 @@ export interface ListResultInput<TResponse, TItem, TParam> {
   queryKey: QueryKey
   /** The caller's key: lists under one caller key stand in for each other while a new one loads. */
   callerKey: QueryKey
-  limit: ResolvedLimit
+  limit: number
   getItemId?: GetItemId<TItem> | undefined
   refetchMode?: RefetchMode | undefined
   client: QueryClient
@@ -143,7 +142,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     ...listState(query.error ?? stuck, query.status === 'pending' && !standIn),
     items,
     total: pages?.[pages.length - 1]?.total,
-    pageSize: limit.limit,
+    pageSize: limit,
     adapter,
     isFetching: query.isFetching,
     isFetchingNextPage: query.isFetchingNextPage,

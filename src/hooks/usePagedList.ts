@@ -136,7 +136,7 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
     adapter,
     listOptions,
     callerKey: queryKey,
-    limit: limit.limit,
+    limit: limit,
     pageIndex,
     enabled,
     client,
@@ -167,7 +167,7 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
   const page = view.page ?? standIn
   const items = page?.items ?? NO_ITEMS
   const total = view.total ?? standIn?.total
-  const pageCount = total === undefined ? undefined : Math.ceil(total / limit.limit)
+  const pageCount = total === undefined ? undefined : Math.ceil(total / limit)
   const lastIndex = pageCount !== undefined ? Math.max(pageCount, 1) - 1 : view.endIndex
   const { canReach, prepare } = view
   // Rebuilt each render, as `view` is: page changes re-render the pager anyway.
@@ -191,10 +191,10 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
 
   const setPageSize = (size: number) => {
     const next = resolveLimit(adapter, size)
-    if (next.limit === limit.limit) return
+    if (next === limit) return
     setChosenSize(size)
-    onPageSizeChange?.(next.limit)
-    setPage(kind === 'offset' ? Math.floor((pageIndex * limit.limit) / next.limit) : 0)
+    onPageSizeChange?.(next)
+    setPage(kind === 'offset' ? Math.floor((pageIndex * limit) / next) : 0)
   }
 
   const hasNextPage =
@@ -204,11 +204,11 @@ export function usePagedList<TResponse, TItem, TParam, TQueryKey extends QueryKe
   return {
     items,
     pageIndex,
-    pageSize: limit.limit,
+    pageSize: limit,
     setPageSize,
     pageCount,
     total,
-    firstItemIndex: pageIndex * limit.limit,
+    firstItemIndex: pageIndex * limit,
     hasNextPage,
     hasPreviousPage: pageIndex > 0,
     nextPage: () => goToPage(pageIndex + 1),
