@@ -103,6 +103,9 @@ export function browserSection(results: BrowserResults): string {
         'of its loaded rows has cheap frames there (no new rows) that are not blank, so it looks faster per frame; ' +
         'the busy p95 over the frames in which the scroll moved, and the busy time per 100 rows scrolled past, ' +
         'compare the work itself, and the time held at the bottom shows how often each one waited.',
+      '- **main thread busy**: the share of the scroll the main thread was busy. Near 100% it is saturated: frames ' +
+        'last as long as their work and the busy time per 100 rows follows the scroll speed, so the per-frame ' +
+        'figures tell the implementations apart only by how they split their work into frames.',
       '- **blank viewport share**: per frame, the share of the viewport below the header that no data row covers ' +
         '(loading rows are blank), weighted by how long the frame was on screen.',
       '- **DOM elements**: elements in the document during the scroll (median of samples); **first page shown**: ' +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blankShare } from './pages/harness.ts'
-import { compareRuns, frameBusyFigures, median, ratioOf, weightedBlank } from './summary.ts'
+import { busyTotals, compareRuns, frameBusyFigures, median, ratioOf, weightedBlank } from './summary.ts'
 import type { RunFigures } from './summary.ts'
 
 describe('blankShare', () => {
@@ -29,6 +29,14 @@ describe('frame figures', () => {
     expect(figures.over16Share).toBe(0.4)
     expect(figures.over33Share).toBe(0.2)
     expect(figures.max).toBe(50)
+  })
+
+  it('adds the busy time up per 100 rows scrolled and as a share of the scroll', () => {
+    // 4 frames of 16 ms in 100 ms, 800 px (20 rows of 40 px) scrolled.
+    expect(busyTotals([16, 16, 16, 16], 100, 800)).toEqual({ busyMsPer100Rows: 320, busyShare: 0.64 })
+    // No scroll: no figure per row. A trace's rounding never makes it busier than the scroll was long.
+    expect(busyTotals([60, 60], 100, 0)).toEqual({ busyMsPer100Rows: null, busyShare: 1 })
+    expect(busyTotals(null, 100, 800)).toEqual({ busyMsPer100Rows: null, busyShare: null })
   })
 
   it('weights blank shares by how long each frame was shown', () => {

@@ -64,6 +64,12 @@ export interface RunFigures {
   /** Main-thread busy time per 100 rows scrolled past (the sum of `frameBusyMs` over rows scrolled ÷ 100). */
   busyMsPer100Rows: number | null
   /**
+   * Share of the scroll's wall time the main thread was busy (the sum of `frameBusyMs` ÷ the scroll's duration). Near
+   * 100% it is saturated: every frame lasts as long as its work, the per-frame figures follow the work per frame, and
+   * the busy time per 100 rows scrolled follows the scroll's speed more than the work per row.
+   */
+  busyShare: number | null
+  /**
    * Share of the viewport below the header that no data row covers, per frame, weighted by how long the frame was
    * on screen (`blankShare`), and its plain mean and p95 over frames. Loading rows count as blank.
    */
@@ -225,6 +231,20 @@ export function weightedBlank(blank: number[], deltas: number[]): number {
   return time === 0 ? 0 : weighted / time
 }
 
+/** The busy time per 100 rows scrolled past, and the share of the scroll the main thread was busy. */
+export function busyTotals(
+  frameBusy: number[] | null,
+  durationMs: number,
+  scrolledPx: number,
+): Pick<RunFigures, 'busyMsPer100Rows' | 'busyShare'> {
+  if (frameBusy === null) return { busyMsPer100Rows: null, busyShare: null }
+  const total = frameBusy.reduce((sum, value) => sum + value, 0)
+  return {
+    busyMsPer100Rows: scrolledPx > 0 ? round(total / (scrolledPx / LAYOUT.rowHeight / 100), 1) : null,
+    busyShare: round(Math.min(1, total / Math.max(1, durationMs)), 4),
+  }
+}
+
 /** Builds one run's figures from what `run.ts` collected. */
 export function summarise(input: RunInput): RunFigures {
   const { result, before, after, collected } = input
@@ -250,14 +270,7 @@ export function summarise(input: RunInput): RunFigures {
       input.frameBusy === null
         ? null
         : frameBusyFigures(input.frameBusy.filter((_, index) => result.frameStalled[index] !== true)),
-    busyMsPer100Rows:
-      input.frameBusy === null || result.scrolledPx <= 0
-        ? null
-        : round(
-            input.frameBusy.reduce((sum, value) => sum + value, 0) /
-              (result.scrolledPx / LAYOUT.rowHeight / 100),
-            1,
-          ),
+    ...busyTotals(input.frameBusy, result.durationMs, result.scrolledPx),
     blankShare: round(weightedBlank(result.frameBlank, result.frameDeltas), 4),
     blankFrameMean: round(
       result.frameBlank.reduce((sum, value) => sum + value, 0) / Math.max(1, result.frameBlank.length),
@@ -343,6 +356,7 @@ export const COMPARED: ComparedMetric[] = [
     unit: 'ms',
     value: (run) => run.busyMsPer100Rows,
   },
+  { key: 'busyShare', label: 'main thread busy', unit: '%', value: (run) => run.busyShare },
   { key: 'stalled', label: 'time held at the bottom', unit: '%', value: (run) => run.stalledShare },
   {
     key: 'over16',
