@@ -66,6 +66,24 @@ describe('defineAdapter', () => {
     expect(containsPageParam([0, 100], 100)).toBe(true)
   })
 
+  it('compares object params by their JSON', () => {
+    // Nested objects and arrays, built apart; fields set to undefined do not count, as in JSON.
+    const window = { skip: 100, keyset: { date: '2026-01-01', ids: ['a', 'b'] } }
+    const again = { skip: 100, keyset: { date: '2026-01-01', ids: ['a', 'b'] } }
+    expect(containsPageParam([window], again)).toBe(true)
+    expect(containsPageParam([{ ...window, cursor: undefined }], again)).toBe(true)
+    expect(containsPageParam([window], { ...again, cursor: undefined })).toBe(true)
+    expect(containsPageParam([window], { ...again, cursor: 'x' })).toBe(false)
+    expect(containsPageParam([window], { ...again, keyset: { ...again.keyset, ids: ['a'] } })).toBe(false)
+    expect(containsPageParam([{ skip: 0 }], { skip: null })).toBe(false)
+    expect(containsPageParam([{ 0: 'a' }], ['a'])).toBe(false)
+    expect(containsPageParam(['{"skip":0}', null], { skip: 0 })).toBe(false)
+    // Among thousands of params, the one requested before.
+    const walk = Array.from({ length: 5_000 }, (_, page) => ({ startingAfter: `cus_${page}`, limit: 100 }))
+    expect(containsPageParam(walk, { startingAfter: 'cus_4321', limit: 100 })).toBe(true)
+    expect(containsPageParam(walk, { startingAfter: 'cus_5000', limit: 100 })).toBe(false)
+  })
+
   it('an adapter defined again behaves as one defined once', () => {
     const twice = defineAdapter({ ...defineAdapter(handWritten), id: 'gitlab.copy' })
     expect(twice.toRequest('x', 1000)).toEqual({ query: { per_page: '100', cursor: 'x' } })

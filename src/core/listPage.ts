@@ -154,12 +154,23 @@ export function listPageItems<TItem>(page: ListPage<TItem, unknown>): TItem[] {
   return page.items
 }
 
-/** Whether `params` holds `param`; objects compare by their JSON, so `{ skip: 0 }` equals another `{ skip: 0 }`. */
+/**
+ * Whether `params` holds `param`; objects compare by their JSON, so `{ skip: 0 }` equals another `{ skip: 0 }`. A list
+ * asks this of every param it has requested, for each page: a candidate with a field of another value is ruled out
+ * without serialising it, or a walk of N pages would cost N² serialisations.
+ */
 export function containsPageParam(params: readonly unknown[], param: unknown): boolean {
   if (typeof param !== 'object' || param === null) return params.includes(param)
+  const fields = Object.entries(param)
   const json = JSON.stringify(param)
   return params.some(
-    (candidate) => typeof candidate === 'object' && candidate !== null && JSON.stringify(candidate) === json,
+    (candidate) =>
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      fields.every(
+        ([key, value]) => typeof value === 'object' || (candidate as Record<string, unknown>)[key] === value,
+      ) &&
+      JSON.stringify(candidate) === json,
   )
 }
 
