@@ -78,6 +78,7 @@ describe('defineAdapter', () => {
     expect(containsPageParam([{ skip: 0 }], { skip: null })).toBe(false)
     expect(containsPageParam([{ 0: 'a' }], ['a'])).toBe(false)
     expect(containsPageParam(['{"skip":0}', null], { skip: 0 })).toBe(false)
+    expect(containsPageParam([{ skip: Number.NaN }], { skip: Number.NaN })).toBe(true)
     // Among thousands of params, the one requested before.
     const walk = Array.from({ length: 5_000 }, (_, page) => ({ startingAfter: `cus_${page}`, limit: 100 }))
     expect(containsPageParam(walk, { startingAfter: 'cus_4321', limit: 100 })).toBe(true)

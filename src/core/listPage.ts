@@ -168,7 +168,8 @@ export function containsPageParam(params: readonly unknown[], param: unknown): b
       typeof candidate === 'object' &&
       candidate !== null &&
       fields.every(
-        ([key, value]) => typeof value === 'object' || (candidate as Record<string, unknown>)[key] === value,
+        ([key, value]) =>
+          typeof value === 'object' || Object.is((candidate as Record<string, unknown>)[key], value),
       ) &&
       JSON.stringify(candidate) === json,
   )

@@ -109,13 +109,13 @@ export interface RowWindowRange {
  * frame's small move. When the view moved by the overscan or more since the first row in view last changed (a fling,
  * or a slow device where each frame moves by dozens of rows), the next frame will likely move past them too: they
  * would be mounted for nobody and make that frame longer, so only one row is rendered past the view while it keeps
- * scrolling, on the side it moves towards (the rows it leaves behind would be seen by nobody either). When two such jumps in a row went the same way, the view is flinging: by the time this render is
- * painted it has moved on by about as much again, so the rows are rendered there (by the smaller of the two jumps: a
- * fling slows down), and only there: rendering the rows in view as well doubled the rows of those frames, and on a
- * slow CPU a longer frame makes the next jump longer still. Should the view stop instead, the row window notices in
- * the next frame (no scroll event came) and renders the rows in view. Not while a row holds keyboard focus
- * (`focused`): keys move the view by scrolling to rows, and rows rendered ahead would bring the next page in sooner
- * than the rows in view call for.
+ * scrolling, on the side it moves towards (the rows it leaves behind would be seen by nobody either). When two such
+ * jumps in a row went the same way, the view is flinging: by the time this render is painted it has moved on by
+ * about as much again, so the rows are rendered there (by the smaller of the two jumps: a fling slows down), and only
+ * there: rendering the rows in view as well doubled the rows of those frames, and on a slow CPU a longer frame makes
+ * the next jump longer still. Should the view stop instead, the row window notices in the next frame (no scroll event
+ * came) and renders the rows in view. Not while a row holds keyboard focus (`focused`): keys move the view by
+ * scrolling to rows, and rows rendered ahead would bring the next page in sooner than the rows in view call for.
  */
 export function rowWindow(
   layout: RowLayout,
@@ -298,10 +298,10 @@ function createRowWindowStore(options: RowWindowOptions) {
       let reported = live.offset
       // Rows rendered ahead of a fling leave the view blank should it stop there. Browsers send a scroll event in
       // every frame the view moves, so a frame without one means it stopped: then the rows in view render at once
-      // (and one row past them, the way it went: the overscan comes back after SCROLL_END_MS, as a frame of 35 rows costs a slow device
-      // dearly when the view only waits for the next page), and the next move starts a new motion. The check runs in
-      // the frame after the scroll event's (a callback requested from a scroll event runs in that event's frame, so
-      // the second one runs in the next).
+      // (and one row past them, the way it went: the overscan comes back after SCROLL_END_MS, as a frame of 35 rows
+      // costs a slow device dearly when the view only waits for the next page), and the next move starts a new
+      // motion. The check runs in the frame after the scroll event's (a callback requested from a scroll event runs in
+      // that event's frame, so the second one runs in the next).
       let scrolls = 0
       let seen = 0
       let watching = false
