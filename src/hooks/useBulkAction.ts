@@ -54,10 +54,10 @@ interface BulkActionState<TItem, TResult> {
 
 const noProgress = (total: number): BulkActionProgress => ({ done: 0, succeeded: 0, failed: 0, total })
 
-// Plain data (no call in it), so that an app that never imports useBulkAction does not ship it.
+// Its call is marked pure, so that an app that never imports useBulkAction does not ship it.
 const IDLE: BulkActionState<never, never> = {
   status: 'idle',
-  progress: { done: 0, succeeded: 0, failed: 0, total: 0 },
+  progress: /* @__PURE__ */ noProgress(0),
   result: null,
   pausedUntil: null,
   crash: null,
