@@ -108,7 +108,7 @@ export function browserSection(results: BrowserResults): string {
         'figures tell the implementations apart only by how they split their work into frames.',
       '- **blank viewport share**: per frame, the share of the viewport below the header that no data row covers ' +
         '(loading rows are blank), weighted by how long the frame was on screen.',
-      '- **DOM elements**: elements in the document during the scroll (median of samples); **first page shown**: ' +
+      '- **DOM elements**: elements in the page body during the scroll (median of samples); **first page shown**: ' +
         'from the mock data being ready to the first frame with a data row; **JS heap** after a GC at the end (it ' +
         'includes the in-page mock data, the same on every page).',
       '- Peers: `virtuoso` is `TableVirtuoso` with its defaults (no overscan); `virtuoso-overscan` renders as many ' +

@@ -137,7 +137,7 @@ export interface ScrollResult {
   frameStalled: boolean[]
   /** Pixels scrolled from the start to the stop. */
   scrolledPx: number
-  /** Elements in the document (`getElementsByTagName('*')`), sampled every 30 frames. */
+  /** Elements in the page's body (`document.body.getElementsByTagName('*')`), sampled every 30 frames. */
   domElements: number[]
   /** Scroll events the driver sent while the scroll was held at the bottom of the loaded rows for 200 ms. */
   nudges: number

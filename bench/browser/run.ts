@@ -583,7 +583,7 @@ async function main() {
         'sampled right after the scroll moved; weighted by how long each frame was on screen (blankFrameMean: ' +
         'unweighted mean over frames)',
       domElements:
-        "document.getElementsByTagName('*').length during the scroll, every 30th frame: median, max",
+        "document.body.getElementsByTagName('*').length during the scroll, every 30th frame: median, max",
       setupMs:
         'from navigation start: mock dataset generated (datasetReady); first animation frame with a data row in the ' +
         'DOM (firstPageShown); firstPageAfterMock: the difference (mount, first request, first rows)',

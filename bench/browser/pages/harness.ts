@@ -109,7 +109,9 @@ export async function scrollThrough(page: BenchPage, options: ScrollOptions): Pr
   const frameStalled: boolean[] = []
   const startPosition = scroller.scrollTop
   const domElements: number[] = []
-  const elements = document.getElementsByTagName('*')
+  // The page's body only: its <head> holds what the bench build put there (module preloads, one per shared chunk),
+  // which differs from page to page and is no implementation's DOM.
+  const elements = document.body.getElementsByTagName('*')
   let blank = viewportBlank(page)
   let lastMoveAt = start
   let nudges = 0
