@@ -56,7 +56,13 @@ function comparisonTables(comparisons: Comparison[]): string[] {
         comparison.cpuThrottle === condition.cpuThrottle && comparison.latencyMs === condition.latencyMs,
     )
     const header = [conditionOf(condition), 'pagewise', ...here.flatMap((c) => [c.peer, 'ratio'])]
-    const rows = COMPARED.map((metric) => [
+    // A figure no run has (style and layout time is only measured with --trace) gets no row.
+    const measured = COMPARED.filter(
+      (metric) =>
+        (here[0]?.metrics[metric.key]?.pagewise ?? null) !== null ||
+        here.some((c) => (c.metrics[metric.key]?.peer ?? null) !== null),
+    )
+    const rows = measured.map((metric) => [
       metric.label,
       formatValue(here[0]?.metrics[metric.key]?.pagewise ?? null, metric.unit),
       ...here.flatMap((c) => {

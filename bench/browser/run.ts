@@ -386,6 +386,7 @@ async function runOne(baseUrl: string, plan: RunPlan): Promise<RunFigures> {
       )
     }
     let frameBusy: number[] | null = null
+    let frameRendering: number[] | null = null
     if (traced.markUs === null) {
       console.warn('  the trace has no start mark: no per-frame busy time')
     } else {
@@ -393,6 +394,8 @@ async function runOne(baseUrl: string, plan: RunPlan): Promise<RunFigures> {
       const offsetUs = traced.markUs - result.startMarkMs * 1000
       const boundaries = result.frameTimes.map((time) => time * 1000 + offsetUs)
       frameBusy = busyPerFrame(traced.tasks, boundaries).map((us) => us / 1000)
+      if (traced.rendering.length > 0)
+        frameRendering = busyPerFrame(traced.rendering, boundaries).map((us) => us / 1000)
     }
     if (plan.traceFile !== undefined) {
       await writeFile(plan.traceFile, trace)
@@ -416,6 +419,7 @@ async function runOne(baseUrl: string, plan: RunPlan): Promise<RunFigures> {
       result,
       setup,
       frameBusy,
+      frameRendering,
       cpuCheckMs: round(cpuCheck, 1),
       before,
       after,
@@ -505,10 +509,14 @@ async function main() {
               },
             })
             runs.push(figures)
-            const busy = figures.frameBusyMs
+            const { frameBusyMs: busy, rendering } = figures
             console.log(
               `  ${figures.stop}, ${figures.scrollSeconds} s (${round((Date.now() - runStarted) / 1000, 0)} s with ` +
                 `start-up); busy p95 ${busy?.p95 ?? '-'} ms, ` +
+                (rendering === null
+                  ? ''
+                  : `style+layout+paint ${rendering.msPerFrame} ms per frame ` +
+                    `(${round(rendering.shareOfBusy * 100, 1)}% of busy), `) +
                 `blank ${round(figures.blankShare * 100, 1)}%, CPU check ${figures.cpuCheckMs} ms`,
             )
           }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { blankShare } from './pages/harness.ts'
-import { busyTotals, compareRuns, frameBusyFigures, median, ratioOf, weightedBlank } from './summary.ts'
+import {
+  busyTotals,
+  compareRuns,
+  frameBusyFigures,
+  median,
+  ratioOf,
+  renderingFigures,
+  weightedBlank,
+} from './summary.ts'
 import type { RunFigures } from './summary.ts'
 
 describe('blankShare', () => {
@@ -37,6 +45,14 @@ describe('frame figures', () => {
     // No scroll: no figure per row. A trace's rounding never makes it busier than the scroll was long.
     expect(busyTotals([60, 60], 100, 0)).toEqual({ busyMsPer100Rows: null, busyShare: 1 })
     expect(busyTotals(null, 100, 800)).toEqual({ busyMsPer100Rows: null, busyShare: null })
+  })
+
+  it('gives the rendering steps per frame and their share of the busy time, only when traced', () => {
+    // Frames busy 20, 30 and 10 ms, of which 12, 15 and 0 ms style, layout and paint.
+    expect(renderingFigures([12, 15, 0], [20, 30, 10])).toEqual({ msPerFrame: 9, shareOfBusy: 0.45 })
+    expect(renderingFigures([0, 0], [0, 0])).toEqual({ msPerFrame: 0, shareOfBusy: 0 })
+    expect(renderingFigures(null, [20, 30])).toBeNull()
+    expect(renderingFigures([1], null)).toBeNull()
   })
 
   it('weights blank shares by how long each frame was shown', () => {

@@ -17,6 +17,11 @@ export interface RunInput {
   setup: { datasetReadyMs: number; firstPageShownMs: number }
   /** Main-thread busy time of each rAF interval of the scroll (ms, as `result.frameDeltas`); null without a trace. */
   frameBusy: number[] | null
+  /**
+   * Of that, the time in the browser's rendering steps (style, layout, paint, …), per rAF interval (ms); null unless
+   * the trace has the `devtools.timeline` category (`--trace`).
+   */
+  frameRendering: number[] | null
   /** Time of a fixed busy loop in the page once it was ready (ms): the throttle at work. */
   cpuCheckMs: number
   /** CDP `Performance.getMetrics` before the scroll (after a GC), right after it, and after a GC at the end. */
@@ -70,13 +75,20 @@ export interface RunFigures {
    */
   busyShare: number | null
   /**
+   * Main-thread time in the browser's rendering steps (style, layout, pre-paint, paint, layerize, commit) per frame,
+   * the mean over the scroll's frames, and its share of the busy time: the part of a frame a table's script does not
+   * run, though the rows it renders cost it there. Only with `--trace` (the detailed categories slow every page
+   * down: compare such runs with each other only); else null.
+   */
+  rendering: { msPerFrame: number; shareOfBusy: number } | null
+  /**
    * Share of the viewport below the header that no data row covers, per frame, weighted by how long the frame was
    * on screen (`blankShare`), and its plain mean and p95 over frames. Loading rows count as blank.
    */
   blankShare: number
   blankFrameMean: number
   blankFrameP95: number
-  /** Elements in the document during the scroll (sampled every 30 frames). */
+  /** Elements in the page's body during the scroll (sampled every 30 frames). */
   domElements: { median: number; max: number }
   /** A fixed busy loop in the page once it was ready (ms): shows the CPU throttle applied. */
   cpuCheckMs: number
@@ -245,6 +257,20 @@ export function busyTotals(
   }
 }
 
+/** The time in rendering steps per frame (mean) and as a share of the busy time; null without those figures. */
+export function renderingFigures(
+  frameRendering: number[] | null,
+  frameBusy: number[] | null,
+): RunFigures['rendering'] {
+  if (frameRendering === null || frameBusy === null || frameRendering.length === 0) return null
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+  const busy = sum(frameBusy)
+  return {
+    msPerFrame: round(sum(frameRendering) / frameRendering.length, 2),
+    shareOfBusy: busy > 0 ? round(Math.min(1, sum(frameRendering) / busy), 4) : 0,
+  }
+}
+
 /** Builds one run's figures from what `run.ts` collected. */
 export function summarise(input: RunInput): RunFigures {
   const { result, before, after, collected } = input
@@ -271,6 +297,7 @@ export function summarise(input: RunInput): RunFigures {
         ? null
         : frameBusyFigures(input.frameBusy.filter((_, index) => result.frameStalled[index] !== true)),
     ...busyTotals(input.frameBusy, result.durationMs, result.scrolledPx),
+    rendering: renderingFigures(input.frameRendering, input.frameBusy),
     blankShare: round(weightedBlank(result.frameBlank, result.frameDeltas), 4),
     blankFrameMean: round(
       result.frameBlank.reduce((sum, value) => sum + value, 0) / Math.max(1, result.frameBlank.length),
@@ -357,6 +384,12 @@ export const COMPARED: ComparedMetric[] = [
     value: (run) => run.busyMsPer100Rows,
   },
   { key: 'busyShare', label: 'main thread busy', unit: '%', value: (run) => run.busyShare },
+  {
+    key: 'renderingPerFrame',
+    label: 'style, layout and paint per frame (--trace)',
+    unit: 'ms',
+    value: (run) => run.rendering?.msPerFrame ?? null,
+  },
   { key: 'stalled', label: 'time held at the bottom', unit: '%', value: (run) => run.stalledShare },
   {
     key: 'over16',

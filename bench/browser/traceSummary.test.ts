@@ -53,6 +53,12 @@ describe('analyseTrace', () => {
     { ph: 'R', name: 'bench-start', cat: 'blink.user_timing', ...main, ts: 1_000 },
     { ph: 'X', name: 'RunTask', ...main, ts: 1_000, dur: 2_000, tdur: 1_500 },
     { ph: 'X', name: 'FunctionCall', ...main, ts: 1_100, dur: 500 },
+    // Layout forced by script, inside the FunctionCall; then the frame's own style, layout (nested) and paint.
+    { ph: 'X', name: 'Layout', ...main, ts: 1_200, dur: 100 },
+    { ph: 'X', name: 'UpdateLayoutTree', ...main, ts: 2_000, dur: 300 },
+    { ph: 'X', name: 'Layout', ...main, ts: 2_100, dur: 100 },
+    { ph: 'X', name: 'Paint', ...main, ts: 2_300, dur: 200 },
+    { ph: 'X', name: 'Paint', ...other, ts: 2_000, dur: 5_000 },
     { ph: 'X', name: 'ThreadControllerImpl::RunTask', ...main, ts: 1_500, dur: 100 },
     { ph: 'X', name: 'RunTask', ...main, ts: 10_000, dur: 60_000, tdur: 55_000 },
     { ph: 'X', name: 'RunTask', ...other, ts: 2_000, dur: 90_000 },
@@ -68,6 +74,14 @@ describe('analyseTrace', () => {
     expect(analysis.summary.count).toBe(1)
     expect(analysis.summary.first[0]).toMatchObject({ wallMs: 60, cpuMs: 55 })
     expect(analysis.summary.cpuBoundCount).toBe(1)
+  })
+
+  it('reads the rendering steps of that thread, nested ones merged, and none from a trace that has none', () => {
+    expect(analyseTrace(trace, 'bench-start').rendering).toEqual([
+      [1_200, 1_300],
+      [2_000, 2_500],
+    ])
+    expect(analyseTrace(traceOf([]), 'bench-start').rendering).toEqual([])
   })
 
   it('falls back to the first renderer main thread without the mark', () => {

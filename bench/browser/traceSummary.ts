@@ -3,7 +3,8 @@
  * time, the CPU time the thread really got during it (the trace's thread clock, `tdur`), and (with `--trace`'s
  * categories) what ran inside it. A long task with much less CPU than wall time is the machine's doing (the thread
  * waited for a core while another process ran), not the page's. And the main thread's top-level tasks as time
- * intervals, from which `busyPerFrame` sums the busy time of each requestAnimationFrame interval.
+ * intervals, from which `busyPerFrame` sums the busy time of each requestAnimationFrame interval; with the detailed
+ * categories (`--trace`), the time of those tasks that went to the browser's rendering steps, likewise.
  */
 
 interface TraceEvent {
@@ -47,6 +48,12 @@ export interface TraceSummary {
 
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask'])
 
+/**
+ * The rendering steps of a frame in a trace with the `devtools.timeline` category: style, layout, pre-paint, paint,
+ * layerize and commit to the compositor. What a table's script cannot make shorter, other than by rendering less.
+ */
+const RENDERING_NAMES = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'])
+
 /** Events of a trace file as Chrome writes it (one event per line), read line by line: traces are large. */
 function* traceEvents(trace: Buffer): Generator<TraceEvent> {
   let start = 0
@@ -70,6 +77,11 @@ export interface TraceAnalysis {
   summary: TraceSummary
   /** The main thread's top-level tasks (nested tasks merged into them), sorted, in µs. */
   tasks: Interval[]
+  /**
+   * The main thread's rendering steps (`RENDERING_NAMES`, nested ones merged), sorted, in µs: empty unless the trace
+   * was recorded with the `devtools.timeline` category.
+   */
+  rendering: Interval[]
   /** Trace timestamp (µs) of the User Timing mark `markName`; null if the trace has none. */
   markUs: number | null
 }
@@ -97,13 +109,16 @@ export function analyseTrace(trace: Buffer, markName?: string, thresholdMs = 50)
   const main = mark ?? rendererMain
   const onMain =
     main === undefined ? [] : events.filter((event) => event.pid === main.pid && event.tid === main.tid)
+  const intervals = (names: Set<string>) =>
+    mergeIntervals(
+      onMain
+        .filter((event) => names.has(event.name))
+        .map((event): Interval => [event.ts, event.ts + (event.dur ?? 0)]),
+    )
   return {
     summary: longTaskSummary(onMain, trace.length, thresholdMs),
-    tasks: mergeIntervals(
-      onMain
-        .filter((event) => TASK_NAMES.has(event.name))
-        .map((event): Interval => [event.ts, event.ts + (event.dur ?? 0)]),
-    ),
+    tasks: intervals(TASK_NAMES),
+    rendering: intervals(RENDERING_NAMES),
     markUs: mark?.ts ?? null,
   }
 }
