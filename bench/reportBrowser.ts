@@ -3,7 +3,7 @@
  * tables (pagewise against each peer, per CPU throttle and latency) and pagewise's targets, for BENCHMARKS.md. The
  * figures are computed by the runner; this only reads and formats them.
  */
-import { COMPARED, formatRatio, formatValue } from './browser/summary.ts'
+import { formatRatio, formatValue, measuredFigures } from './browser/summary.ts'
 import type { Comparison, RunFigures, TargetCheck } from './browser/summary.ts'
 import { integer, table } from './markdown'
 import { isRecord } from './readResults'
@@ -56,13 +56,7 @@ function comparisonTables(comparisons: Comparison[]): string[] {
         comparison.cpuThrottle === condition.cpuThrottle && comparison.latencyMs === condition.latencyMs,
     )
     const header = [conditionOf(condition), 'pagewise', ...here.flatMap((c) => [c.peer, 'ratio'])]
-    // A figure no run has (style and layout time is only measured with --trace) gets no row.
-    const measured = COMPARED.filter(
-      (metric) =>
-        (here[0]?.metrics[metric.key]?.pagewise ?? null) !== null ||
-        here.some((c) => (c.metrics[metric.key]?.peer ?? null) !== null),
-    )
-    const rows = measured.map((metric) => [
+    const rows = measuredFigures(here).map((metric) => [
       metric.label,
       formatValue(here[0]?.metrics[metric.key]?.pagewise ?? null, metric.unit),
       ...here.flatMap((c) => {

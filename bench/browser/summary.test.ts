@@ -4,6 +4,7 @@ import {
   busyTotals,
   compareRuns,
   frameBusyFigures,
+  measuredFigures,
   median,
   ratioOf,
   renderingFigures,
@@ -100,5 +101,14 @@ describe('compareRuns', () => {
     expect(comparison?.peer).toBe('virtuoso')
     expect(comparison?.pairs).toBe(3)
     expect(comparison?.metrics.busyP95).toEqual({ pagewise: 80, peer: 60, ratio: 1.5, ratios: [2, 1, 1.5] })
+  })
+
+  it('lists in a table only the figures some run has: style and layout time comes with --trace alone', () => {
+    const plain = [run('pagewise', 0, 80), run('virtuoso', 0, 40)]
+    const keys = (runs: RunFigures[]) => measuredFigures(compareRuns(runs)).map((metric) => metric.key)
+    expect(keys(plain)).toContain('busyP95')
+    expect(keys(plain)).not.toContain('renderingPerFrame')
+    const traced = plain.map((figures) => ({ ...figures, rendering: { msPerFrame: 12, shareOfBusy: 0.5 } }))
+    expect(keys(traced)).toContain('renderingPerFrame')
   })
 })

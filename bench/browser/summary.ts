@@ -416,6 +416,19 @@ export const COMPARED: ComparedMetric[] = [
   { key: 'peakRows', label: 'peak rendered rows', unit: '', value: (run) => run.peakRenderedRows },
 ]
 
+/**
+ * The figures of `COMPARED` that some run of `comparisons` (one condition) has: style and layout time, measured only
+ * with `--trace`, gets no row in a table of runs without it.
+ */
+export function measuredFigures(comparisons: Comparison[]): ComparedMetric[] {
+  return COMPARED.filter((metric) =>
+    comparisons.some(
+      (c) =>
+        (c.metrics[metric.key]?.pagewise ?? null) !== null || (c.metrics[metric.key]?.peer ?? null) !== null,
+    ),
+  )
+}
+
 /** One figure of pagewise against one peer, over the pairs of one condition. */
 export interface MetricComparison {
   /** Medians over the runs. */
@@ -604,7 +617,7 @@ export function formatTable(
       'pagewise',
       ...here.map((c) => `${c.peer} (ratio, ${c.pairs} pairs)`),
     ]
-    const rows = COMPARED.map((metric) => [
+    const rows = measuredFigures(here).map((metric) => [
       metric.label,
       formatValue(first.metrics[metric.key]?.pagewise ?? null, metric.unit),
       ...here.map((c) => {
