@@ -76,9 +76,9 @@ export interface RunFigures {
   busyShare: number | null
   /**
    * Main-thread time in the browser's rendering steps (style, layout, pre-paint, paint, layerize, commit) per frame,
-   * the mean over the scroll's frames, and its share of the busy time: the part of a frame a table's script does not
-   * run, though the rows it renders cost it there. Only with `--trace` (the detailed categories slow every page
-   * down: compare such runs with each other only); else null.
+   * the mean over the scroll's frames, and its share of the busy time: the browser's work for what the page changed,
+   * which a table shortens only by changing less per frame. Only with `--trace` (the detailed categories slow every
+   * page down: compare such runs with each other only); else null.
    */
   rendering: { msPerFrame: number; shareOfBusy: number } | null
   /**
