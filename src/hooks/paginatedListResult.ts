@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { hashKey } from '@tanstack/react-query'
 import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { ItemFlattener } from '../core/itemFlattener'
@@ -107,6 +107,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
   const [flattener] = useState(() => new ItemFlattener<ListPage<TItem, TParam>, TItem>())
   const listKey = hashKey(input.queryKey)
   const caller = hashKey(input.callerKey)
+  useFirstPageOnReturn(client, input.queryKey, listKey, query)
   // The list last shown, so that a new sort or filter (a new query under the same caller key) keeps its records on
   // screen until the new first page lands, and after that page failed. Its key only: the records stay in the cache.
   const [shown, setShown] = useState({ caller, listKey, queryKey: input.queryKey })
@@ -159,3 +160,34 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     query,
   }
 }
+
+/**
+ * Going back to a sort or filter seen before shows its cached records at once and refetches its first page only,
+ * where TanStack Query would refetch every cached page in turn: when the key changes to a stale cached list of several
+ * pages, that list is trimmed to its first page before the refetch starts (the rest loads again as the user scrolls,
+ * and the table is back at the top). Not on mount: a list that comes back into view keeps its pages. `query` is the
+ * render's result for the new key, so TanStack Query has already said whether its cached pages are stale.
+ */
+function useFirstPageOnReturn(
+  client: QueryClient,
+  queryKey: QueryKey,
+  key: string,
+  query: Pick<UseInfiniteQueryResult<{ pages: unknown[] }>, 'isStale' | 'data'>,
+): void {
+  const previous = useRef(key)
+  const trim = query.isStale && query.data !== undefined && query.data.pages.length > 1
+  // A layout effect runs before useInfiniteQuery's own effect, which moves the query to the new key and refetches it;
+  // and before the effects of the components below, which may ask for the next page of the list shown.
+  useLayoutEffectOnClient(() => {
+    if (previous.current === key) return
+    previous.current = key
+    if (!trim) return
+    client.setQueryData(queryKey, keepFirstPage)
+    // Setting data makes it fresh: marked stale again, the query refetches the page it now holds.
+    client.getQueryCache().find({ queryKey, exact: true })?.invalidate()
+    // The key names the list, and what the render read about it.
+  }, [key])
+}
+
+/** `useLayoutEffect` in the browser; on the server, where it never runs, `useEffect` (React 18 warns of the other). */
+const useLayoutEffectOnClient = typeof window === 'undefined' ? useEffect : useLayoutEffect

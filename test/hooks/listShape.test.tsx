@@ -3,8 +3,10 @@
  * Sort and filter on the list hooks: what reaches the API, what the cache holds, and what a component shows while a
  * new sort or filter loads, fails, or is abandoned for another one.
  */
-import { useState } from 'react'
-import { act, waitFor } from '@testing-library/react'
+import { Suspense, useState } from 'react'
+import type { ReactNode } from 'react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import {
   HttpError,
@@ -14,9 +16,10 @@ import {
   fetchAll,
   usePagedList,
   usePaginatedList,
+  useSuspensePaginatedList,
 } from '../../src'
 import type { CloseListResponse, ListFilter, PageRequest, SortDescriptor } from '../../src'
-import { renderWithClient } from '../renderWithClient'
+import { createTestClient, renderWithClient } from '../renderWithClient'
 
 interface Lead {
   id: string
@@ -217,6 +220,45 @@ describe('usePaginatedList with sort and filter', () => {
     expect(api.requests.slice(before).map((request) => request.query._skip)).toEqual(['0'])
     expect(ids(result.current.items)).toEqual(lostFirstPage)
     expect(result.current.hasNextPage).toBe(true)
+  })
+
+  it('useSuspensePaginatedList, too, refetches only the first page of a filter it goes back to', async () => {
+    const api = fakeClose()
+    const client = createTestClient()
+    const { result, rerender } = renderHook(
+      (shape: { filter?: ListFilter }) =>
+        useSuspensePaginatedList({
+          queryKey: ['close', 'leads'],
+          adapter: closeOffset<Lead>(),
+          fetchPage: api.fetchPage,
+          pageSize: 10,
+          ...shape,
+        }),
+      {
+        initialProps: { filter: { status: 'lost' } } as { filter?: ListFilter },
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <QueryClientProvider client={client}>
+            <Suspense fallback={null}>{children}</Suspense>
+          </QueryClientProvider>
+        ),
+      },
+    )
+    await waitFor(() => expect(result.current?.items).toHaveLength(10))
+    await act(() => result.current.fetchNextPage())
+    await act(() => result.current.fetchNextPage())
+    await waitFor(() => expect(result.current.items).toHaveLength(30))
+
+    rerender({ filter: { status: 'won' } })
+    await waitFor(() => expect(statusOf(result.current.items)).toEqual(['won']))
+    // Suspense keeps data fresh for at least a second: invalidated, the list left behind is stale at once.
+    await act(() => client.invalidateQueries({ queryKey: ['close', 'leads'], refetchType: 'none' }))
+    const before = api.requests.length
+
+    rerender({ filter: { status: 'lost' } })
+    await waitFor(() => expect(result.current.isFetching).toBe(false))
+    expect(api.requests.slice(before).map((request) => request.query._skip)).toEqual(['0'])
+    expect(result.current.items).toHaveLength(10)
+    expect(statusOf(result.current.items)).toEqual(['lost'])
   })
 
   it('keeps every page of a fresh list it goes back to, and refetches the first page of an invalidated one', async () => {
