@@ -75,19 +75,26 @@ const descendingByName: SortDescriptor = { column: 'name', direction: 'descendin
 const ids = (leads: readonly Lead[]) => leads.map((lead) => lead.id)
 const statusOf = (leads: readonly Lead[]) => [...new Set(leads.map((lead) => lead.status))]
 
+/** The options of the lead list the tests render: ten leads a page, with the given sort and filter. */
+function leadsOptions(
+  api: ReturnType<typeof fakeClose>,
+  shape: { sort?: SortDescriptor; filter?: ListFilter },
+) {
+  return {
+    queryKey: ['close', 'leads'],
+    adapter: closeOffset<Lead>(),
+    fetchPage: api.fetchPage,
+    pageSize: 10,
+    ...shape,
+  }
+}
+
 function renderList(
   api: ReturnType<typeof fakeClose>,
   initial: { sort?: SortDescriptor; filter?: ListFilter },
 ) {
   return renderWithClient(
-    (shape: { sort?: SortDescriptor; filter?: ListFilter }) =>
-      usePaginatedList({
-        queryKey: ['close', 'leads'],
-        adapter: closeOffset<Lead>(),
-        fetchPage: api.fetchPage,
-        pageSize: 10,
-        ...shape,
-      }),
+    (shape: { sort?: SortDescriptor; filter?: ListFilter }) => usePaginatedList(leadsOptions(api, shape)),
     { initialProps: initial, strict: true },
   )
 }
@@ -226,14 +233,7 @@ describe('usePaginatedList with sort and filter', () => {
     const api = fakeClose()
     const client = createTestClient()
     const { result, rerender } = renderHook(
-      (shape: { filter?: ListFilter }) =>
-        useSuspensePaginatedList({
-          queryKey: ['close', 'leads'],
-          adapter: closeOffset<Lead>(),
-          fetchPage: api.fetchPage,
-          pageSize: 10,
-          ...shape,
-        }),
+      (shape: { filter?: ListFilter }) => useSuspensePaginatedList(leadsOptions(api, shape)),
       {
         initialProps: { filter: { status: 'lost' } } as { filter?: ListFilter },
         wrapper: ({ children }: { children: ReactNode }) => (
@@ -265,14 +265,7 @@ describe('usePaginatedList with sort and filter', () => {
     const api = fakeClose()
     const { result, rerender, client } = renderWithClient(
       (shape: { filter?: ListFilter }) =>
-        usePaginatedList({
-          queryKey: ['close', 'leads'],
-          adapter: closeOffset<Lead>(),
-          fetchPage: api.fetchPage,
-          pageSize: 10,
-          staleTime: 60_000,
-          ...shape,
-        }),
+        usePaginatedList({ ...leadsOptions(api, shape), staleTime: 60_000 }),
       { initialProps: { filter: { status: 'lost' } } as { filter?: ListFilter } },
     )
     await waitFor(() => expect(result.current.status).toBe('success'))
