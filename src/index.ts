@@ -90,6 +90,7 @@ export type {
   RefetchMode,
 } from './hooks/listOptions'
 export type { PaginatedList, PaginatedListFields, ListState } from './hooks/paginatedListResult'
+export type { LiveHead } from './hooks/liveHead'
 export type { PaginatedListQueryOptions } from './hooks/paginatedListOptions'
 export type { SuspensePaginatedListOptions } from './hooks/useSuspensePaginatedList'
 export type { PagedList, PagedListFields } from './hooks/usePagedList'

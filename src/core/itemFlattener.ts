@@ -58,6 +58,11 @@ export class ItemFlattener<TResponse, TItem> {
     this.#last = { pages, items, seen }
     return items
   }
+
+  /** Whether the records last flattened hold one of id `id`. */
+  holds(id: unknown): boolean {
+    return this.#last.seen.has(id)
+  }
 }
 
 /**

@@ -38,7 +38,7 @@ export function isRetryableError(error: unknown): boolean {
 }
 
 /** How long the server asked to wait (`HttpError.retryAfterMs`), when it said. */
-function retryAfterOf(error: unknown): number | undefined {
+export function retryAfterOf(error: unknown): number | undefined {
   return isObject(error) && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined
 }
 

@@ -84,6 +84,15 @@ export interface PaginatedListOptions<TResponse, TItem, TParam, TQueryKey extend
    * @default 'all'
    */
   refetchMode?: RefetchMode
+  /**
+   * Polls the list's first page every this many milliseconds and reads it against the loaded records (see the
+   * result's `refreshHead()`): records it holds already are updated where they are; new ones (by id) wait in
+   * `newItemCount` until `showNewItems()`, so nothing under the user's eyes moves. No page is reloaded. Polling pauses
+   * in a hidden tab, offline and while the list shows an error, never starts during a page fetch, and after a failure
+   * waits longer each time (at least the server's `Retry-After`). For lists whose newest records come first.
+   * @example refreshHeadInterval: 15_000
+   */
+  refreshHeadInterval?: number
 }
 
 /** The TanStack Query options a pager passes through (the same for offset and cursor lists). */

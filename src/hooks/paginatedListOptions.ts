@@ -91,6 +91,8 @@ export interface BuiltListOptions<TItem, TParam, TQueryKey extends QueryKey> {
   queryOptions: PaginatedListQueryOptions<TItem, TParam, TQueryKey>
   /** The page size requested: the caller's `pageSize` or the adapter's default, never above its `maxLimit`. */
   limit: number
+  /** Fetches the page at `pageParam` and reads it: what the query function does, for a page outside the query. */
+  loadPage: (pageParam: TParam, signal: AbortSignal) => Promise<ListPage<TItem, TParam>>
 }
 
 /**
@@ -112,6 +114,7 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
     filter,
     getItemId: _getItemId,
     refetchMode: _refetchMode,
+    refreshHeadInterval: _refreshHeadInterval,
     ...passThrough
   } = options
   assertAdapterShape(adapter, owner)
@@ -124,6 +127,10 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
         `requesting ${adapter.maxLimit} per page. Pass pageSize={${adapter.maxLimit}} or less to silence this warning.`,
     )
   }
+  const loadPage = async (pageParam: TParam, signal: AbortSignal) => {
+    const response = await fetchPage(pageRequest(adapter, pageParam, limit, signal, shape))
+    return readListPage(adapter, response, pageParam)
+  }
   const queryOptions = {
     ...retryDefaults(client),
     ...passThrough,
@@ -133,14 +140,13 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
       // fetch then: yielding once lets that cancellation land before any request goes out.
       await Promise.resolve()
       signal.throwIfAborted()
-      const response = await fetchPage(pageRequest(adapter, pageParam, limit, signal, shape))
-      return readListPage(adapter, response, pageParam)
+      return loadPage(pageParam, signal)
     },
     initialPageParam: adapter.initialPageParam,
     getNextPageParam: nextListPageParam,
     ...(adapter.getPreviousPageParam && { getPreviousPageParam: previousListPageParam }),
   } as unknown as PaginatedListQueryOptions<TItem, TParam, TQueryKey>
-  return { queryOptions, limit }
+  return { queryOptions, limit, loadPage }
 }
 
 /**

@@ -8,6 +8,8 @@ import type { ListPage } from '../core/listPage'
 import type { PaginationAdapter } from '../core/types'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
+import { useLiveHead } from './liveHead'
+import type { LiveHead } from './liveHead'
 
 /**
  * Where a list stands, as a union on `status` (TanStack Query's shape): `isError` narrows `error` to `Error`, so
@@ -83,6 +85,7 @@ export interface PaginatedListFields<TResponse, TItem, TParam> {
  * last page points back at one already loaded (a `CursorLoopError`), else `'success'`.
  */
 export type PaginatedList<TResponse, TItem, TParam> = PaginatedListFields<TResponse, TItem, TParam> &
+  LiveHead &
   ListState
 
 /** What the result needs besides the query. */
@@ -96,6 +99,12 @@ export interface ListResultInput<TResponse, TItem, TParam> {
   getItemId?: GetItemId<TItem> | undefined
   refetchMode?: RefetchMode | undefined
   client: QueryClient
+  /** Fetches and reads a page outside the query (the head refresh's first page). */
+  loadPage: (pageParam: TParam, signal: AbortSignal) => Promise<ListPage<TItem, TParam>>
+  /** Polls the list's first page every this many ms (see `PaginatedListOptions.refreshHeadInterval`). */
+  refreshHeadInterval?: number | undefined
+  /** `false` holds off the list, and its polling. */
+  enabled?: unknown
 }
 
 /** Shapes a list's infinite query into what `usePaginatedList` returns. */
@@ -127,6 +136,12 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     readError = error as Error
   }
   const stuck = readError ?? listLoopError(adapter.id, pages, data?.pageParams)
+  const head = useLiveHead(
+    input,
+    listKey,
+    flattener,
+    input.enabled === false || !query.data || query.isError || !!stuck,
+  )
   const { fetchNextPage, fetchPreviousPage, refetch } = query
   const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
   const previousPage = useCallback(() => fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage])
@@ -157,6 +172,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     fetchPreviousPage: previousPage,
     refetch: refetchList,
     retry,
+    ...head,
     query,
   }
 }

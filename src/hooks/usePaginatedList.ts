@@ -26,7 +26,7 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
   queryClient?: QueryClient,
 ): PaginatedList<TResponse, TItem, TParam> {
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit } = buildListOptions(options, 'usePaginatedList', client)
+  const { queryOptions, limit, loadPage } = buildListOptions(options, 'usePaginatedList', client)
   const query = useInfiniteQuery(queryOptions, client)
   return usePaginatedListResult(query, {
     ...options,
@@ -34,5 +34,6 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
     callerKey: options.queryKey,
     limit,
     client,
+    loadPage,
   })
 }

@@ -27,9 +27,9 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
 ): PaginatedList<TResponse, TItem, TParam> {
   const owner = 'useSuspensePaginatedList'
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit } = buildListOptions(options, owner, client)
+  const { queryOptions, limit, loadPage } = buildListOptions(options, owner, client)
   const query = useSuspenseInfiniteQuery(queryOptions, client)
-  const { adapter, getItemId, refetchMode } = options
+  const { adapter, getItemId, refetchMode, refreshHeadInterval } = options
   return usePaginatedListResult(query as UseInfiniteQueryResult<ListData<TItem, TParam>, Error>, {
     adapter,
     queryKey: queryOptions.queryKey,
@@ -38,5 +38,7 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
     getItemId,
     refetchMode,
     client,
+    loadPage,
+    refreshHeadInterval,
   })
 }
