@@ -4,6 +4,7 @@
  * Pipedrive APIs, where new records arrive on top while the user has pages loaded.
  */
 import { focusManager, timeoutManager } from '@tanstack/react-query'
+import type { ManagedTimerId } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { act, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -40,9 +41,9 @@ type AnyList = PaginatedList<unknown, { id: string | number }, unknown>
 const intervals = new Map<number, { callback: () => void; delay: number; due: number }>()
 let clock = 0
 let nextInterval = 1
-timeoutManager.setTimeoutProvider({
+timeoutManager.setTimeoutProvider<ManagedTimerId>({
   setTimeout: (callback, delay) => setTimeout(callback, delay),
-  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+  clearTimeout: (id) => clearTimeout(id as Parameters<typeof clearTimeout>[0]),
   setInterval: (callback, delay) => {
     const id = nextInterval++
     intervals.set(id, { callback, delay, due: clock + delay })

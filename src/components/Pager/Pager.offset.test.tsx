@@ -196,7 +196,8 @@ describe('<Pager> with an offset API that reports a total (Close opportunities)'
     await waitFor(() => expect(rows()).toEqual(ids(3)))
     await waitFor(() => expect(nav().dataset.state).toBe('idle'))
     expect(nav().hasAttribute('aria-busy')).toBe(false)
-    expect(within(nav()).getByRole('status').textContent).toBe('Page 4 of 25')
+    // Written once the frame showing the page is painted.
+    await waitFor(() => expect(within(nav()).getByRole('status').textContent).toBe('Page 4 of 25'))
   })
 
   it('page-size menu: sizes above the adapter maxLimit are left out; a new size keeps the first row on screen', async () => {
