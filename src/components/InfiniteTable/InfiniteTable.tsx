@@ -118,7 +118,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   )
 
   // Enter on a record's row acts as a click on it (`onBodyClick`); on the status row, it presses its button.
-  const [activeIndex, focusWithin, focusHandlers] = useRowFocus(
+  const [activeIndex, focusWithin, focusHandlers, focusRow] = useRowFocus(
     gridRef,
     rowCount,
     (index, row) => (index < loaded ? row : row.querySelector('button'))?.click(),
@@ -181,14 +181,42 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     // `loaded` re-arms the check after a page that left the viewport still short of rows; the range's end, after the
     // scroll back to the top.
   }, [loadDue, loaded, fetchNextPage, listKey, range?.endIndex])
-  // What the live region says when rows arrive or a fetch fails, and only then: re-renders from scrolling announce
-  // nothing. Nothing added (a retry that brought no new record) or fewer rows (a new list, a first-page refetch): silence.
+  // A live list's new records, waiting above the rows: shown at once while the view is at the very top (the rows
+  // inserted there are seen arriving), else offered by a button; below the top, the rows in view stay where they are.
+  const newCount = list.newItemCount ?? 0
+  const { showNewItems } = list
+  const atTop = rows.atTop && statusKind !== null
+  useLayoutEffect(() => {
+    if (newCount > 0 && atTop) void showNewItems?.()
+  }, [newCount, atTop, showNewItems])
+  // The button scrolls to the top, where the effect above shows them; focus goes to the first of them once they are
+  // rows (the button it was on is gone).
+  const focusNewItems = useRef(false)
+  const onShowNewItems = () => {
+    focusNewItems.current = true
+    scrollToOffset(0)
+  }
+  useLayoutEffect(() => {
+    if (newCount > 0 || !focusNewItems.current) return
+    focusNewItems.current = false
+    focusRow(0)
+  }, [newCount, focusRow])
+
+  // What the live region says when rows arrive, new records wait above them, or a fetch fails, and only then:
+  // re-renders from scrolling announce nothing. Nothing added (a retry that brought no new record) or fewer rows (a new
+  // list, a first-page refetch): silence. New records are announced once, when they arrive: rows shown from them
+  // (`fresh` falls as `loaded` grows by as much) say nothing more.
   const error = list.status === 'error' ? list.error : null
   const atEnd = !list.hasNextPage
-  const liveRegion = useLiveRegion({ loaded, error }, (seen) =>
-    seen.loaded !== loaded || seen.error !== error
-      ? () => (error !== null ? statusText : texts.arrived(loaded - seen.loaded, loaded, atEnd))
-      : undefined,
+  const liveRegion = useLiveRegion({ loaded, error, fresh: newCount }, (seen) =>
+    newCount > seen.fresh
+      ? () => texts.newItems(newCount)
+      : seen.loaded + seen.fresh !== loaded + newCount || seen.error !== error
+        ? () =>
+            error !== null
+              ? statusText
+              : texts.arrived(loaded + newCount - seen.loaded - seen.fresh, loaded, atEnd)
+        : undefined,
   )
 
   // The focused row, when it is outside the window: rendered too, at its place, so that focus is never dropped.
@@ -341,6 +369,14 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
           <span className="pw-infinite-table__status-text">{statusText}</span>
           <button type="button" className="pw-infinite-table__retry" onClick={() => void list.retry()}>
             {labels.retry}
+          </button>
+        </div>
+      ) : null}
+      {newCount > 0 && !atTop ? (
+        // Over the top of the rows, outside the grid (whose children are rows); announced by the live region.
+        <div className="pw-infinite-table__new-items-bar">
+          <button type="button" className="pw-infinite-table__new-items" onClick={onShowNewItems}>
+            {texts.newItems(newCount)}
           </button>
         </div>
       ) : null}

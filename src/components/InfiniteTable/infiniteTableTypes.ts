@@ -23,7 +23,7 @@ export type InfiniteTableList<TItem> = Pick<
   Partial<
     Pick<
       PaginatedList<unknown, TItem, unknown>,
-      'pageSize' | 'isPlaceholderData' | 'listKey' | 'hasPreviousPage'
+      'pageSize' | 'isPlaceholderData' | 'listKey' | 'hasPreviousPage' | 'newItemCount' | 'showNewItems'
     >
   >
 
@@ -214,6 +214,11 @@ export interface InfiniteTableLabels extends SortLabels {
   retry: string
   /** The button of `loadMode="button"`. @default "Load more" */
   loadMore: string
+  /**
+   * New records waiting above a scrolled-down live list: the button that shows them, and what is announced when they
+   * arrive (at the top too, where they show at once). @default "3 new leads"
+   */
+  newItems: (words: LabelWords) => string
   /** The link that moves keyboard focus past the table. @default "Skip table" */
   skipTable: string
   /** Label of a row's checkbox; `name` is the row's (`getRowName`). @default "Select Acme Corp" */

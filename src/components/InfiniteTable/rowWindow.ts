@@ -149,6 +149,49 @@ function sameRange(a: RowWindowRange, b: RowWindowRange): boolean {
   )
 }
 
+/** How far from its old index a row is looked for after the rows changed, beyond the change in their count. */
+const FOLLOW_SLACK = 64
+
+/**
+ * Where the view goes when rows were inserted or removed above it: the first row in view in the `previous` render (or,
+ * when it is gone, the next one still there) is found by key in the `next` one, near its old index, and the view moves
+ * by as much as it did, so that it stays where it was on screen. Heights measured before it move with their rows.
+ * `undefined` when nothing moved, or no row of the view is found (the list was replaced).
+ */
+function followRows(
+  previous: Rendered,
+  next: Rendered,
+  measured: ReadonlyMap<Key, MeasuredRow>,
+  offset: number,
+): { offset: number; start: number; measured: ReadonlyMap<Key, MeasuredRow> } | undefined {
+  const { layout: before, range, options: old } = previous
+  const { count } = next.layout
+  const keyAt = next.options.keyAt
+  const radius = Math.abs(count - before.count) + FOLLOW_SLACK
+  for (let index = rowAt(before, offset); index <= range.endIndex; index++) {
+    const key = old.keyAt(index)
+    let found = -1
+    for (let distance = 0; distance <= radius && found < 0; distance++) {
+      if (index + distance < count && keyAt(index + distance) === key) found = index + distance
+      else if (distance && index - distance >= 0 && keyAt(index - distance) === key) found = index - distance
+    }
+    if (found < 0) continue
+    if (found === index) return undefined
+    const shift = found - index
+    const followed = new Map<Key, MeasuredRow>()
+    for (const [rowKey, row] of measured) {
+      const moved = row.index + shift
+      if (keyAt(row.index) === rowKey) followed.set(rowKey, row)
+      else if (moved >= 0 && moved < count && keyAt(moved) === rowKey)
+        followed.set(rowKey, { ...row, index: moved })
+    }
+    const layout = rowLayout(count, next.layout.rowHeight, followed, keyAt)
+    const to = rowTop(layout, found) + offset - rowTop(before, index)
+    return { offset: to, start: rowAt(layout, to), measured: followed }
+  }
+  return undefined
+}
+
 /** How long after the last scroll event the view counts as still (as TanStack Virtual and browsers' `scrollend`). */
 const SCROLL_END_MS = 150
 
@@ -178,6 +221,8 @@ export interface RowWindow extends RowWindowRange {
   layout: RowLayout
   /** The rows' total height, in px. */
   totalHeight: number
+  /** The view is at the very top (rows inserted there are shown, not scrolled past). */
+  atTop: boolean
   /** The range of rows in view, `null` before there are rows. */
   range: { startIndex: number; endIndex: number } | null
   /** Scrolls the least needed to bring row `index` into view. */
@@ -271,9 +316,22 @@ function createRowWindowStore(options: RowWindowOptions) {
       return () => void listeners.delete(listener)
     },
     read: () => snapshot,
-    /** After each render: what it drew. */
+    /**
+     * After each render: what it drew. When its rows changed while the view is scrolled down, records inserted or
+     * removed above the view (new records shown on top, an edit) would move what the user looks at: the first row in
+     * view keeps its place on screen instead, found by its key, with the heights measured above it following their
+     * rows. At the very top nothing is kept: rows inserted there are meant to be seen.
+     */
     rendered(next: Rendered) {
+      const previous = rendered
       rendered = next
+      if (!previous || !element || live.offset <= 0 || previous.options.keyAt === next.options.keyAt) return
+      const moved = followRows(previous, next, measuring ?? snapshot.measured, live.offset)
+      if (!moved) return
+      measuring = moved.measured
+      element.scrollTop = moved.offset
+      live = { ...live, offset: element.scrollTop, motion: { ...live.motion, start: moved.start } }
+      publish()
     },
     /** Follows `scroller`'s scroll events and size; returns the cleanup. */
     attach(scroller: HTMLDivElement, headerHeight: number) {
@@ -439,6 +497,7 @@ export function useRowWindow(options: RowWindowOptions): RowWindow {
     ...range,
     layout,
     totalHeight: rowTop(layout, count),
+    atTop: view.offset <= 0,
     range: count === 0 ? null : { startIndex: range.startIndex, endIndex: range.endIndex },
     scrollToIndex: store.scrollToIndex,
     scrollToOffset: store.scrollToOffset,

@@ -31,6 +31,7 @@ export const defaultInfiniteTableLabels: InfiniteTableLabels = /* @__PURE__ */ O
     error: ({ items, message }) => `Could not load ${items}: ${message}`,
     retry: 'Retry',
     loadMore: 'Load more',
+    newItems: ({ count, items }) => `${count} new ${items}`,
     skipTable: 'Skip table',
     selectRow: ({ name }) => `Select ${name}`,
     selectAll: 'Select all',
@@ -88,6 +89,8 @@ export interface TableTexts {
    * 2,500 leads loaded" at the end); nothing when none did.
    */
   arrived: (added: number, loaded: number, atEnd: boolean) => string
+  /** The button and announcement of `count` new records waiting above the rows: "3 new leads". */
+  newItems: (count: number) => string
   /**
    * The selection's count: "No leads selected", "3 selected", "All 2,500 selected" (the list's `total` known, nothing
    * unticked; with rows unticked, their number taken off: "2,497 selected"), "All selected" or "All but 3 selected"
@@ -137,6 +140,7 @@ export function tableTexts(
         ? (added === loaded ? labels.loaded : labels.loadedMore)(words(added, loaded)) +
           (atEnd ? `. ${end(loaded)}` : '')
         : '',
+    newItems: (count) => labels.newItems(words(count)),
     selectionCount: (selection, total, loaded) => {
       const count = selectedCount(selection, total)
       if (count === undefined) {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent, RefObject } from 'react'
 
 /** The part of the row window keyboard navigation uses. */
@@ -24,7 +24,8 @@ function rowIndexOf(target: EventTarget, grid: HTMLElement): number | null {
  * @param rowCount - Rows that take focus: the loaded records and the status row after them.
  * @param onActivate - Enter on a row: `onRowAction` for records; the status row presses its button.
  * @param onMove - A key moved focus from row `from` to row `to` (Shift ranges of row selection follow it).
- * @returns the row in the tab order, whether focus is in the grid, and the grid's handlers for a row window.
+ * @returns the row in the tab order, whether focus is in the grid, the grid's handlers for a row window, and a way to
+ *   move focus to a row.
  */
 export function useRowFocus(
   gridRef: RefObject<HTMLDivElement | null>,
@@ -100,5 +101,11 @@ export function useRowFocus(
     return { onKeyDown, onFocus, onBlur }
   }
 
-  return [active, focusWithin, handlersFor] as const
+  /** Moves focus to row `index` once the window renders it (the caller scrolls it into view). */
+  const focusRow = useCallback((index: number) => {
+    setActiveIndex(index)
+    focusRequest.current = index
+  }, [])
+
+  return [active, focusWithin, handlersFor, focusRow] as const
 }
