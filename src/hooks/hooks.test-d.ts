@@ -138,6 +138,31 @@ describe('usePaginatedList', () => {
     expectTypeOf(useTypeCheckPassThrough().items).toEqualTypeOf<Lead[]>()
   })
 
+  it('has a live head: refreshHeadInterval, refreshHead, newItemCount and showNewItems', () => {
+    function useTypeCheckLive() {
+      return usePaginatedList({
+        queryKey: ['close', 'leads'],
+        adapter: closeOffset<Lead>(),
+        fetchPage: close('/lead/'),
+        refreshHeadInterval: 15_000,
+      })
+    }
+    const list = useTypeCheckLive()
+    expectTypeOf(list.newItemCount).toEqualTypeOf<number>()
+    expectTypeOf(list.refreshHead).toEqualTypeOf<() => Promise<void>>()
+    expectTypeOf(list.showNewItems).toEqualTypeOf<() => Promise<void>>()
+    function useTypeCheckBadInterval() {
+      return usePaginatedList({
+        queryKey: ['close', 'leads'],
+        adapter: closeOffset<Lead>(),
+        fetchPage: close('/lead/'),
+        // @ts-expect-error an interval is a number of milliseconds
+        refreshHeadInterval: '15s',
+      })
+    }
+    expectTypeOf(useTypeCheckBadInterval).toBeFunction()
+  })
+
   it('does not take select or placeholderData', () => {
     function useTypeCheckSelect() {
       return usePaginatedList({
