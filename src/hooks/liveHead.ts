@@ -1,12 +1,11 @@
 import { replaceEqualDeep, useQuery } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { defaultItemId } from '../core/itemFlattener'
-import type { ItemFlattener } from '../core/itemFlattener'
+import type { GetItemId, ItemFlattener } from '../core/itemFlattener'
 import { refreshLoaded } from '../core/listHead'
 import type { ListPage } from '../core/listPage'
 import { retryAfterOf } from '../core/retryPolicy'
 import type { ListData } from './listOptions'
-import type { ListResultInput } from './paginatedListResult'
 
 /** What a live list adds to `usePaginatedList`'s result. */
 export interface LiveHead {
@@ -26,6 +25,19 @@ export interface LiveHead {
   refreshHead: () => Promise<void>
 }
 
+/** What the live head needs of its list (a part of what the list's result is built from). */
+export interface LiveHeadSource<TItem, TParam> {
+  client: QueryClient
+  /** The list's full query key (with pagewise's part). */
+  queryKey: QueryKey
+  adapter: { initialPageParam: TParam }
+  /** Fetches and reads a page outside the query (the head's first page). */
+  loadPage: (pageParam: TParam, signal: AbortSignal) => Promise<ListPage<TItem, TParam>>
+  getItemId?: GetItemId<TItem> | undefined
+  /** Polls the list's first page every this many ms (see `PaginatedListOptions.refreshHeadInterval`). */
+  refreshHeadInterval?: number | undefined
+}
+
 /**
  * The live head of the list `input` describes (`listKey`, the hash of its key; `loaded`, its flattened records; no
  * polling while `paused`), as a small query of its own next to the list's: its data are the new records waiting to be
@@ -34,7 +46,7 @@ export interface LiveHead {
  * `Retry-After` when longer. Its key is outside the list's, so invalidating the list does not poll it.
  */
 export function useLiveHead<TItem, TParam>(
-  input: ListResultInput<unknown, TItem, TParam>,
+  input: LiveHeadSource<TItem, TParam>,
   listKey: string,
   loaded: ItemFlattener<unknown, TItem>,
   paused: boolean,

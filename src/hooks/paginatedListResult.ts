@@ -2,14 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { hashKey } from '@tanstack/react-query'
 import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { ItemFlattener } from '../core/itemFlattener'
-import type { GetItemId } from '../core/itemFlattener'
 import { listLoopError, listPageItems } from '../core/listPage'
 import type { ListPage } from '../core/listPage'
 import type { PaginationAdapter } from '../core/types'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
 import { useLiveHead } from './liveHead'
-import type { LiveHead } from './liveHead'
+import type { LiveHead, LiveHeadSource } from './liveHead'
 
 /**
  * Where a list stands, as a union on `status` (TanStack Query's shape): `isError` narrows `error` to `Error`, so
@@ -89,20 +88,12 @@ export type PaginatedList<TResponse, TItem, TParam> = PaginatedListFields<TRespo
   ListState
 
 /** What the result needs besides the query. */
-export interface ListResultInput<TResponse, TItem, TParam> {
+export interface ListResultInput<TResponse, TItem, TParam> extends LiveHeadSource<TItem, TParam> {
   adapter: PaginationAdapter<TResponse, TItem, TParam>
-  /** The list's full query key (with pagewise's part). */
-  queryKey: QueryKey
   /** The caller's key: lists under one caller key stand in for each other while a new one loads. */
   callerKey: QueryKey
   limit: number
-  getItemId?: GetItemId<TItem> | undefined
   refetchMode?: RefetchMode | undefined
-  client: QueryClient
-  /** Fetches and reads a page outside the query (the head refresh's first page). */
-  loadPage: (pageParam: TParam, signal: AbortSignal) => Promise<ListPage<TItem, TParam>>
-  /** Polls the list's first page every this many ms (see `PaginatedListOptions.refreshHeadInterval`). */
-  refreshHeadInterval?: number | undefined
   /** `false` holds off the list, and its polling. */
   enabled?: unknown
 }
