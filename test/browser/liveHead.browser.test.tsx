@@ -179,6 +179,9 @@ describe('a live <InfiniteTable> (refreshHead, newItemCount, showNewItems), in C
       expect(document.activeElement).toBe(first)
     })
     expect(container.querySelector('.pw-infinite-table__new-items')).toBeNull()
+    // Announced when they arrived; showing them says nothing more (no "Loaded 2 more leads").
+    await nextFrames(3)
+    expect(container.querySelector('.pw-live-region')!.textContent).toBe('2 new leads')
   })
 
   test('at the top, new leads appear at once, without a button, and are announced', async () => {
