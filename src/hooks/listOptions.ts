@@ -88,7 +88,7 @@ export interface PaginatedListOptions<TResponse, TItem, TParam, TQueryKey extend
    * Polls the list's first page every this many milliseconds and reads it against the loaded records (see the
    * result's `refreshHead()`): records it holds already are updated where they are; new ones (by id) wait in
    * `newItemCount` until `showNewItems()`, so nothing under the user's eyes moves. No page is reloaded. Polling pauses
-   * in a hidden tab, offline and while the list shows an error, never starts during a page fetch, and after a failure
+   * in a hidden tab, offline and while the list shows an error, never runs beside a page fetch, and after a failure
    * waits four intervals (or the server's `Retry-After`, when longer). For lists whose newest records come first.
    * @example refreshHeadInterval: 15_000
    */

@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import { replaceEqualDeep, useQuery } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { defaultItemId } from '../core/itemFlattener'
@@ -19,10 +20,16 @@ export interface LiveHead {
   /**
    * Loads the list's first page again and reads it against the loaded records: those it holds already are updated
    * where they are, the new ones (by id) wait in `newItemCount`; no page is reloaded, moved or dropped. Starts and
-   * writes only while no page fetch is in flight. Rejects with the fetch's error; the list keeps its records and state.
-   * A call while one runs joins it.
+   * writes only while no page fetch is in flight, and the next page waits for it. Rejects with the fetch's error; the
+   * list keeps its records and state. A call while one runs joins it.
    */
   refreshHead: () => Promise<void>
+}
+
+/** The live head, and what the list's next page waits for. */
+export interface LiveHeadState extends LiveHead {
+  /** Resolves once the head refresh in flight has landed; `undefined` when none is. */
+  headInFlight: () => Promise<void> | undefined
 }
 
 /** What the live head needs of its list (a part of what the list's result is built from). */
@@ -50,12 +57,17 @@ export function useLiveHead<TItem, TParam>(
   listKey: string,
   loaded: ItemFlattener<unknown, TItem>,
   paused: boolean,
-): LiveHead {
+): LiveHeadState {
   const { client, queryKey, refreshHeadInterval: interval, getItemId } = input
   const headKey = ['pagewise:head', listKey]
   const idOf = getItemId ?? defaultItemId
   // Records without an id cannot be told from the loaded ones: never new.
   const isNew = (id: unknown) => id != null && !loaded.holds(id)
+  // Stable, as the next page that waits for it is.
+  const headInFlight = useCallback(() => {
+    const key = ['pagewise:head', listKey]
+    return client.getQueryState(key)?.fetchStatus === 'fetching' ? whenIdle(client, key) : undefined
+  }, [client, listKey])
   const head = useQuery<TItem[]>(
     {
       queryKey: headKey,
@@ -99,6 +111,7 @@ export function useLiveHead<TItem, TParam>(
       client.setQueryData(headKey, [])
     },
     refreshHead: () => head.refetch({ cancelRefetch: false, throwOnError: true }).then(() => undefined),
+    headInFlight,
   }
 }
 

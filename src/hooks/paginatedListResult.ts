@@ -134,7 +134,12 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     input.enabled === false || !query.data || query.isError || !!stuck,
   )
   const { fetchNextPage, fetchPreviousPage, refetch } = query
-  const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
+  const { headInFlight, ...live } = head
+  // The next page waits for a head refresh in flight: the list sends one request at a time.
+  const nextPage = useCallback(() => {
+    const go = () => fetchNextPage({ cancelRefetch: false })
+    return headInFlight()?.then(go) ?? go()
+  }, [fetchNextPage, headInFlight])
   const previousPage = useCallback(() => fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage])
   // Not memoised: the list's query key is a new array on every render, so these would be new functions anyway.
   const refetchList = () => {
@@ -163,7 +168,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     fetchPreviousPage: previousPage,
     refetch: refetchList,
     retry,
-    ...head,
+    ...live,
     query,
   }
 }

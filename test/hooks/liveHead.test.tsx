@@ -226,6 +226,37 @@ describe('refreshHead on an offset list (Close leads, newest first)', () => {
     expect(list().items).toHaveLength(20)
   })
 
+  it('holds the next page back while a head refresh is in flight: one request at a time', async () => {
+    const { mock, list } = closeLeads()
+    await loadPages(list, 1)
+    let open!: () => void
+    const door = new Promise<void>((resolve) => (open = resolve))
+    let heads = 0
+    server.use(
+      http.get(`${CLOSE_MOCK_BASE_URL}/api/v1/lead/`, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('_skip') !== '0') return
+        heads++
+        await door
+      }),
+    )
+    let refreshed!: Promise<void>
+    act(() => {
+      refreshed = list().refreshHead()
+    })
+    await waitFor(() => expect(heads).toBe(1))
+    let paged!: Promise<unknown>
+    act(() => {
+      paged = list().fetchNextPage()
+    })
+    // Time for the page request to reach the mock, were it sent beside the head (it must not be).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 30)))
+    expect(skips(mock)).toEqual(['0'])
+    open()
+    await act(() => Promise.all([refreshed, paged]))
+    expect(skips(mock)).toEqual(['0', '0', '10'])
+    await waitFor(() => expect(list().items).toHaveLength(20))
+  })
+
   it('rejects with the typed error and keeps every loaded record when the head fails', async () => {
     const { list } = closeLeads()
     await loadPages(list, 2)
