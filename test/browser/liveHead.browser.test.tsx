@@ -16,6 +16,8 @@ interface Lead {
 
 type LeadList = PaginatedList<unknown, Lead, number>
 
+const OVERSCAN = 8
+
 /**
  * A live table of mock Close leads (newest first), the list handed to the test. With `tallEvery`, every n-th lead's
  * row is taller than `rowHeight` (its name wraps onto three lines), so that rows are measured.
@@ -53,6 +55,7 @@ function liveLeads({ tallEvery = 0 }: { tallEvery?: number } = {}) {
         itemName={{ one: 'lead', other: 'leads' }}
         height={440}
         rowHeight={40}
+        overscan={OVERSCAN}
       />
     )
   }
@@ -83,10 +86,19 @@ async function scrolledDown(grid: HTMLElement, offset: number): Promise<void> {
 }
 
 /**
- * Waits until the view is still: the scroll's render has landed, and rows of another height measured on the way (which
- * move the view to keep the rows in view in place) have stopped changing the rows' height and the offset.
+ * Waits until the view is still: the table renders its overscan on both sides again (it renders fewer rows while a
+ * jump is under way, until the scroll has ended), and rows of another height measured on the way (which move the view
+ * to keep the rows in view in place) have stopped changing the rows' height and the offset.
  */
 async function settled(grid: HTMLElement): Promise<void> {
+  await waitUntil(() => {
+    const rows = [...grid.querySelectorAll<HTMLElement>('.pw-infinite-table__row')]
+    const head = grid.querySelector('.pw-infinite-table__head')!.getBoundingClientRect()
+    const view = grid.getBoundingClientRect()
+    const above = rows.filter((row) => row.getBoundingClientRect().bottom <= head.bottom + 1).length
+    const below = rows.filter((row) => row.getBoundingClientRect().top >= view.bottom - 1).length
+    expect(Math.min(above, below)).toBeGreaterThanOrEqual(OVERSCAN)
+  })
   let last = ''
   await waitUntil(async () => {
     await nextFrames(2)
@@ -143,13 +155,15 @@ describe('a live <InfiniteTable> (refreshHead, newItemCount, showNewItems), in C
     await scrolledDown(grid, 600)
     await scrolledDown(grid, 1517)
     const before = rowTops(grid)
+    const height = grid.scrollHeight
     expect(before.size).toBeGreaterThan(3)
 
     await createLeads('Tall 1', 'Tall 2', 'Tall 3')
     await handle.list!.refreshHead()
     await waitUntil(() => expect(handle.list!.newItemCount).toBe(3))
     const loaded = handle.list!.items.length
-    const height = grid.scrollHeight
+    await settled(grid)
+    expect(grid.scrollHeight).toBe(height)
     await handle.list!.showNewItems()
     await waitUntil(() => expect(handle.list!.items).toHaveLength(loaded + 3))
     await settled(grid)

@@ -1,7 +1,7 @@
 import type { Key } from 'react'
 import { describe, expect, test } from 'vitest'
-import { nextMotion, rowAt, rowLayout, rowTop, rowWindow } from './rowWindow'
-import type { RowLayout, RowMotion, RowWindowRange } from './rowWindow'
+import { followRows, nextMotion, rowAt, rowLayout, rowTop, rowWindow } from './rowWindow'
+import type { MeasuredRow, RowLayout, RowMotion, RowWindowRange } from './rowWindow'
 
 // As the table: 40 px rows, a 560 px viewport (14 rows) and an overscan of 8, so a jump of 8 rows or more is big.
 const ROW = 40
@@ -326,5 +326,58 @@ describe('the rows to render while the view scrolls', () => {
       false,
     )
     expect(range).toEqual({ first: 192, last: 221, startIndex: 200, endIndex: 213 })
+  })
+})
+
+describe('rows inserted or removed above the view (followRows)', () => {
+  const keys =
+    (count: number, inserted = 0) =>
+    (index: number): Key =>
+      index < inserted ? `new-${index}` : `row-${index - inserted}`
+  /** A render of `count` rows of 40 px whose window is `first`..`last` and view `start`..`end`. */
+  const render = (
+    count: number,
+    keyAt: (index: number) => Key,
+    measured: ReadonlyMap<Key, MeasuredRow>,
+    [first, last, startIndex, endIndex]: [number, number, number, number],
+  ) => ({
+    layout: rowLayout(count, 40, measured, keyAt),
+    range: { first, last, startIndex, endIndex },
+    options: { keyAt },
+  })
+
+  test('3 rows on top: the view moves down by their height, the first row in view keeps its place on screen', () => {
+    const none = new Map<Key, MeasuredRow>()
+    const before = render(100, keys(100), none, [22, 48, 30, 40])
+    const after = render(103, keys(100, 3), none, [22, 48, 30, 40])
+    // Row 30 was 10 px above the view's top.
+    expect(followRows(before, after, none, 30 * 40 + 10)).toMatchObject({ offset: 33 * 40 + 10, start: 33 })
+  })
+
+  test('nothing moved above the view (a page appended): no change', () => {
+    const none = new Map<Key, MeasuredRow>()
+    const before = render(100, keys(100), none, [22, 48, 30, 40])
+    const after = render(150, keys(150), none, [22, 48, 30, 40])
+    expect(followRows(before, after, none, 1210)).toBeUndefined()
+  })
+
+  test('heights measured above the view follow their rows to their new index', () => {
+    const measured = new Map<Key, MeasuredRow>([['row-5', { key: 'row-5', index: 5, height: 100 }]])
+    const before = render(100, keys(100), measured, [22, 48, 30, 40])
+    const after = render(102, keys(100, 2), measured, [22, 48, 30, 40])
+    const moved = followRows(before, after, measured, 30 * 40 + 60)
+    expect(moved?.measured.get('row-5')).toEqual({ key: 'row-5', index: 7, height: 100 })
+    expect(moved?.offset).toBe(32 * 40 + 60)
+  })
+
+  test('a height measured in the window but not rendered yet counts where the row is now, in flow', () => {
+    // Row 25 (in the window, above the view) was measured at 100 px after the last render: the DOM shows it so, the
+    // render's layout does not yet. Its rows below sit 60 px lower than that layout says.
+    const pending = new Map<Key, MeasuredRow>([['row-25', { key: 'row-25', index: 25, height: 100 }]])
+    const before = render(100, keys(100), new Map(), [22, 48, 30, 40])
+    const after = render(103, keys(100, 3), new Map(), [22, 48, 30, 40])
+    const offset = 30 * 40 + 60 + 10
+    // After: row 30 is row 33, with row 25 (now 28) at its height above it.
+    expect(followRows(before, after, pending, offset)?.offset).toBe(33 * 40 + 60 + 10)
   })
 })

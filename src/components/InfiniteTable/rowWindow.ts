@@ -8,7 +8,7 @@ import { warnOnce } from '../../core/warnOnce'
 // only when the window changes, not on every scroll event.
 
 /** A row measured at a height other than the estimate: its key, where it was measured, and its height. */
-interface MeasuredRow {
+export interface MeasuredRow {
   key: Key
   index: number
   height: number
@@ -149,6 +149,13 @@ function sameRange(a: RowWindowRange, b: RowWindowRange): boolean {
   )
 }
 
+/** What `followRows` reads of a render: its layout, its rows, and the key of each. */
+export interface FollowedRender {
+  layout: RowLayout
+  range: RowWindowRange
+  options: { keyAt: (index: number) => Key }
+}
+
 /** How far from its old index a row is looked for after the rows changed, beyond the change in their count. */
 const FOLLOW_SLACK = 64
 
@@ -158,9 +165,9 @@ const FOLLOW_SLACK = 64
  * by as much as it did, so that it stays where it was on screen. Heights measured before it move with their rows.
  * `undefined` when nothing moved, or no row of the view is found (the list was replaced).
  */
-function followRows(
-  previous: Rendered,
-  next: Rendered,
+export function followRows(
+  previous: FollowedRender,
+  next: FollowedRender,
   measured: ReadonlyMap<Key, MeasuredRow>,
   offset: number,
 ): { offset: number; start: number; measured: ReadonlyMap<Key, MeasuredRow> } | undefined {
@@ -185,8 +192,12 @@ function followRows(
       else if (moved >= 0 && moved < count && keyAt(moved) === rowKey)
         followed.set(rowKey, { ...row, index: moved })
     }
+    // Where the row was: its block as rendered, and the rows above it in that block as measured since (a measurement
+    // not rendered yet has moved it already, in flow).
+    const known = rowLayout(before.count, before.rowHeight, measured, old.keyAt)
+    const was = rowTop(before, range.first) + rowTop(known, index) - rowTop(known, range.first)
     const layout = rowLayout(count, next.layout.rowHeight, followed, keyAt)
-    const to = rowTop(layout, found) + offset - rowTop(before, index)
+    const to = rowTop(layout, found) + offset - was
     return { offset: to, start: rowAt(layout, to), measured: followed }
   }
   return undefined
