@@ -97,6 +97,7 @@ export type { PagedList, PagedListFields } from './hooks/usePagedList'
 export type { PagedListOptions, PagedQueryOptions } from './hooks/listOptions'
 export type { ListKeyPart, ListQueryKey } from './hooks/paginatedListOptions'
 export type { ListPage } from './core/listPage'
+export type { ListWindow } from './core/pageWindow'
 export type {
   InsertItemOptions,
   InvalidateListOptions,

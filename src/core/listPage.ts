@@ -17,6 +17,13 @@ export interface ListPage<TItem, TParam> {
   previousPageParam?: TParam
   /** How many records the whole list holds, when this page says; absent when unknown. */
   total?: number
+  /**
+   * On the first page of a list that starts mid-way (`maxPages` dropped the pages before, or a window was loaded
+   * directly): the index of its first record in the whole list. Absent for 0.
+   */
+  start?: number
+  /** On the first page of such a list, for APIs that only page forwards: the params of the pages before it, oldest first. */
+  before?: TParam[]
 }
 
 /**
@@ -116,14 +123,17 @@ export function nextListPageParam<TParam>(
   return unrequested(lastPage?.nextPageParam, allPageParams)
 }
 
-/** `nextListPageParam` backwards, for `getPreviousPageParam`. */
+/**
+ * `nextListPageParam` backwards, for `getPreviousPageParam`: the adapter's previous param, or for APIs that only page
+ * forwards, the last of the params kept from the pages left behind.
+ */
 export function previousListPageParam<TParam>(
   firstPage: ListPage<unknown, TParam>,
   _allPages: unknown,
   _firstPageParam: unknown,
   allPageParams: readonly TParam[],
 ): TParam | undefined {
-  return unrequested(firstPage?.previousPageParam, allPageParams)
+  return unrequested(firstPage?.previousPageParam ?? firstPage?.before?.at(-1), allPageParams)
 }
 
 /** `param`, unless it is absent or already in `pageParams`. */

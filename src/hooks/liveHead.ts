@@ -78,7 +78,7 @@ export function useLiveHead<TItem, TParam>(
         let startsAtTop = false
         writePages<TItem, TParam>(client, queryKey, (data) => {
           // A list that starts further on (it pages back) gets its new records when it pages back to the top.
-          startsAtTop = data.pages[0]?.previousPageParam === undefined
+          startsAtTop = data.pages[0]?.previousPageParam === undefined && !data.pages[0]?.before?.length
           return refreshLoaded(data.pages, page, replaceEqualDeep, getItemId)
         })
         const added = startsAtTop ? page.items.filter((item) => isNew(idOf(item))) : []

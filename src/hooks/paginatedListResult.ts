@@ -4,6 +4,8 @@ import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/re
 import { ItemFlattener } from '../core/itemFlattener'
 import { listLoopError, listPageItems } from '../core/listPage'
 import type { ListPage } from '../core/listPage'
+import { windowOf } from '../core/pageWindow'
+import type { ListWindow } from '../core/pageWindow'
 import type { PaginationAdapter } from '../core/types'
 import type { ListData, RefetchMode } from './listOptions'
 import { keepFirstPage } from './paginatedListOptions'
@@ -59,6 +61,29 @@ export interface PaginatedListFields<TResponse, TItem, TParam> {
    * is shown, not while the previous one stands in. A table scrolls back to the top when it changes.
    */
   listKey: string
+  /**
+   * How many records of the whole list come before `items[0]`: 0 unless the list starts mid-way, because `maxPages`
+   * dropped the pages before or a window was loaded directly (`loadWindow`). `<InfiniteTable>` lays rows out there.
+   */
+  firstItemIndex: number
+  /**
+   * The pages the list holds, as JSON: their params, where they start and, for APIs that only page forwards, the params
+   * of the pages before. Save it (`<InfiniteTable onPositionChange>` does) and give it to `loadWindow` to come back.
+   */
+  window: ListWindow<TParam> | undefined
+  /**
+   * Replaces the list's pages by those of `window`, fetched directly from their params, one request per page (never
+   * walking from the first page). Resolves at once when the list holds them already (a persisted cache). The records
+   * shown stay until the window lands; a failure rejects, with the list in error and its records kept. Throws
+   * `InvalidOptionError` for a value that is not a window.
+   */
+  // A method: bivariant in its param, so a list of any page param still passes where `unknown` params are read.
+  loadWindow(window: ListWindow<TParam>): Promise<void>
+  /**
+   * The window of the one page that holds record `index`, for APIs that reach any page directly (offset lists), where a
+   * table jumps when the user drags its scrollbar far past the loaded rows; `undefined` for cursor lists.
+   */
+  windowAt: (index: number) => ListWindow<TParam> | undefined
   /** There are more records after the loaded ones. `false` at the end, and after a page that loops. */
   hasNextPage: boolean
   /** There are records before the loaded ones (APIs that can page backwards). */
@@ -96,6 +121,9 @@ export interface ListResultInput<TResponse, TItem, TParam> extends LiveHeadSourc
   refetchMode?: RefetchMode | undefined
   /** `false` holds off the list, and its polling. */
   enabled?: unknown
+  loadWindow: (client: QueryClient, window: ListWindow<TParam>) => Promise<void>
+  windowAt: (index: number) => ListWindow<TParam> | undefined
+  loadFirstPageBack: (client: QueryClient) => Promise<void>
 }
 
 /** Shapes a list's infinite query into what `usePaginatedList` returns. */
@@ -140,7 +168,14 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     const go = () => fetchNextPage({ cancelRefetch: false })
     return headInFlight()?.then(go) ?? go()
   }, [fetchNextPage, headInFlight])
-  const previousPage = useCallback(() => fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage])
+  // A list that only pages forwards goes back through the params it kept; its first page's is one TanStack Query
+  // reads as "none", so that page is loaded apart.
+  const backToFirst = !query.hasPreviousPage && !!pages?.[0]?.before?.length
+  const { loadFirstPageBack } = input
+  const previousPage = useCallback(
+    () => (backToFirst ? loadFirstPageBack(client) : fetchPreviousPage({ cancelRefetch: false })),
+    [backToFirst, loadFirstPageBack, client, fetchPreviousPage],
+  )
   // Not memoised: the list's query key is a new array on every render, so these would be new functions anyway.
   const refetchList = () => {
     // TanStack Query refetches as many pages as are cached: trim to the first, then refetch.
@@ -162,8 +197,12 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     isRefetching: query.isRefetching,
     isPlaceholderData: standIn !== undefined,
     listKey: standIn ? shown.listKey : listKey,
+    firstItemIndex: pages?.[0]?.start ?? 0,
+    window: data && windowOf(data),
+    loadWindow: (window) => input.loadWindow(client, window),
+    windowAt: input.windowAt,
     hasNextPage: query.hasNextPage,
-    hasPreviousPage: query.hasPreviousPage,
+    hasPreviousPage: query.hasPreviousPage || backToFirst,
     fetchNextPage: nextPage,
     fetchPreviousPage: previousPage,
     refetch: refetchList,

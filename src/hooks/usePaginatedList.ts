@@ -26,7 +26,11 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
   queryClient?: QueryClient,
 ): PaginatedList<TResponse, TItem, TParam> {
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit, loadPage } = buildListOptions(options, 'usePaginatedList', client)
+  const { queryOptions, limit, loadPage, loadWindow, windowAt, loadFirstPageBack } = buildListOptions(
+    options,
+    'usePaginatedList',
+    client,
+  )
   const query = useInfiniteQuery(queryOptions, client)
   return usePaginatedListResult(query, {
     ...options,
@@ -35,5 +39,8 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
     limit,
     client,
     loadPage,
+    loadWindow,
+    windowAt,
+    loadFirstPageBack,
   })
 }

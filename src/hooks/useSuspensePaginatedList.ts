@@ -27,7 +27,11 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
 ): PaginatedList<TResponse, TItem, TParam> {
   const owner = 'useSuspensePaginatedList'
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit, loadPage } = buildListOptions(options, owner, client)
+  const { queryOptions, limit, loadPage, loadWindow, windowAt, loadFirstPageBack } = buildListOptions(
+    options,
+    owner,
+    client,
+  )
   const query = useSuspenseInfiniteQuery(queryOptions, client)
   const { adapter, getItemId, refetchMode, refreshHeadInterval } = options
   return usePaginatedListResult(query as UseInfiniteQueryResult<ListData<TItem, TParam>, Error>, {
@@ -39,6 +43,9 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
     refetchMode,
     client,
     loadPage,
+    loadWindow,
+    windowAt,
+    loadFirstPageBack,
     refreshHeadInterval,
   })
 }
