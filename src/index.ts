@@ -161,6 +161,7 @@ export type {
   InfiniteTableList,
   InfiniteTableProps,
   InfiniteTableState,
+  ListPosition,
   ItemName,
   LabelWords,
   LoadMode,

@@ -89,7 +89,7 @@ export function windowOf<TParam>(data: PageSequence<unknown, TParam>): ListWindo
 }
 
 /** Whether `data` holds exactly the pages of `window`. */
-export function holdsWindow(data: PageSequence<unknown, unknown> | undefined, window: ListWindow): boolean {
+export function holdsWindow(data: Pick<ListWindow, 'pageParams'> | undefined, window: ListWindow): boolean {
   return (
     !!data &&
     data.pageParams.length === window.pageParams.length &&

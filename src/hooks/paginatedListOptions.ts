@@ -167,8 +167,9 @@ export function buildListOptions<TResponse, TItem, TParam, TQueryKey extends Que
     checkWindow(window, `${owner}(${adapter.id}).loadWindow`)
     const { queryKey } = queryOptions
     if (holdsWindow(client.getQueryData(queryKey), window)) return
-    // A fetch in flight (the first page, a next page) would land over the window: it is dropped, its pages kept.
-    await client.cancelQueries({ queryKey, exact: true })
+    // A fetch in flight (the first page, a next page) would land over the window: it is dropped, its pages kept. When
+    // none is, the window's fetch starts at once, so a list mounting next joins it.
+    if (client.isFetching({ queryKey, exact: true })) await client.cancelQueries({ queryKey, exact: true })
     const loadPages = async (signal: AbortSignal): Promise<ListData<TItem, TParam>> => {
       const pages: ListPage<TItem, TParam>[] = []
       for (const param of window.pageParams) pages.push(await loadPage(param, signal))

@@ -67,6 +67,11 @@ export interface PaginatedListFields<TResponse, TItem, TParam> {
    */
   firstItemIndex: number
   /**
+   * The `maxPages` the list was given: it keeps at most this many pages, dropping them at the far end. `<InfiniteTable>`
+   * then sizes its scrollbar for the whole list when the total is known.
+   */
+  maxPages: number | undefined
+  /**
    * The pages the list holds, as JSON: their params, where they start and, for APIs that only page forwards, the params
    * of the pages before. Save it (`<InfiniteTable onPositionChange>` does) and give it to `loadWindow` to come back.
    */
@@ -121,6 +126,7 @@ export interface ListResultInput<TResponse, TItem, TParam> extends LiveHeadSourc
   refetchMode?: RefetchMode | undefined
   /** `false` holds off the list, and its polling. */
   enabled?: unknown
+  maxPages?: number | undefined
   loadWindow: (client: QueryClient, window: ListWindow<TParam>) => Promise<void>
   windowAt: (index: number) => ListWindow<TParam> | undefined
   loadFirstPageBack: (client: QueryClient) => Promise<void>
@@ -198,6 +204,7 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
     isPlaceholderData: standIn !== undefined,
     listKey: standIn ? shown.listKey : listKey,
     firstItemIndex: pages?.[0]?.start ?? 0,
+    maxPages: input.maxPages,
     window: data && windowOf(data),
     loadWindow: (window) => input.loadWindow(client, window),
     windowAt: input.windowAt,

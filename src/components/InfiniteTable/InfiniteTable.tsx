@@ -1,4 +1,5 @@
-import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react'
+import { isCancelledError } from '@tanstack/react-query'
+import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type {
   CSSProperties,
   ForwardedRef,
@@ -15,11 +16,12 @@ import type { SelectionKey } from '../../core/selection'
 import { classNames, useLiveRegion } from '../shared/parts'
 import { useSortableColumns } from '../shared/sorting'
 import { checkInfiniteTableProps } from './checkProps'
-import type { InfiniteTableProps } from './infiniteTableTypes'
+import type { InfiniteTableProps, ListPosition } from './infiniteTableTypes'
+import { holdsWindow } from '../../core/pageWindow'
 import { columnStyle, firstLoadRows, headerRow, RecordRow, selectionHeaderCell } from './rows'
 import { defaultInfiniteTableLabels, tableStateOf, tableTexts } from './tableTexts'
 import { useRowFocus } from './useRowFocus'
-import { rowTop, useRowWindow } from './rowWindow'
+import { rowAt, rowTop, useRowWindow } from './rowWindow'
 import { CHECKBOX_CLASS, useTableSelection } from './useTableSelection'
 
 function defaultRowId(item: unknown, index: number): Key {
@@ -45,6 +47,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     skeletonRows,
     initialScrollOffset,
     onScrollOffsetChange,
+    onPositionChange,
+    initialPosition,
     onRowAction,
     sortDescriptor,
     onSortChange,
@@ -68,12 +72,24 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
 
   const { items } = list
   const loaded = items.length
+  // Rows sit at their index in the whole list: a list that starts mid-way (`maxPages` dropped the pages before, or a
+  // window was loaded) has rows not loaded before its records, shown as placeholders until they load back.
+  const base = list.firstItemIndex ?? 0
+  const end = base + loaded
+  const recordAt = (index: number): TItem | undefined =>
+    index >= base && index < end ? items[index - base] : undefined
   const [state, statusKind] = tableStateOf(list, loadMode)
   const statusText = texts.statusRow(statusKind, loaded, list.error)
   // A new sort or filter failed: its error goes above the previous rows (where the user pressed the header), not after
   // them, and no status row follows them.
   const failedRefresh = list.isPlaceholderData === true && list.status === 'error'
-  const rowCount = statusKind === null ? 0 : failedRefresh ? loaded : loaded + 1
+  // A list that drops pages (`maxPages`) and knows its total has a scrollbar for all of it: rows not loaded yet follow
+  // the status row, and an offset list jumps to where the user drags it.
+  const trailing =
+    list.maxPages !== undefined && list.total !== undefined && list.hasNextPage && loadMode === 'auto'
+      ? Math.max(0, list.total - end)
+      : 0
+  const rowCount = statusKind === null ? 0 : failedRefresh ? end : end + 1 + trailing
   const sorting = useSortableColumns({
     sortDescriptor,
     onSortChange,
@@ -95,7 +111,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     selectedKeys,
     defaultSelectedKeys,
     onSelectionChange,
-    keyAt: (index) => getRowId(items[index]!, index) as SelectionKey,
+    keyAt: (index) => getRowId(recordAt(index)!, index) as SelectionKey,
+    first: base,
     loaded,
     total: knownTotal,
     listKey: list.listKey,
@@ -121,16 +138,20 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
   const [activeIndex, focusWithin, focusHandlers, focusRow] = useRowFocus(
     gridRef,
     rowCount,
-    (index, row) => (index < loaded ? row : row.querySelector('button'))?.click(),
+    (index, row) => (index === end ? row.querySelector('button') : row)?.click(),
     selectable ? selection.onMove : undefined,
   )
   const getKey = useCallback(
     (index: number): Key => {
-      const item = items[index]
-      // The status row's key; records use `getRowId`.
-      return item !== undefined ? getRowId(item, index) : 'pw-status-row'
+      const item = index >= base && index < base + items.length ? items[index - base] : undefined
+      // Records use `getRowId`; the status row and the rows not loaded have keys of their own.
+      return item !== undefined
+        ? getRowId(item, index)
+        : index === base + items.length
+          ? 'pw-status-row'
+          : `pw-row-${index}`
     },
-    [items, getRowId],
+    [items, base, getRowId],
   )
 
   const keepIndex = focusWithin && activeIndex < rowCount ? activeIndex : null
@@ -144,7 +165,8 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     focused: keepIndex !== null,
     // The scroll area's height when it is known up front, so the first render already fills it.
     initialViewport: viewportHeight,
-    initialOffset: initialScrollOffset,
+    // A saved position is restored once its rows are there (below).
+    initialOffset: initialPosition ? undefined : initialScrollOffset,
     onScrollOffsetChange,
   })
   const { range, first, last, measure: measureRows, scrollToOffset } = rows
@@ -157,19 +179,61 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     scrollToOffset(0)
   }, [list.listKey, scrollToOffset])
 
+  // A saved position: its window loads (from its page params, before the list fetches its first page: this layout effect
+  // runs before the list's query starts), then its row is shown where it was. Nothing else loads meanwhile.
+  const [restoring, setRestoring] = useState(() =>
+    initialPosition && initialPosition.listKey === list.listKey ? initialPosition : null,
+  )
+  const [positionLost, setPositionLost] = useState(false)
+  const { loadWindow } = list
+  useLayoutEffect(() => {
+    if (!restoring || !loadWindow || holdsWindow(list.window, restoring.window)) return
+    // Cancelled, when StrictMode unmounts the list in between: its second mount asks again.
+    loadWindow(restoring.window).catch((error: unknown) => {
+      if (!isCancelledError(error)) setRestoring(null)
+    })
+    // On mount only: the position is read once.
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  const restoreReady =
+    restoring !== null &&
+    loaded > 0 &&
+    (holdsWindow(list.window, restoring.window) || (list.status !== 'pending' && !list.isFetching))
+  // Once its rows are there, during render (no frame shows the top first): the saved row, found by id, or the row at its
+  // place when it is gone (and the table says so), is scrolled to where it was in the layout effect below.
+  const [restored, setRestored] = useState<{ index: number; offset: number } | null>(null)
+  if (restoreReady) {
+    const { anchor, offset } = restoring
+    const found = items.findIndex((item, at) => getRowId(item, base + at) === anchor.id)
+    setRestoring(null)
+    setPositionLost(found < 0)
+    setRestored({
+      index: found >= 0 ? base + found : Math.max(base, Math.min(anchor.index, end - 1)),
+      offset,
+    })
+  }
+  useLayoutEffect(() => {
+    if (restored) scrollToOffset(rowTop(rows.layout, restored.index) + restored.offset)
+    // Once per restore: the layout is the one of the render that restored.
+  }, [restored]) // eslint-disable-line react-hooks/exhaustive-deps
+
   // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
   // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
   // scroll event comes when there is nothing to scroll). Never while a fetch is in flight, nor after an error: the
   // error row's Retry resumes.
+  // Offset lists reach any page directly; cursor lists load page after page, however far the view went.
+  const canJump = list.windowAt?.(0) !== undefined
   const threshold =
     loadThreshold ?? Math.max(range ? range.endIndex - range.startIndex + 1 : 0, list.pageSize ?? 0)
   const loadDue =
     loadMode === 'auto' &&
+    !restoring &&
     list.status === 'success' &&
     list.hasNextPage &&
     !list.isFetching &&
     range !== null &&
-    range.endIndex + threshold >= loaded - 1
+    range.endIndex + threshold >= end - 1 &&
+    // Far past the loaded rows, an offset list jumps there instead (below).
+    (!canJump || range.startIndex <= end + threshold)
   const { fetchNextPage, listKey } = list
   const loadedKey = useRef(listKey)
   useEffect(() => {
@@ -181,6 +245,51 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     // `loaded` re-arms the check after a page that left the viewport still short of rows; the range's end, after the
     // scroll back to the top.
   }, [loadDue, loaded, fetchNextPage, listKey, range?.endIndex])
+  // Rows before the loaded ones (pages dropped in front) load back as the view comes near them, the same way; an offset
+  // list whose view the user dragged far from its rows loads the page there instead, once the view stops.
+  const { fetchPreviousPage, windowAt } = list
+  const idle =
+    loadMode === 'auto' && !restoring && list.status === 'success' && !list.isFetching && range !== null
+  const previousDue =
+    idle &&
+    !!list.hasPreviousPage &&
+    range.startIndex - threshold <= base &&
+    (!canJump || range.endIndex + threshold >= base)
+  const far = canJump && idle && (range.endIndex + threshold < base || range.startIndex > end + threshold)
+  const jumpTo = far && !rows.scrolling ? windowAt?.(range.startIndex) : undefined
+  // The first row in view as the scroller has it now: a position restored in this commit moved it since the render.
+  const viewStart = () => (gridRef.current ? rowAt(rows.layout, gridRef.current.scrollTop) : 0)
+  useEffect(() => {
+    if (previousDue && viewStart() - threshold <= base) void fetchPreviousPage?.()
+  }, [previousDue, base, fetchPreviousPage, range?.startIndex]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    // A failed jump leaves the list in error, with its Retry; the rows shown stay.
+    if (jumpTo && windowAt?.(viewStart())?.firstItemIndex === jumpTo.firstItemIndex) {
+      loadWindow?.(jumpTo).catch(() => undefined)
+    }
+  }, [jumpTo?.firstItemIndex, loadWindow]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Where the user is, once the view stops: the list's window, the first record in view and how far past its top.
+  const reported = useRef('')
+  useEffect(() => {
+    const window = list.window
+    const grid = gridRef.current
+    if (!onPositionChange || restoring || rows.scrolling || !window || !grid) return
+    // The first record at or below the view's top, read from the scroller (the render's range may be a frame behind).
+    const anchorIndex = Math.max(rowAt(rows.layout, grid.scrollTop), base)
+    const item = recordAt(anchorIndex)
+    if (item === undefined) return
+    const position: ListPosition = {
+      listKey: list.listKey ?? '',
+      window,
+      anchor: { id: getRowId(item, anchorIndex) as string | number, index: anchorIndex },
+      offset: Math.max(0, grid.scrollTop - rowTop(rows.layout, anchorIndex)),
+    }
+    const json = JSON.stringify(position)
+    if (json === reported.current) return
+    reported.current = json
+    onPositionChange(position)
+  })
   // A live list's new records, waiting above the rows: shown at once while the view is at the very top (the rows
   // inserted there are seen arriving), else offered by a button; below the top, the rows in view stay where they are.
   const newCount = list.newItemCount ?? 0
@@ -240,7 +349,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     }
     const row = target.closest<HTMLElement>('[role="row"]')
     const index = Number(row?.dataset.index)
-    const item = items[index]
+    const item = recordAt(index)
     if (item === undefined) return
     if (onRowAction && !checkbox) return onRowAction(item, index)
     // Selection: a click on the checkbox, or on the row of a table without row actions, but not the end of a mouse
@@ -262,12 +371,17 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
       }
     : gridHandlers.onKeyDown
 
-  /** Row `index`: a record's, or the status row after them; `alone` places it by itself (the focused row kept). */
+  const columnCount = columns.length + (selectable ? 1 : 0)
+  const loadingRowText = texts.statusRow('loading', loaded, null)
+  /**
+   * Row `index`: a record's, the status row after them, or a row not loaded; `alone` places it by itself (the focused
+   * row kept).
+   */
   const row = (index: number, alone = false) => {
     const key = getKey(index)
     const top = alone ? rowTop(rows.layout, index) : undefined
-    const item = items[index]
-    if (index < loaded && item !== undefined) {
+    const item = recordAt(index)
+    if (item !== undefined) {
       return (
         <RecordRow
           key={key}
@@ -280,6 +394,26 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
           selected={selectable ? isSelected(selection.selection, key as SelectionKey) : undefined}
           checkboxLabel={selectable ? checkboxLabel : undefined}
         />
+      )
+    }
+    if (index !== end) {
+      // A row not loaded: its page loads as the view comes near, or the view's page after a jump.
+      return (
+        <div
+          key={key}
+          role="row"
+          aria-rowindex={index + 2}
+          data-index={index}
+          tabIndex={index === tabbableIndex ? 0 : -1}
+          style={top === undefined ? undefined : { top }}
+          className="pw-infinite-table__status-row"
+          data-state="placeholder"
+          data-alone={alone || undefined}
+        >
+          <div role="gridcell" aria-colspan={columnCount} className="pw-infinite-table__status-cell">
+            <span role="progressbar" aria-label={loadingRowText} className="pw-infinite-table__placeholder" />
+          </div>
+        </div>
       )
     }
     // The row after the records, reached by scrolling and by the keyboard like any other: a progress indicator named
@@ -296,11 +430,7 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         data-state={statusKind}
         data-alone={alone || undefined}
       >
-        <div
-          role="gridcell"
-          aria-colspan={columns.length + (selectable ? 1 : 0)}
-          className="pw-infinite-table__status-cell"
-        >
+        <div role="gridcell" aria-colspan={columnCount} className="pw-infinite-table__status-cell">
           {statusKind === 'loading' || statusKind === 'refreshing' ? (
             <span role="progressbar" aria-label={statusText} className="pw-infinite-table__progress" />
           ) : null}
@@ -372,6 +502,11 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
           </button>
         </div>
       ) : null}
+      {positionLost ? (
+        <div role="status" className="pw-infinite-table__position-lost">
+          {texts.positionLost()}
+        </div>
+      ) : null}
       {newCount > 0 && !atTop ? (
         // Over the top of the rows, outside the grid (whose children are rows); announced by the live region.
         <div className="pw-infinite-table__new-items-bar">
@@ -391,10 +526,10 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
           list.total !== undefined
             ? list.total + 1
             : list.status !== 'pending' && !list.hasNextPage
-              ? loaded + 1
+              ? end + 1
               : -1
         }
-        aria-colcount={columns.length + (selectable ? 1 : 0)}
+        aria-colcount={columnCount}
         aria-multiselectable={selection.mode === 'multiple' || undefined}
         aria-busy={list.isFetching || undefined}
         className="pw-infinite-table__grid"

@@ -8,6 +8,7 @@ export type {
   InfiniteTableList,
   InfiniteTableProps,
   InfiniteTableState,
+  ListPosition,
   LoadMode,
   SelectionMode,
 } from './infiniteTableTypes'

@@ -1,6 +1,7 @@
 import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react'
 import type { ListSelection } from '../../core/selection'
 import type { SortDescriptor } from '../../core/types'
+import type { ListWindow } from '../../core/pageWindow'
 import type { PaginatedList } from '../../hooks/paginatedListResult'
 import type { SortLabels } from '../shared/sorting'
 
@@ -23,9 +24,32 @@ export type InfiniteTableList<TItem> = Pick<
   Partial<
     Pick<
       PaginatedList<unknown, TItem, unknown>,
-      'pageSize' | 'isPlaceholderData' | 'listKey' | 'hasPreviousPage' | 'newItemCount' | 'showNewItems'
+      | 'pageSize'
+      | 'isPlaceholderData'
+      | 'listKey'
+      | 'hasPreviousPage'
+      | 'fetchPreviousPage'
+      | 'firstItemIndex'
+      | 'maxPages'
+      | 'window'
+      | 'loadWindow'
+      | 'windowAt'
+      | 'newItemCount'
+      | 'showNewItems'
     >
   >
+
+/** Where the user is in a list, as JSON: what `<InfiniteTable onPositionChange>` gives and `initialPosition` takes. */
+export interface ListPosition<TParam = unknown> {
+  /** The list it belongs to (`list.listKey`: its query key, sort and filter). */
+  listKey: string
+  /** The pages the list held: restoring loads these, from their params. */
+  window: ListWindow<TParam>
+  /** The first record in view: its row id (`getRowId`) and its index in the whole list. */
+  anchor: { id: string | number; index: number }
+  /** How far the view's top is below that row's top, in px. */
+  offset: number
+}
 
 /**
  * Whether rows can be selected: `'none'` (no checkbox column), `'single'` (one row at most) or `'multiple'` (ranges,
@@ -132,6 +156,19 @@ export interface InfiniteTableProps<TItem> extends Omit<
   initialScrollOffset?: number
   /** Called with the scroll position when it changes. Store it in a ref, not state: it fires on every scroll frame. */
   onScrollOffsetChange?: (offset: number) => void
+  /**
+   * Called with where the user is once the view stops moving (and when the loaded pages change): the list's window (its
+   * pages' params), the first record in view and how far it is scrolled past. JSON: keep it in `sessionStorage`, the
+   * URL's state or your router's, and pass it back as `initialPosition`.
+   */
+  onPositionChange?: (position: ListPosition) => void
+  /**
+   * Where to come back to, as `onPositionChange` gave it. The table loads the saved window's pages directly from their
+   * params (none when the list holds them, as from a persisted cache), then shows the saved row at the same place. If
+   * that row is gone, the row at its index stands in, and the table says so. A position of another list (another sort
+   * or filter: `listKey` differs) is ignored. Read on mount only; it wins over `initialScrollOffset`.
+   */
+  initialPosition?: ListPosition | null | undefined
   /** Called when a row is clicked or Enter is pressed on it; rows then show a pointer cursor. */
   onRowAction?: (item: TItem, index: number) => void
   /** Class of the root element, after `pw-infinite-table`; a function receives the table's state. */
@@ -219,6 +256,11 @@ export interface InfiniteTableLabels extends SortLabels {
    * arrive (at the top too, where they show at once). @default "3 new leads"
    */
   newItems: (words: LabelWords) => string
+  /**
+   * Shown and announced when `initialPosition`'s row is no longer in the list, and the row at its place stands in.
+   * @default "The lead you were on is no longer in the list: showing where it was"
+   */
+  positionLost: (words: LabelWords) => string
   /** The link that moves keyboard focus past the table. @default "Skip table" */
   skipTable: string
   /** Label of a row's checkbox; `name` is the row's (`getRowName`). @default "Select Acme Corp" */

@@ -234,6 +234,8 @@ export interface RowWindow extends RowWindowRange {
   totalHeight: number
   /** The view is at the very top (rows inserted there are shown, not scrolled past). */
   atTop: boolean
+  /** The view moved less than 150 ms ago. */
+  scrolling: boolean
   /** The range of rows in view, `null` before there are rows. */
   range: { startIndex: number; endIndex: number } | null
   /** Scrolls the least needed to bring row `index` into view. */
@@ -509,6 +511,7 @@ export function useRowWindow(options: RowWindowOptions): RowWindow {
     layout,
     totalHeight: rowTop(layout, count),
     atTop: view.offset <= 0,
+    scrolling: view.scrolling,
     range: count === 0 ? null : { startIndex: range.startIndex, endIndex: range.endIndex },
     scrollToIndex: store.scrollToIndex,
     scrollToOffset: store.scrollToOffset,

@@ -32,6 +32,7 @@ export const defaultInfiniteTableLabels: InfiniteTableLabels = /* @__PURE__ */ O
     retry: 'Retry',
     loadMore: 'Load more',
     newItems: ({ count, items }) => `${count} new ${items}`,
+    positionLost: ({ items }) => `The ${items} you were on is no longer in the list: showing where it was`,
     skipTable: 'Skip table',
     selectRow: ({ name }) => `Select ${name}`,
     selectAll: 'Select all',
@@ -91,6 +92,8 @@ export interface TableTexts {
   arrived: (added: number, loaded: number, atEnd: boolean) => string
   /** The button and announcement of `count` new records waiting above the rows: "3 new leads". */
   newItems: (count: number) => string
+  /** The note of a restored position whose row is gone. */
+  positionLost: () => string
   /**
    * The selection's count: "No leads selected", "3 selected", "All 2,500 selected" (the list's `total` known, nothing
    * unticked; with rows unticked, their number taken off: "2,497 selected"), "All selected" or "All but 3 selected"
@@ -141,6 +144,7 @@ export function tableTexts(
           (atEnd ? `. ${end(loaded)}` : '')
         : '',
     newItems: (count) => labels.newItems(words(count)),
+    positionLost: () => labels.positionLost(words(1)),
     selectionCount: (selection, total, loaded) => {
       const count = selectedCount(selection, total)
       if (count === undefined) {

@@ -41,6 +41,8 @@ export interface TableSelectionOptions {
   onSelectionChange: ((selection: ListSelection) => void) | undefined
   /** The key (`getRowId`) of the loaded row at `index`. */
   keyAt: (index: number) => SelectionKey
+  /** The index of the first loaded row: rows before it are not loaded (the list starts mid-way). */
+  first: number
   /** How many rows are loaded. */
   loaded: number
   /** How many rows the list holds, when known. */
@@ -86,7 +88,8 @@ interface Anchor {
  * `cleared` is set until the next change.
  */
 export function useTableSelection(options: TableSelectionOptions): TableSelection {
-  const { keyAt, loaded, total, listKey, sortDescriptor } = options
+  const { keyAt, first, loaded, total, listKey, sortDescriptor } = options
+  const last = first + loaded - 1
   const mode =
     options.selectionMode === 'single' || options.selectionMode === 'multiple' ? options.selectionMode : null
   const [current, setCurrent] = useControllableState(
@@ -118,7 +121,8 @@ export function useTableSelection(options: TableSelectionOptions): TableSelectio
     anchorRef.current = { listKey, anchor, extent }
   }
   const indexOf = (key: SelectionKey | undefined) => {
-    if (key !== undefined) for (let index = 0; index < loaded; index++) if (keyAt(index) === key) return index
+    if (key !== undefined)
+      for (let index = first; index <= last; index++) if (keyAt(index) === key) return index
     return -1
   }
   const keysBetween = (from: number, to: number) => {
@@ -146,7 +150,7 @@ export function useTableSelection(options: TableSelectionOptions): TableSelectio
   }
 
   const toggleRow = (index: number, extend: boolean) => {
-    if (mode === null || index < 0 || index >= loaded) return
+    if (mode === null || index < first || index > last) return
     const key = keyAt(index)
     if (mode === 'multiple' && extend) return extendTo(index, index)
     setAnchor(key)
@@ -170,7 +174,7 @@ export function useTableSelection(options: TableSelectionOptions): TableSelectio
     const index = target.getAttribute('role') === 'row' ? Number(target.dataset.index) : Number.NaN
     if (!Number.isInteger(index) && !target.classList.contains(CHECKBOX_CLASS)) return false
     const command = event.ctrlKey || event.metaKey
-    if (event.key === ' ' && !command && !event.altKey && index < loaded) {
+    if (event.key === ' ' && !command && !event.altKey && index >= first && index <= last) {
       event.preventDefault() // not a scroll
       toggleRow(index, event.shiftKey)
     } else if (event.key === 'Escape' && !isSelectionEmpty(selection, total)) {
@@ -186,11 +190,11 @@ export function useTableSelection(options: TableSelectionOptions): TableSelectio
   }
 
   const onMove = (from: number, to: number, event: KeyboardEvent<HTMLElement>) => {
-    const last = loaded - 1
-    if (mode !== 'multiple' || last < 0) return
-    // The status row after the records is not selectable: a range stops at the last record.
-    if (event.shiftKey) extendTo(Math.min(to, last), Math.min(from, last))
-    else if (to <= last) setAnchor(keyAt(to))
+    if (mode !== 'multiple' || loaded === 0) return
+    // Rows not loaded and the status row after the records are not selectable: a range stops at the loaded ones.
+    const clamp = (index: number) => Math.max(first, Math.min(index, last))
+    if (event.shiftKey) extendTo(clamp(to), clamp(from))
+    else if (to >= first && to <= last) setAnchor(keyAt(to))
   }
 
   return {
