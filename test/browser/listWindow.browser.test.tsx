@@ -123,7 +123,6 @@ describe('<InfiniteTable> over a list with maxPages, in Chromium', () => {
       await scrollTo(grid, list, Math.max(0, (first - 5) * ROW))
       expect(list().firstItemIndex).toBeLessThan(first)
       const held = rowsInView(grid)
-      grid.scrollTop = grid.scrollTop // nothing moved the view: the rows seen before are where they were, if in view
       for (const [id, place] of before) if (held.has(id)) expect(held.get(id)).toEqual(place)
       expect(list().items.length).toBeLessThanOrEqual(MAX_PAGES * PAGE)
     }
