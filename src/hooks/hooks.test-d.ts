@@ -9,6 +9,7 @@ import { pipedriveCursor } from '../adapters/pipedrive'
 import type { PipedriveCursorResponse } from '../adapters/pipedrive'
 import { createFetcher } from '../http/createFetcher'
 import type { ListPage } from '../core/listPage'
+import type { ListWindow } from '../core/pageWindow'
 import type { ListData, PaginatedListOptions } from './listOptions'
 import { paginatedListOptions } from './paginatedListOptions'
 import type { ListKeyPart } from './paginatedListOptions'
@@ -161,6 +162,25 @@ describe('usePaginatedList', () => {
       })
     }
     expectTypeOf(useTypeCheckBadInterval).toBeFunction()
+  })
+
+  it("types a list's window by its page param: firstItemIndex, window, loadWindow, windowAt", () => {
+    function useTypeCheckWindow() {
+      return usePaginatedList({
+        queryKey: ['close', 'leads'],
+        adapter: closeOffset<Lead>(),
+        fetchPage: close('/lead/'),
+        maxPages: 5,
+      })
+    }
+    const list = useTypeCheckWindow()
+    expectTypeOf(list.firstItemIndex).toEqualTypeOf<number>()
+    expectTypeOf(list.maxPages).toEqualTypeOf<number | undefined>()
+    expectTypeOf(list.window).toEqualTypeOf<ListWindow<number> | undefined>()
+    expectTypeOf(list.windowAt).returns.toEqualTypeOf<ListWindow<number> | undefined>()
+    expectTypeOf(list.loadWindow).parameter(0).toEqualTypeOf<ListWindow<number>>()
+    // @ts-expect-error Close offsets are numbers, not cursors
+    void list.loadWindow({ pageParams: ['cursor'], firstItemIndex: 0 })
   })
 
   it('does not take select or placeholderData', () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { CSSProperties } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createFetcher, InfiniteTable, usePaginatedList } from '../../src'
 import type { InfiniteTableColumn, ListPosition } from '../../src'
@@ -32,6 +33,8 @@ function useRequestLog() {
 }
 
 const panel = { fontFamily: 'var(--pw-font)', color: 'var(--pw-fg)', display: 'grid', gap: 8 } as const
+// Rows of 32 px: a million of them fit under Chromium's largest element height (about 33.5 million px).
+const compact = { '--pw-cell-padding': '0 0.75rem' } as CSSProperties
 const note = { color: 'var(--pw-muted)', fontVariantNumeric: 'tabular-nums' } as const
 
 /**
@@ -55,6 +58,7 @@ export function MillionLeadsDemo({ maxPages = 5 }: { maxPages?: number }) {
         itemName={{ one: 'lead', other: 'leads' }}
         height={420}
         rowHeight={32}
+        style={compact}
       />
     </section>
   )
@@ -136,6 +140,7 @@ function PositionedLeads({
         itemName={{ one: 'lead', other: 'leads' }}
         height={420}
         rowHeight={32}
+        style={compact}
         initialPosition={position}
         onPositionChange={onPositionChange}
         onRowAction={onOpen}

@@ -216,14 +216,14 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
     // Once per restore: the layout is the one of the render that restored.
   }, [restored]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
-  // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
-  // scroll event comes when there is nothing to scroll). Never while a fetch is in flight, nor after an error: the
-  // error row's Retry resumes.
   // Offset lists reach any page directly; cursor lists load page after page, however far the view went.
   const canJump = list.windowAt?.(0) !== undefined
   const threshold =
     loadThreshold ?? Math.max(range ? range.endIndex - range.startIndex + 1 : 0, list.pageSize ?? 0)
+  // Loads the next page when the last loaded row comes within `threshold` rows of view. Checked after every render
+  // rather than on scroll events, so a first page too short to fill the viewport is followed by the next at once (no
+  // scroll event comes when there is nothing to scroll). Never while a fetch is in flight, nor after an error: the
+  // error row's Retry resumes.
   const loadDue =
     loadMode === 'auto' &&
     !restoring &&
