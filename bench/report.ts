@@ -3,8 +3,9 @@
  *
  *   npx tsx bench/report.ts
  *
- * Reads bench/results/core.json (`vitest bench --outputJson`), size.json (bench/size.ts) and browser.json
- * (bench/browser/run.ts); a missing file is reported as "not run". Only reads and formats: it measures nothing.
+ * Reads bench/results/core.json (`vitest bench --outputJson`), size.json (bench/size.ts), browser.json
+ * (bench/browser/run.ts) and heap.json (bench/browser/heap.ts); a missing file is reported as "not run". Only reads
+ * and formats: it measures nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -16,6 +17,8 @@ import { readResultFile } from './readResults'
 import type { ResultFile, Target } from './readResults'
 import { browserSection as browserTables, browserTargets, readBrowserResults } from './reportBrowser'
 import type { BrowserResults } from './reportBrowser'
+import { heapSection as heapTables, readHeapResults } from './reportHeap'
+import type { HeapResults } from './reportHeap'
 import {
   adapterThroughputs,
   flattenComparisons,
@@ -237,6 +240,14 @@ function browserSection(file: ResultFile, browser: BrowserResults | undefined): 
   return browserTables(browser)
 }
 
+function heapSection(file: ResultFile, heap: HeapResults | undefined): string {
+  if (file.status === 'missing')
+    return 'Not run: `bench/results/heap.json` is missing (`npm run bench:heap`, that is `bench/browser/heap.ts`).'
+  if (file.status === 'invalid') return `Not readable: ${fileState(file)}.`
+  if (heap === undefined) return `No runs in ${fileState(file)}: run \`npm run bench:heap\`.`
+  return heapTables(heap)
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function machineSection(machine: MachineInfo, files: ResultFile[], size: SizeResults | undefined): string {
@@ -269,6 +280,7 @@ async function main(): Promise<void> {
   const coreFile = readResultFile(resultFiles.core)
   const sizeFile = readResultFile(resultFiles.size)
   const browserFile = readResultFile(resultFiles.browser)
+  const heapFile = readResultFile(resultFiles.heap)
 
   const groups = coreFile.status === 'ok' ? readBenchGroups(coreFile.data, repoRoot) : []
   const comparisons = flattenComparisons(groups)
@@ -277,6 +289,7 @@ async function main(): Promise<void> {
   const arrivalScaling = pageArrivalScaling(arrivals)
   const size = sizeFile.status === 'ok' ? (sizeFile.data as SizeResults) : undefined
   const browser = browserFile.status === 'ok' ? readBrowserResults(browserFile.data) : undefined
+  const heap = heapFile.status === 'ok' ? readHeapResults(heapFile.data) : undefined
 
   const targets: Target[] = [
     ...flattenTargets(coreFile.status === 'ok' ? comparisons : undefined),
@@ -300,6 +313,7 @@ async function main(): Promise<void> {
       core: coreFile.status === 'ok' ? coreFile.data : coreFile.status,
       size: sizeFile.status === 'ok' ? sizeFile.data : sizeFile.status,
       browser: browserFile.status === 'ok' ? browserFile.data : browserFile.status,
+      heap: heapFile.status === 'ok' ? heapFile.data : heapFile.status,
     },
   }
   mkdirSync(path.dirname(resultFiles.latest), { recursive: true })
@@ -312,7 +326,7 @@ async function main(): Promise<void> {
     '## How to run',
     [
       '```sh',
-      'npm run bench   # core benches → bundle size → browser scroll → this report',
+      'npm run bench   # core benches → bundle size → browser scroll → browser heap → this report',
       '```',
       '',
       'Or one at a time:',
@@ -321,11 +335,12 @@ async function main(): Promise<void> {
       'npx vitest bench --run --config bench/vitest.bench.config.ts --outputJson bench/results/core.json',
       'npx tsx bench/size.ts            # --no-peers: pagewise and its budgets only (CI); --no-build: measure dist/ as is',
       'npx tsx bench/browser/run.ts    # --quick: a few minutes; --cpu 1,4,6; --help',
+      'npx tsx bench/browser/heap.ts   # npm run bench:heap: 1,000,000 rows down and back, about 15 minutes; --help',
       'npx tsx bench/report.ts          # bench/results/latest.json and BENCHMARKS.md',
       '```',
     ].join('\n'),
     '## Machine',
-    machineSection(machine, [coreFile, sizeFile, browserFile], size),
+    machineSection(machine, [coreFile, sizeFile, browserFile, heapFile], size),
     '## Targets',
     table(
       ['target', 'measured', 'status'],
@@ -343,6 +358,8 @@ async function main(): Promise<void> {
     sizeSection(size),
     '## Browser scroll (`bench/browser/run.ts`)',
     browserSection(browserFile, browser),
+    '## Browser heap: a million rows (`bench/browser/heap.ts`)',
+    heapSection(heapFile, heap),
   ].join('\n\n')
 
   const options = (await resolveConfig(resultFiles.markdown)) ?? {}

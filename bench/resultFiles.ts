@@ -12,6 +12,8 @@ export const resultFiles = {
   size: fileURLToPath(new URL('results/size.json', import.meta.url)),
   /** `bench/browser/run.ts` (another script; its format is read defensively). */
   browser: fileURLToPath(new URL('results/browser.json', import.meta.url)),
+  /** `bench/browser/heap.ts` (another script; its format is read defensively). */
+  heap: fileURLToPath(new URL('results/heap.json', import.meta.url)),
   /** `bench/report.ts`: every result above plus the machine. */
   latest: fileURLToPath(new URL('results/latest.json', import.meta.url)),
   /** `bench/report.ts`: the human-readable report. */

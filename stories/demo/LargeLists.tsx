@@ -49,7 +49,7 @@ export function MillionLeadsDemo({ maxPages = 5 }: { maxPages?: number }) {
   return (
     <section style={panel}>
       <span style={note} data-testid="held">
-        {`Holding ${format(leads.items.length)} of ${format(leads.total ?? 0)} leads (rows ${format(first + 1)}–${format(first + leads.items.length)}) · ${format(log.length)} requests`}
+        {`Holding ${format(leads.items.length)} of ${format(leads.total ?? 0)} leads (rows ${format(first + 1)}–${format(first + leads.items.length)}) · ${format(log.length)} ${log.length === 1 ? 'request' : 'requests'}`}
       </span>
       <InfiniteTable
         list={leads}
