@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { PaginatedListOptions } from './listOptions'
 import { buildListOptions } from './paginatedListOptions'
+import { listWindowControls } from './listWindow'
 import { usePaginatedListResult } from './paginatedListResult'
 import type { PaginatedList } from './paginatedListResult'
 
@@ -26,11 +27,8 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
   queryClient?: QueryClient,
 ): PaginatedList<TResponse, TItem, TParam> {
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit, loadPage, loadWindow, windowAt, loadFirstPageBack } = buildListOptions(
-    options,
-    'usePaginatedList',
-    client,
-  )
+  const built = buildListOptions(options, 'usePaginatedList', client)
+  const { queryOptions, limit, loadPage } = built
   const query = useInfiniteQuery(queryOptions, client)
   return usePaginatedListResult(query, {
     ...options,
@@ -39,8 +37,6 @@ export function usePaginatedList<TResponse, TItem, TParam, TQueryKey extends Que
     limit,
     client,
     loadPage,
-    loadWindow,
-    windowAt,
-    loadFirstPageBack,
+    ...listWindowControls(options.adapter, built, options.maxPages, 'usePaginatedList'),
   })
 }

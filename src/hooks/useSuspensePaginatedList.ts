@@ -2,6 +2,7 @@ import { useQueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query'
 import type { QueryClient, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query'
 import type { ListData, PaginatedListOptions } from './listOptions'
 import { buildListOptions } from './paginatedListOptions'
+import { listWindowControls } from './listWindow'
 import { usePaginatedListResult } from './paginatedListResult'
 import type { PaginatedList } from './paginatedListResult'
 
@@ -27,11 +28,8 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
 ): PaginatedList<TResponse, TItem, TParam> {
   const owner = 'useSuspensePaginatedList'
   const client = useQueryClient(queryClient)
-  const { queryOptions, limit, loadPage, loadWindow, windowAt, loadFirstPageBack } = buildListOptions(
-    options,
-    owner,
-    client,
-  )
+  const built = buildListOptions(options, owner, client)
+  const { queryOptions, limit, loadPage } = built
   const query = useSuspenseInfiniteQuery(queryOptions, client)
   const { adapter, getItemId, refetchMode, refreshHeadInterval } = options
   return usePaginatedListResult(query as UseInfiniteQueryResult<ListData<TItem, TParam>, Error>, {
@@ -43,9 +41,7 @@ export function useSuspensePaginatedList<TResponse, TItem, TParam, TQueryKey ext
     refetchMode,
     client,
     loadPage,
-    loadWindow,
-    windowAt,
-    loadFirstPageBack,
+    ...listWindowControls(options.adapter, built, options.maxPages, owner),
     refreshHeadInterval,
   })
 }
