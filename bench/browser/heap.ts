@@ -8,8 +8,6 @@
  *   npx tsx bench/browser/heap.ts                                  # both, to 1,000,000 rows and back
  *   npx tsx bench/browser/heap.ts --rows 10000,100000 --impl pagewise
  */
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +21,7 @@ import { machineInfo } from '../machine.ts'
 import { HEAP_IMPLEMENTATIONS, HEAP_LAYOUT, HEAP_PROGRESS, HEAP_READY } from './heapContract.ts'
 import type { HeapImplementation, HeapLeg, HeapLegOptions, HeapSnapshot } from './heapContract.ts'
 import { serveDirectory } from './serve.ts'
+import { packageVersion, sourceVersion } from './buildInfo.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = path.resolve(here, '../..')
@@ -110,24 +109,6 @@ function parseOptions() {
   return { rows, implementations, total, stallSeconds, settleSeconds, out, keepDist: values['keep-dist'] }
 }
 type Options = ReturnType<typeof parseOptions>
-
-function packageVersion(name: string): string {
-  const file = path.join(repoRoot, 'node_modules', name, 'package.json')
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
-}
-
-/** The commit of the sources the pages were built from, and whether src/ had uncommitted changes (read-only git). */
-function sourceVersion(): { commit: string; srcModified: boolean } | 'unknown' {
-  try {
-    const git = (args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim()
-    return {
-      commit: git(['rev-parse', 'HEAD']),
-      srcModified: git(['status', '--porcelain', '--', 'src']) !== '',
-    }
-  } catch {
-    return 'unknown'
-  }
-}
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
 const mib = (bytes: number) => round(bytes / 2 ** 20, 2)

@@ -7,7 +7,6 @@
  *   npx tsx bench/browser/run.ts                     # full run, about 26 minutes on 2 cores
  *   npx tsx bench/browser/run.ts --quick --cpu 4     # a few minutes
  */
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -21,6 +20,7 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.ts'
 import { FIRST_PAGE_SHOWN, IMPLEMENTATIONS, LAYOUT, OVERSCAN_ROWS } from './contract.ts'
 import type { Implementation, ScrollOptions, ScrollResult } from './contract.ts'
 import { BLANK_PAGE, serveDirectory } from './serve.ts'
+import { packageVersion, sourceVersion } from './buildInfo.ts'
 import { analyseTrace, busyPerFrame } from './traceSummary.ts'
 import { checkTargets, compareRuns, formatTable, summarise } from './summary.ts'
 import type { RunFigures } from './summary.ts'
@@ -177,24 +177,6 @@ function parseOptions() {
     profileDir: values.profile === undefined ? undefined : path.resolve(values.profile),
     traceDir: values.trace === undefined ? undefined : path.resolve(values.trace),
     keepDist: values['keep-dist'],
-  }
-}
-
-function packageVersion(name: string): string {
-  const file = path.join(repoRoot, 'node_modules', name, 'package.json')
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
-}
-
-/** The commit of the sources the pages were built from, and whether src/ had uncommitted changes (read-only git). */
-function sourceVersion(): { commit: string; srcModified: boolean } | 'unknown' {
-  try {
-    const git = (args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim()
-    return {
-      commit: git(['rev-parse', 'HEAD']),
-      srcModified: git(['status', '--porcelain', '--', 'src']) !== '',
-    }
-  } catch {
-    return 'unknown'
   }
 }
 

@@ -371,6 +371,26 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
       }
     : gridHandlers.onKeyDown
 
+  /** The status row's contents. */
+  const statusCell = () => (
+    <>
+      {statusKind === 'loading' || statusKind === 'refreshing' ? (
+        <span role="progressbar" aria-label={statusText} className="pw-infinite-table__progress" />
+      ) : null}
+      {statusKind === 'load-more' ? null : (
+        <span className="pw-infinite-table__status-text">{statusText}</span>
+      )}
+      {statusKind === 'error' || statusKind === 'load-more' ? (
+        <button
+          type="button"
+          className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
+          onClick={onStatusAction}
+        >
+          {statusKind === 'error' ? labels.retry : labels.loadMore}
+        </button>
+      ) : null}
+    </>
+  )
   const columnCount = columns.length + (selectable ? 1 : 0)
   const loadingRowText = texts.statusRow('loading', loaded, null)
   /**
@@ -396,28 +416,10 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         />
       )
     }
-    if (index !== end) {
-      // A row not loaded: its page loads as the view comes near, or the view's page after a jump.
-      return (
-        <div
-          key={key}
-          role="row"
-          aria-rowindex={index + 2}
-          data-index={index}
-          tabIndex={index === tabbableIndex ? 0 : -1}
-          style={top === undefined ? undefined : { top }}
-          className="pw-infinite-table__status-row"
-          data-state="placeholder"
-          data-alone={alone || undefined}
-        >
-          <div role="gridcell" aria-colspan={columnCount} className="pw-infinite-table__status-cell">
-            <span role="progressbar" aria-label={loadingRowText} className="pw-infinite-table__placeholder" />
-          </div>
-        </div>
-      )
-    }
-    // The row after the records, reached by scrolling and by the keyboard like any other: a progress indicator named
-    // by its text while loading, the error with Retry, the Load more button, the end of the list, or the empty state.
+    // A row not loaded (its page loads as the view comes near, or the view's page after a jump), or the row after the
+    // records, reached by scrolling and by the keyboard like any other: a progress indicator named by its text while
+    // loading, the error with Retry, the Load more button, the end of the list, or the empty state.
+    const placeholder = index !== end
     return (
       <div
         key={key}
@@ -427,25 +429,15 @@ function InfiniteTableView<TItem>(props: InfiniteTableProps<TItem>, ref: Forward
         tabIndex={index === tabbableIndex ? 0 : -1}
         style={top === undefined ? undefined : { top }}
         className="pw-infinite-table__status-row"
-        data-state={statusKind}
+        data-state={placeholder ? 'placeholder' : statusKind}
         data-alone={alone || undefined}
       >
         <div role="gridcell" aria-colspan={columnCount} className="pw-infinite-table__status-cell">
-          {statusKind === 'loading' || statusKind === 'refreshing' ? (
-            <span role="progressbar" aria-label={statusText} className="pw-infinite-table__progress" />
-          ) : null}
-          {statusKind === 'load-more' ? null : (
-            <span className="pw-infinite-table__status-text">{statusText}</span>
+          {placeholder ? (
+            <span role="progressbar" aria-label={loadingRowText} className="pw-infinite-table__placeholder" />
+          ) : (
+            statusCell()
           )}
-          {statusKind === 'error' || statusKind === 'load-more' ? (
-            <button
-              type="button"
-              className={`pw-infinite-table__${statusKind === 'error' ? 'retry' : statusKind}`}
-              onClick={onStatusAction}
-            >
-              {statusKind === 'error' ? labels.retry : labels.loadMore}
-            </button>
-          ) : null}
         </div>
       </div>
     )
