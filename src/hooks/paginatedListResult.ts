@@ -176,10 +176,17 @@ export function usePaginatedListResult<TResponse, TItem, TParam>(
   }, [fetchNextPage, headInFlight])
   // A list that only pages forwards goes back through the params it kept; its first page's is one TanStack Query
   // reads as "none", so that page is loaded apart.
+  // Single-flight, as TanStack Query's own fetches are.
   const backToFirst = !query.hasPreviousPage && !!pages?.[0]?.before?.length
   const { loadFirstPageBack } = input
+  const firstPageBack = useRef<Promise<void> | null>(null)
   const previousPage = useCallback(
-    () => (backToFirst ? loadFirstPageBack(client) : fetchPreviousPage({ cancelRefetch: false })),
+    () =>
+      backToFirst
+        ? (firstPageBack.current ??= loadFirstPageBack(client).finally(() => {
+            firstPageBack.current = null
+          }))
+        : fetchPreviousPage({ cancelRefetch: false }),
     [backToFirst, loadFirstPageBack, client, fetchPreviousPage],
   )
   // Not memoised: the list's query key is a new array on every render, so these would be new functions anyway.

@@ -111,9 +111,11 @@ describe('maxPages on a forward-only cursor list (Pipedrive v2)', () => {
       firstItemIndex: 40,
       before: [null, cursors[1]],
     })
-    for (let at = 0; at < 2; at++) await act(() => list().fetchPreviousPage())
+    await act(() => list().fetchPreviousPage())
     await waitFor(() => expect(list().isFetching).toBe(false))
-    expect(list().firstItemIndex).toBe(0)
+    // The first page, whose param TanStack Query reads as none, is loaded apart: asked for twice, fetched once.
+    await act(() => Promise.all([list().fetchPreviousPage(), list().fetchPreviousPage()]))
+    await waitFor(() => expect(list().firstItemIndex).toBe(0))
     expect(list().hasPreviousPage).toBe(false)
     expect(dealIds().slice(0, 20)).toEqual(top)
     // Back through the cursors it kept: the second page's, then the first page (no cursor).
