@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { delay, http } from 'msw'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MillionLeadsDemo, PositionDemo } from './demo/LargeLists'
 import { intro } from './demo/StoryIntro'
-import { millionRowsHandlers } from './support/millionRows'
+import { MILLION_ROWS_BASE, answerMillionRows, millionRowsHandlers } from './support/millionRows'
 
 const meta = {
   title: 'Large lists/A million leads',
@@ -88,5 +89,63 @@ export const BackToLead4321: StoryObj<typeof PositionDemo> = {
     await waitFor(() => expect(namesInView(restored)[0]).toBe('Lead 4,321'), TIMEOUT)
     // Only the pages held, straight from their offsets: nothing from the top.
     await expect(canvas.getByTestId('requests').textContent).not.toMatch(/offset=0\b/)
+  },
+}
+
+/** Rows whose page has not arrived: a placeholder each, until it lands (here it never does). */
+export const RowsStillLoading: Story = {
+  parameters: {
+    msw: [
+      http.get(`${MILLION_ROWS_BASE}/lead/`, async ({ request }) => {
+        const url = new URL(request.url)
+        // The first page answers; every other waits forever, so the placeholders stay for a visitor to see.
+        if (url.searchParams.get('offset') !== '0') await delay('infinite')
+        return answerMillionRows(url)
+      }),
+    ],
+  },
+  decorators: [
+    intro(
+      'Dragged to lead 500,001 while its page is on its way (here it never comes): each row not loaded is a placeholder, named "Loading more leads" for screen readers, at its place in the list.',
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const { grid: table } = await grid(canvasElement, 'A million leads')
+    table.scrollTop = 500_000 * ROW
+    await waitFor(
+      () =>
+        expect(table.querySelector('[data-state="placeholder"]')?.getAttribute('aria-rowindex')).toBe(
+          '500002',
+        ),
+      TIMEOUT,
+    )
+  },
+}
+
+/** A saved position whose lead is gone: the row at its place stands in, and a note says so. */
+export const SavedLeadGone: StoryObj<typeof PositionDemo> = {
+  render: () => (
+    <PositionDemo
+      saved={{
+        listKey: '["million-leads","positioned",{"adapter":"million.offset","pageSize":100}]',
+        window: { pageParams: [4200, 4300], firstItemIndex: 4200 },
+        anchor: { id: 'lead_deleted', index: 4320 },
+        offset: 0,
+      }}
+    />
+  ),
+  decorators: [
+    intro(
+      'Back to a list whose saved lead was deleted since: the lead now at its place (lead 4,321) stands in, and a note says the row you were on is gone.',
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const { canvas, grid: table } = await grid(canvasElement, 'Leads')
+    await canvas.findByText(
+      'The lead you were on is no longer in the list: showing where it was',
+      {},
+      TIMEOUT,
+    )
+    await waitFor(() => expect(namesInView(table)[0]).toBe('Lead 4,321'), TIMEOUT)
   },
 }

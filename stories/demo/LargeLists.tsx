@@ -69,9 +69,9 @@ export function MillionLeadsDemo({ maxPages = 5 }: { maxPages?: number }) {
  * (`initialPosition`), which loads only the pages that were held, from their offsets. "Reload" throws the cache away
  * first, as a new page load would.
  */
-export function PositionDemo() {
+export function PositionDemo({ saved = null }: { saved?: ListPosition | null }) {
   const [client, setClient] = useState(() => new QueryClient())
-  const [position, setPosition] = useState<ListPosition | null>(null)
+  const [position, setPosition] = useState<ListPosition | null>(saved)
   const [open, setOpen] = useState<MillionLead | null>(null)
   const [reloads, setReloads] = useState(0)
   const back = () => setOpen(null)
