@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import { afterEach, describe, expect, test } from 'vitest'
 import { persistQueryClient } from '@tanstack/react-query-persist-client'
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister'
@@ -10,6 +11,8 @@ import { CLOSE_MOCK_BASE_URL, createCloseMock } from '../../src/mock'
 import { axeViolations } from './axe'
 import { inPageFetch } from './inPageFetch'
 import { createBrowserClient, nextFrames, renderInBrowser, waitUntil } from './renderInBrowser'
+import { MILLION_ROWS_BASE, answerMillionRows, millionRowsAdapter } from '../../stories/support/millionRows'
+import type { MillionLead } from '../../stories/support/millionRows'
 
 /** A Close opportunity: its list carries `total_results`, so the table knows the whole list's length. */
 interface Lead {
@@ -154,6 +157,66 @@ describe('<InfiniteTable> over a list with maxPages, in Chromium', () => {
     // The first pages, then the page at row 1,500 and its neighbours: nothing walked there.
     expect(skips().slice(0, 3)).toEqual([0, 50, 1_500])
     expect(skips().every((skip) => skip < 100 || skip >= 1_400)).toBe(true)
+  })
+})
+
+describe('a million rows with maxPages, in Chromium', () => {
+  test('to the last row and back to the first, holding at most maxPages pages, each row at its place', async () => {
+    let requests = 0
+    const million = createFetcher({
+      baseUrl: MILLION_ROWS_BASE,
+      fetch: async (input) => {
+        requests++
+        return answerMillionRows(new URL(String(input instanceof Request ? input.url : input)))
+      },
+    })
+    const handle: { list: PaginatedList<unknown, MillionLead, number> | null } = { list: null }
+    const columns: InfiniteTableColumn<MillionLead>[] = [
+      { id: 'id', header: 'Lead', cell: (lead) => lead.display_name },
+    ]
+    function Million() {
+      const list = usePaginatedList({
+        queryKey: ['million'],
+        adapter: millionRowsAdapter(),
+        fetchPage: million('/lead/'),
+        pageSize: 100,
+        maxPages: 3,
+      })
+      handle.list = list
+      return (
+        <InfiniteTable
+          list={list}
+          columns={columns}
+          aria-label="A million leads"
+          height={440}
+          rowHeight={32}
+          style={{ '--pw-cell-padding': '0 0.75rem' } as CSSProperties}
+        />
+      )
+    }
+    const { container } = renderInBrowser(<Million />)
+    const grid = container.querySelector<HTMLElement>('[role="grid"]')!
+    const list = () => handle.list!
+    await waitUntil(() => expect(list().items.length).toBeGreaterThan(0))
+    const shown = () => {
+      const rows = [...grid.querySelectorAll<HTMLElement>('.pw-infinite-table__row')]
+      return rows.map((row) => [Number(row.ariaRowIndex), row.textContent] as const)
+    }
+    // The end: the last lead is row 1,000,001 (the header is row 1), and only the pages near it are held.
+    grid.scrollTop = grid.scrollHeight
+    await waitUntil(() => expect(shown().at(-1)).toEqual([1_000_001, 'Lead 1,000,000']))
+    await waitUntil(() => expect(list().isFetching).toBe(false))
+    expect(list().items.length).toBeLessThanOrEqual(300)
+    expect(list().firstItemIndex).toBeGreaterThanOrEqual(999_700)
+    for (const [rowIndex, name] of shown())
+      expect(name).toBe(`Lead ${(rowIndex - 1).toLocaleString('en-US')}`)
+    // And back to the first.
+    grid.scrollTop = 0
+    await waitUntil(() => expect(shown()[0]).toEqual([2, 'Lead 1']))
+    await waitUntil(() => expect(list().isFetching).toBe(false))
+    expect(list().items.length).toBeLessThanOrEqual(300)
+    // Straight there and back: a handful of pages, not ten thousand.
+    expect(requests).toBeLessThan(12)
   })
 })
 
