@@ -6,6 +6,7 @@ import type { TableComponents } from 'react-virtuoso'
 import type { MillionLead, MillionRowsPage } from '../../../stories/support/millionRows.ts'
 import { HEAP_LAYOUT } from '../heapContract.ts'
 import { createHeapApi, frameStyle, heapColumns, heapSettings, installHeap, mountHeap } from './heapPage.tsx'
+import './tables.css'
 import './heap.css'
 
 // react-virtuoso: TableVirtuoso over a raw useInfiniteQuery, loading the next page from `endReached` with a
